@@ -1,0 +1,210 @@
+#include "loudness.hpp"
+
+#include <ebur128.h>
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <optional>
+#include <string>
+
+#include "c_deleter.hpp"
+#include "error.hpp"
+
+namespace briefcast {
+
+namespace {
+
+// ebur128_destroy takes the address of the pointer, so CDeleter needs this adapter.
+void destroy_ebur128(ebur128_state* state) noexcept { ebur128_destroy(&state); }
+using EburPtr = std::unique_ptr<ebur128_state, CDeleter<destroy_ebur128>>;
+
+// BS.1770 absolute gate: anything quieter counts as silence, never as a level to amplify.
+constexpr double kAbsoluteGateLufs = -70.0;
+// The sample ceiling sits this far under the true-peak ceiling: inter-sample peaks and MP3
+// encoding both overshoot the sample peak.
+constexpr double kSampleMarginDb = 1.0;
+// A chunk whose true peak is still above ceiling - this is scaled down as a whole.
+constexpr double kTruePeakMarginDb = 0.5;
+constexpr double kLookAheadSeconds = 0.003;
+constexpr double kReleaseSeconds = 0.060;
+// Longer than the true-peak interpolator's delay, so the chunk's last samples are measured too.
+constexpr std::size_t kTruePeakTailFrames = 64;
+// libebur128's momentary window; shorter chunks are measured as if zero-padded to it.
+constexpr double kMomentarySeconds = 0.4;
+
+double db_to_linear(double db) { return std::pow(10.0, db / 20.0); }
+
+EburPtr make_state(unsigned sample_rate_hz, int mode) {
+  EburPtr state(ebur128_init(1, sample_rate_hz, mode));
+  if (!state)
+    throw Error(ExitCode::encode, "loudness: libebur128 cannot measure audio at " +
+                                      std::to_string(sample_rate_hz) + " Hz");
+  return state;
+}
+
+void check(int rc, const char* what) {
+  if (rc != EBUR128_SUCCESS)
+    throw Error(ExitCode::encode,
+                std::string("loudness: libebur128 failed to ") + what +
+                    (rc == EBUR128_ERROR_NOMEM ? " (out of memory)"
+                                               : " (error " + std::to_string(rc) + ")"));
+}
+
+void add(ebur128_state* state, std::span<const float> samples) {
+  if (!samples.empty())
+    check(ebur128_add_frames_float(state, samples.data(), samples.size()), "measure audio");
+}
+
+double integrated(ebur128_state* state) {
+  double lufs = 0;
+  check(ebur128_loudness_global(state, &lufs), "compute integrated loudness");
+  return lufs;  // -inf (HUGE_VAL) when no 400 ms block passes the gates
+}
+
+double true_peak_linear(ebur128_state* state) {
+  double peak = 0;
+  check(ebur128_true_peak(state, 0, &peak), "compute true peak");
+  return peak;
+}
+
+LoudnessStats stats_of(ebur128_state* state) {
+  LoudnessStats stats;
+  stats.integrated_lufs = integrated(state);
+  stats.true_peak_dbtp = 20.0 * std::log10(true_peak_linear(state));
+  return stats;
+}
+
+// Loudness of one chunk on its own; nullopt when it is silent. Gated loudness needs 400 ms, so a
+// shorter chunk falls back to momentary loudness corrected for the zeros that pad its window.
+std::optional<double> chunk_loudness(std::span<const float> chunk, unsigned sample_rate_hz) {
+  if (chunk.empty()) return std::nullopt;
+  EburPtr state = make_state(sample_rate_hz, EBUR128_MODE_I);
+  add(state.get(), chunk);
+  double lufs = integrated(state.get());
+  const double seconds = double(chunk.size()) / sample_rate_hz;
+  if (!std::isfinite(lufs) && seconds < kMomentarySeconds) {
+    check(ebur128_loudness_momentary(state.get(), &lufs), "compute momentary loudness");
+    lufs -= 10.0 * std::log10(seconds / kMomentarySeconds);
+  }
+  if (!std::isfinite(lufs) || lufs < kAbsoluteGateLufs) return std::nullopt;
+  return lufs;
+}
+
+// Per-sample gain that keeps |chunk[n] * gain[n]| <= ceiling, rising back slowly after a peak.
+std::vector<double> limiter_gain(const std::vector<float>& chunk, double ceiling,
+                                 unsigned sample_rate_hz) {
+  const std::size_t n = chunk.size();
+  const auto w = static_cast<std::size_t>(kLookAheadSeconds * sample_rate_hz);
+  std::vector<double> required(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const double a = std::fabs(double(chunk[i]));
+    required[i] = a > ceiling ? ceiling / a : 1.0;
+  }
+  // Sliding minimum over [i - w, i + w] with a monotonic deque of indices.
+  std::vector<double> window_min(n);
+  std::deque<std::size_t> candidates;
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    for (; next < n && next <= i + w; ++next) {
+      while (!candidates.empty() && required[candidates.back()] >= required[next])
+        candidates.pop_back();
+      candidates.push_back(next);
+    }
+    while (candidates.front() + w < i) candidates.pop_front();
+    window_min[i] = required[candidates.front()];
+  }
+  // Averaging the minimum over the same window turns steps into ramps; every term of the average
+  // at i comes from a window that contains i, so the result never exceeds required[i].
+  std::vector<double> prefix(n + 1, 0.0);
+  for (std::size_t i = 0; i < n; ++i) prefix[i + 1] = prefix[i] + window_min[i];
+  const double release = 1.0 - std::exp(-1.0 / (kReleaseSeconds * sample_rate_hz));
+  std::vector<double> gain(n);
+  double previous = 1.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t lo = i >= w ? i - w : 0;
+    const std::size_t hi = std::min(n, i + w + 1);
+    const double smooth = (prefix[hi] - prefix[lo]) / double(hi - lo);
+    // Falling follows at once (already ramped); rising moves toward `smooth` but stays below it.
+    previous = smooth < previous ? smooth : previous + (smooth - previous) * release;
+    gain[i] = std::min(previous, required[i]);  // min guards against rounding in the average
+  }
+  return gain;
+}
+
+}  // namespace
+
+LoudnessStats measure_loudness(std::span<const float> samples, unsigned sample_rate_hz) {
+  EburPtr state = make_state(sample_rate_hz, EBUR128_MODE_I | EBUR128_MODE_TRUE_PEAK);
+  add(state.get(), samples);
+  return stats_of(state.get());
+}
+
+struct LoudnessNormalizer::Impl {
+  LoudnessConfig config;
+  unsigned sample_rate_hz = 0;
+  EburPtr input;   // unprocessed input: drives the gain
+  EburPtr output;  // what we hand on, for output_stats()
+  std::optional<double> previous_gain_db;
+  double last_gain_db = 0.0;
+
+  // Gain from a measurement, or nullopt when neither the stream nor the chunk is measurable yet.
+  std::optional<double> measured_gain_db(std::span<const float> chunk) const {
+    const double so_far = integrated(input.get());
+    if (std::isfinite(so_far)) return config.target_lufs - so_far;
+    if (auto own = chunk_loudness(chunk, sample_rate_hz)) return config.target_lufs - *own;
+    return std::nullopt;
+  }
+
+  void limit_true_peak(std::vector<float>& chunk) const {
+    EburPtr state = make_state(sample_rate_hz, EBUR128_MODE_TRUE_PEAK);
+    add(state.get(), chunk);
+    const std::vector<float> tail(kTruePeakTailFrames, 0.0f);
+    add(state.get(), tail);
+    const double peak = true_peak_linear(state.get());
+    const double limit = db_to_linear(config.true_peak_dbtp - kTruePeakMarginDb);
+    if (peak <= limit) return;
+    const double scale = limit / peak;
+    for (float& s : chunk) s = static_cast<float>(double(s) * scale);
+  }
+};
+
+LoudnessNormalizer::LoudnessNormalizer(const LoudnessConfig& config, unsigned sample_rate_hz)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->config = config;
+  impl_->sample_rate_hz = sample_rate_hz;
+  impl_->input = make_state(sample_rate_hz, EBUR128_MODE_I | EBUR128_MODE_TRUE_PEAK);
+  impl_->output = make_state(sample_rate_hz, EBUR128_MODE_I | EBUR128_MODE_TRUE_PEAK);
+}
+
+LoudnessNormalizer::~LoudnessNormalizer() = default;
+
+void LoudnessNormalizer::process(std::vector<float>& chunk) {
+  Impl& m = *impl_;
+  add(m.input.get(), chunk);
+  if (!m.config.enabled) {
+    add(m.output.get(), chunk);
+    return;
+  }
+  if (auto measured = m.measured_gain_db(chunk)) m.previous_gain_db = measured;
+  const double gain_db = m.previous_gain_db.value_or(0.0);
+  m.last_gain_db = gain_db;
+  const double gain = db_to_linear(gain_db);
+  for (float& s : chunk) s = static_cast<float>(double(s) * gain);
+
+  const double ceiling = db_to_linear(m.config.true_peak_dbtp - kSampleMarginDb);
+  const std::vector<double> limiter = limiter_gain(chunk, ceiling, m.sample_rate_hz);
+  for (std::size_t i = 0; i < chunk.size(); ++i)
+    chunk[i] = static_cast<float>(double(chunk[i]) * limiter[i]);
+
+  m.limit_true_peak(chunk);
+  add(m.output.get(), chunk);
+}
+
+LoudnessStats LoudnessNormalizer::input_stats() const { return stats_of(impl_->input.get()); }
+
+LoudnessStats LoudnessNormalizer::output_stats() const { return stats_of(impl_->output.get()); }
+
+double LoudnessNormalizer::last_gain_db() const { return impl_->last_gain_db; }
+
+}  // namespace briefcast

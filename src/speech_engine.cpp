@@ -1,0 +1,135 @@
+#include "speech_engine.hpp"
+
+#include <espeak-ng/speak_lib.h>
+
+#include <algorithm>
+#include <exception>
+
+#include "error.hpp"
+
+namespace briefcast {
+
+namespace {
+
+std::atomic<bool> g_engine_alive{false};
+
+// State shared with the synth callback for one speak() call (passed as eSpeak's user_data).
+struct Collector {
+  Speech speech;
+  std::exception_ptr error;
+  const std::atomic<bool>* cancel = nullptr;
+  unsigned rate_hz = 22050;
+  bool cancelled = false;
+  std::vector<std::size_t> char_to_byte;  // eSpeak reports character positions
+};
+
+// eSpeak calls this from inside espeak_Synth; no exception may cross it.
+int on_synth(short* wav, int count, espeak_EVENT* events) {
+  if (!events) return 1;
+  auto* c = static_cast<Collector*>(events->user_data);
+  if (!c) return 1;
+  try {
+    if (c->cancel && c->cancel->load(std::memory_order_relaxed)) {
+      c->cancelled = true;
+      return 1;
+    }
+    for (espeak_EVENT* e = events; e->type != espeakEVENT_LIST_TERMINATED; ++e) {
+      // audio_position is in ms within this speech; convert to samples at eSpeak's rate.
+      auto sample = static_cast<std::uint64_t>(std::max(0, e->audio_position)) * c->rate_hz / 1000u;
+      if (e->type == espeakEVENT_WORD) {
+        // text_position is 1-based and counts characters.
+        auto ch = static_cast<std::size_t>(std::max(1, e->text_position) - 1);
+        auto len = static_cast<std::size_t>(std::max(0, e->length));
+        auto& map = c->char_to_byte;
+        std::size_t begin = map[std::min(ch, map.size() - 1)];
+        std::size_t end = map[std::min(ch + len, map.size() - 1)];
+        c->speech.words.push_back({begin, end - begin, sample});
+      } else if (e->type == espeakEVENT_SENTENCE) {
+        c->speech.sentences.push_back(sample);
+      }
+    }
+    if (wav && count > 0) c->speech.samples.insert(c->speech.samples.end(), wav, wav + count);
+    return 0;
+  } catch (...) {
+    c->error = std::current_exception();
+    return 1;
+  }
+}
+
+}  // namespace
+
+SpeechEngine::SpeechEngine(const std::atomic<bool>* cancel) : cancel_(cancel) {
+  if (g_engine_alive.exchange(true))
+    throw Error(ExitCode::synthesis, "eSpeak NG is already initialized in this process");
+  // 200 ms buffers: callbacks often enough to poll the cancel flag, few enough to be cheap.
+  int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 200, nullptr, 0);
+  if (rate <= 0) {
+    g_engine_alive = false;
+    throw Error(ExitCode::synthesis, "cannot initialize eSpeak NG (is espeak-ng-data installed?)");
+  }
+  sample_rate_hz_ = static_cast<unsigned>(rate);
+  espeak_SetSynthCallback(on_synth);
+}
+
+SpeechEngine::~SpeechEngine() {
+  espeak_Terminate();
+  g_engine_alive = false;
+}
+
+void SpeechEngine::configure(const SynthesisConfig& config) {
+  std::string name = config.voice;
+  if (!config.variant.empty()) name += "+" + config.variant;
+  if (espeak_SetVoiceByName(name.c_str()) != EE_OK)
+    throw Error(ExitCode::voice, "voice '" + name + "': eSpeak NG has no such voice or variant");
+  auto set = [&](espeak_PARAMETER p, int value, const char* what) {
+    if (espeak_SetParameter(p, value, 0) != EE_OK)
+      throw Error(ExitCode::voice, std::string("eSpeak NG rejected ") + what + " " +
+                                       std::to_string(value));
+  };
+  set(espeakRATE, config.rate_wpm, "rate");
+  set(espeakPITCH, config.pitch, "pitch");
+  set(espeakRANGE, config.range, "range");
+  set(espeakVOLUME, config.volume, "volume");
+  set(espeakWORDGAP, (config.word_gap_ms + 5) / 10, "word gap");
+}
+
+Speech SpeechEngine::speak(std::string_view text) {
+  Collector c;
+  c.cancel = cancel_;
+  c.rate_hz = sample_rate_hz_;
+  // Map character index -> byte offset (UTF-8 lead bytes), plus the end.
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) c.char_to_byte.push_back(i);
+  c.char_to_byte.push_back(text.size());
+  std::string buffer(text);  // eSpeak wants NUL-terminated text
+  espeak_ERROR rc = espeak_Synth(buffer.c_str(), buffer.size() + 1, 0, POS_CHARACTER, 0,
+                                 espeakCHARS_UTF8, nullptr, &c);
+  if (c.error) std::rethrow_exception(c.error);
+  if (c.cancelled) throw Error(ExitCode::interrupted, "interrupted");
+  if (rc != EE_OK) throw Error(ExitCode::synthesis, "eSpeak NG failed to synthesize a sentence");
+  return std::move(c.speech);
+}
+
+std::vector<InstalledVoice> SpeechEngine::installed_voices() const {
+  std::vector<InstalledVoice> v;
+  const espeak_VOICE** list = espeak_ListVoices(nullptr);
+  for (; list && *list; ++list) {
+    const espeak_VOICE* e = *list;
+    InstalledVoice iv;
+    iv.name = e->name ? e->name : "";
+    // languages: priority byte, then a NUL-terminated name; the first is the main language.
+    if (e->languages && e->languages[0]) iv.language = e->languages + 1;
+    iv.identifier = e->identifier ? e->identifier : "";
+    v.push_back(std::move(iv));
+  }
+  std::sort(v.begin(), v.end(), [](auto& a, auto& b) { return a.language < b.language; });
+  return v;
+}
+
+std::string SpeechEngine::version() const {
+  const char* path = nullptr;
+  const char* v = espeak_Info(&path);
+  return std::string("eSpeak NG ") + (v ? v : "?");
+}
+
+}  // namespace briefcast
