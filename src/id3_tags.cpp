@@ -55,16 +55,16 @@ const char* image_mime_type(const std::vector<char>& data) {
 
 void add_text(TagLib::ID3v2::Tag& tag, const char* id, const std::string& value) {
   if (value.empty()) return;
-  auto frame =
-      std::make_unique<TagLib::ID3v2::TextIdentificationFrame>(id, TagLib::String::UTF8);
+  auto frame = std::make_unique<TagLib::ID3v2::TextIdentificationFrame>(id, TagLib::String::UTF8);
   frame->setText(utf8(value));
   tag.addFrame(frame.release());
 }
 
 // COMM needs a three-letter ISO 639-2 code; a voice code like "en-us" does not fit there.
 TagLib::ByteVector comment_language(const std::string& language) {
-  const bool iso639_2 = language.size() == 3 && std::all_of(language.begin(), language.end(),
-                                                             [](char c) { return c >= 'a' && c <= 'z'; });
+  const bool iso639_2 =
+      language.size() == 3 &&
+      std::all_of(language.begin(), language.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   return TagLib::ByteVector(iso639_2 ? language.c_str() : "eng", 3);
 }
 

@@ -30,6 +30,12 @@ constexpr double kLookAheadSeconds = 0.003;
 constexpr double kReleaseSeconds = 0.060;
 // Longer than the true-peak interpolator's delay, so the chunk's last samples are measured too.
 constexpr std::size_t kTruePeakTailFrames = 64;
+// Limiting passes per chunk, the most make-up gain they may add, and when to stop adding it.
+constexpr int kMaxPasses = 6;
+constexpr double kMaxMakeupDb = 6.0;
+constexpr double kMakeupToleranceDb = 0.1;
+constexpr double kMinMakeupSlope = 0.25;
+constexpr double kCeilingStepDb = 0.05;
 // libebur128's momentary window; shorter chunks are measured as if zero-padded to it.
 constexpr double kMomentarySeconds = 0.4;
 
@@ -147,6 +153,7 @@ struct LoudnessNormalizer::Impl {
   EburPtr output;  // what we hand on, for output_stats()
   std::optional<double> previous_gain_db;
   double last_gain_db = 0.0;
+  double last_makeup_db = 0.0;  // what limiting cost the previous chunk, dB
 
   // Gain from a measurement, or nullopt when neither the stream nor the chunk is measurable yet.
   std::optional<double> measured_gain_db(std::span<const float> chunk) const {
@@ -156,16 +163,75 @@ struct LoudnessNormalizer::Impl {
     return std::nullopt;
   }
 
-  void limit_true_peak(std::vector<float>& chunk) const {
+  // Applies gain and limiting to `chunk`; returns the gain in dB including make-up. Neighbouring
+  // chunks need similar make-up, so the search starts from `makeup_db`.
+  double render(std::vector<float>& chunk, double gain_db, double makeup_db) const {
+    const std::optional<double> unlimited = chunk_loudness(chunk, sample_rate_hz);
+    const double tp_limit_db = config.true_peak_dbtp - kTruePeakMarginDb;
+    double ceiling_db = config.true_peak_dbtp - kSampleMarginDb;
+    double previous_makeup_db = 0.0;
+    double previous_shortfall_db = 0.0;
+    std::vector<float> out;
+    double tp_db = 0.0;
+    double applied_db = gain_db;
+    for (int pass = 0; pass < kMaxPasses; ++pass) {
+      applied_db = gain_db + makeup_db;
+      out = limit(chunk, applied_db, ceiling_db);
+      tp_db = true_peak_db(out);
+      const bool peak_ok = tp_db <= tp_limit_db;
+      // Inter-sample peaks the sample limiter cannot see: lower its ceiling by the excess (plus
+      // a little, so rounding cannot leave the next pass a hair above the limit).
+      if (!peak_ok) ceiling_db -= tp_db - tp_limit_db + kCeilingStepDb;
+      // Limiting costs loudness when peaks stand far above the average (plosives, clicks);
+      // make it up so the stream still reaches the target.
+      double shortfall_db = 0.0;
+      if (unlimited) {
+        if (auto limited = chunk_loudness(out, sample_rate_hz))
+          shortfall_db = *unlimited + gain_db - *limited;
+      }
+      const bool loud_ok = std::fabs(shortfall_db) < kMakeupToleranceDb ||
+                           (shortfall_db > 0 && makeup_db >= kMaxMakeupDb);
+      if (peak_ok && loud_ok) break;
+      if (!loud_ok) {
+        // Once the limiter works, a dB of make-up buys less than a dB: step by the slope seen
+        // between passes (a secant step), bounded so one odd measurement cannot run away.
+        double slope = 1.0;
+        if (pass > 0 && makeup_db != previous_makeup_db)
+          slope =
+              std::clamp((previous_shortfall_db - shortfall_db) / (makeup_db - previous_makeup_db),
+                         kMinMakeupSlope, 1.0);
+        previous_makeup_db = makeup_db;
+        previous_shortfall_db = shortfall_db;
+        makeup_db = std::clamp(makeup_db + shortfall_db / slope, 0.0, kMaxMakeupDb);
+      }
+    }
+    // Passes exhausted with the peak still high: a whole-chunk gain is the last resort.
+    if (tp_db > tp_limit_db) {
+      const double scale = db_to_linear(tp_limit_db - tp_db);
+      for (float& s : out) s = static_cast<float>(double(s) * scale);
+    }
+    chunk = std::move(out);
+    return applied_db;
+  }
+
+  std::vector<float> limit(const std::vector<float>& chunk, double gain_db,
+                           double ceiling_db) const {
+    const double gain = db_to_linear(gain_db);
+    std::vector<float> out(chunk.size());
+    for (std::size_t i = 0; i < chunk.size(); ++i)
+      out[i] = static_cast<float>(double(chunk[i]) * gain);
+    const std::vector<double> limiter = limiter_gain(out, db_to_linear(ceiling_db), sample_rate_hz);
+    for (std::size_t i = 0; i < out.size(); ++i)
+      out[i] = static_cast<float>(double(out[i]) * limiter[i]);
+    return out;
+  }
+
+  double true_peak_db(std::span<const float> samples) const {
     EburPtr state = make_state(sample_rate_hz, EBUR128_MODE_TRUE_PEAK);
-    add(state.get(), chunk);
+    add(state.get(), samples);
     const std::vector<float> tail(kTruePeakTailFrames, 0.0f);
     add(state.get(), tail);
-    const double peak = true_peak_linear(state.get());
-    const double limit = db_to_linear(config.true_peak_dbtp - kTruePeakMarginDb);
-    if (peak <= limit) return;
-    const double scale = limit / peak;
-    for (float& s : chunk) s = static_cast<float>(double(s) * scale);
+    return 20.0 * std::log10(true_peak_linear(state.get()));
   }
 };
 
@@ -188,16 +254,8 @@ void LoudnessNormalizer::process(std::vector<float>& chunk) {
   }
   if (auto measured = m.measured_gain_db(chunk)) m.previous_gain_db = measured;
   const double gain_db = m.previous_gain_db.value_or(0.0);
-  m.last_gain_db = gain_db;
-  const double gain = db_to_linear(gain_db);
-  for (float& s : chunk) s = static_cast<float>(double(s) * gain);
-
-  const double ceiling = db_to_linear(m.config.true_peak_dbtp - kSampleMarginDb);
-  const std::vector<double> limiter = limiter_gain(chunk, ceiling, m.sample_rate_hz);
-  for (std::size_t i = 0; i < chunk.size(); ++i)
-    chunk[i] = static_cast<float>(double(chunk[i]) * limiter[i]);
-
-  m.limit_true_peak(chunk);
+  m.last_gain_db = m.render(chunk, gain_db, m.last_makeup_db);
+  m.last_makeup_db = m.last_gain_db - gain_db;
   add(m.output.get(), chunk);
 }
 

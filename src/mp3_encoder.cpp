@@ -78,7 +78,7 @@ LamePtr configure_lame(const Mp3Config& config) {
   check(lame_set_num_channels(gfp, 1), "cannot set mono input");
   check(lame_set_mode(gfp, MONO), "cannot set mono output");
   check(lame_set_in_samplerate(gfp, rate), "cannot set the input rate " + rate_text);
-  check(lame_set_out_samplerate(gfp, rate), "cannot set the output rate " + rate_text);
+  check(lame_set_out_samplerate(gfp, rate), rate_text + " is not an MP3 sample rate");
   // lame_set_quality clamps silently; an out-of-range value is the caller's mistake.
   if (config.quality < 0 || config.quality > 9)
     throw Error(ExitCode::encode,
@@ -129,9 +129,9 @@ class Mp3Encoder final : public AudioEncoder {
     while (!samples.empty()) {
       const std::size_t n = std::min(samples.size(), chunk_samples);
       // Mono: LAME reads only the left channel.
-      const int written = lame_encode_buffer_ieee_float(
-          lame_.get(), samples.data(), nullptr, static_cast<int>(n), buffer_.data(),
-          static_cast<int>(buffer_.size()));
+      const int written =
+          lame_encode_buffer_ieee_float(lame_.get(), samples.data(), nullptr, static_cast<int>(n),
+                                        buffer_.data(), static_cast<int>(buffer_.size()));
       if (written < 0)
         throw Error(ExitCode::encode, "LAME: encoding failed (" + std::to_string(written) + ")");
       emit(buffer_.data(), static_cast<std::size_t>(written));

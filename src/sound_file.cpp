@@ -42,7 +42,8 @@ class SoundFileWriter final : public AudioEncoder {
 
     if (format == SoundFormat::ogg) {
       double quality = 0.4;
-      if (sf_command(file_.get(), SFC_SET_VBR_ENCODING_QUALITY, &quality, sizeof quality) != SF_TRUE)
+      if (sf_command(file_.get(), SFC_SET_VBR_ENCODING_QUALITY, &quality, sizeof quality) !=
+          SF_TRUE)
         fail(sf_strerror(file_.get()));
     } else {
       // Without it, a float sample just above 1.0 wraps around to full negative scale.

@@ -1,5 +1,6 @@
 #include "loudness.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstddef>
@@ -16,9 +17,9 @@ namespace {
 
 constexpr unsigned kRate = 44100;
 
-// Noise shaped like speech: 4 Hz syllables, a pause every 0.8 s and a short loud burst (a
-// plosive) every 1.3 s, scaled by `amplitude`.
-std::vector<float> speech_like(double seconds, double amplitude, unsigned seed) {
+// Noise shaped like speech at `lufs`: 4 Hz syllables, a pause every 0.8 s and a short loud burst
+// (a plosive) every 1.3 s, so its peaks stand about 20 dB above its loudness.
+std::vector<float> speech_like(double seconds, double lufs, unsigned seed) {
   std::mt19937 rng(seed);
   std::normal_distribution<double> noise(0.0, 1.0);
   std::vector<float> v(static_cast<std::size_t>(seconds * kRate));
@@ -28,9 +29,11 @@ std::vector<float> speech_like(double seconds, double amplitude, unsigned seed) 
     lowpassed += 0.3 * (noise(rng) - lowpassed);
     double envelope = std::pow(std::sin(std::numbers::pi * 4.0 * t), 2.0);
     if (std::fmod(t, 0.8) > 0.6) envelope = 0.0;
-    if (std::fmod(t, 1.3) < 0.005) envelope = 6.0;
-    v[i] = static_cast<float>(amplitude * envelope * lowpassed);
+    if (std::fmod(t, 1.3) < 0.005) envelope = 3.0;
+    v[i] = static_cast<float>(envelope * lowpassed);
   }
+  const double gain = std::pow(10.0, (lufs - measure_loudness(v, kRate).integrated_lufs) / 20.0);
+  for (float& s : v) s = static_cast<float>(s * gain);
   return v;
 }
 
@@ -65,9 +68,9 @@ TEST_CASE("a full-scale 997 Hz sine measures -3.01 LUFS and 0 dBTP", "[audio]") 
 }
 
 TEST_CASE("quiet speech-like audio is normalized to -16 LUFS under -1 dBTP", "[audio]") {
-  const auto in = speech_like(40.0, 0.02, 1);
+  const auto in = speech_like(40.0, -35.0, 1);
   const LoudnessStats before = measure_loudness(in, kRate);
-  REQUIRE(before.integrated_lufs < -28.0);
+  REQUIRE(before.integrated_lufs == Approx(-35.0).margin(0.01));
 
   LoudnessNormalizer n({}, kRate);
   const auto out = normalize_in_chunks(n, in);
@@ -83,7 +86,7 @@ TEST_CASE("quiet speech-like audio is normalized to -16 LUFS under -1 dBTP", "[a
 }
 
 TEST_CASE("loud audio is turned down to the target", "[audio]") {
-  const auto in = speech_like(30.0, 0.3, 2);
+  const auto in = speech_like(30.0, -8.0, 2);
   LoudnessNormalizer n({}, kRate);
   const auto out = normalize_in_chunks(n, in);
   const LoudnessStats after = measure_loudness(out, kRate);
@@ -106,20 +109,23 @@ TEST_CASE("sparse clicks on a quiet tone stay under the true-peak ceiling", "[au
 }
 
 TEST_CASE("inter-sample peaks above the sample peaks are caught", "[audio]") {
-  // fs/4 at 45 degrees: every sample is at 0.707 of the waveform's real peak (+3 dB true peak).
-  std::vector<float> in(10 * kRate);
-  for (std::size_t i = 0; i < in.size(); ++i)
-    in[i] = static_cast<float>(0.05 *
-                               std::sin(std::numbers::pi / 2 * double(i) + std::numbers::pi / 4));
+  // Two equal samples in a row peak about 2 dB higher between them, where the sample limiter
+  // cannot see.
+  auto in = test::sine(440.0, 0.01, 32.0, kRate);
+  for (std::size_t i = kRate / 4; i + 1 < in.size(); i += kRate / 2) in[i] = in[i + 1] = 0.5f;
+  const LoudnessStats before = measure_loudness(in, kRate);
+  REQUIRE(before.true_peak_dbtp > 20.0 * std::log10(0.5) + 1.5);
+
   LoudnessNormalizer n({}, kRate);
   const auto out = normalize_in_chunks(n, in);
   const LoudnessStats after = measure_loudness(out, kRate);
   INFO("output " << after.integrated_lufs << " LUFS, " << after.true_peak_dbtp << " dBTP");
   CHECK(after.true_peak_dbtp <= -1.0);
+  CHECK(after.integrated_lufs == Approx(-16.0).margin(0.5));
 }
 
 TEST_CASE("a custom target and ceiling are honoured", "[audio]") {
-  const auto in = speech_like(30.0, 0.02, 4);
+  const auto in = speech_like(30.0, -30.0, 4);
   LoudnessNormalizer n({.enabled = true, .target_lufs = -23.0, .true_peak_dbtp = -3.0}, kRate);
   const auto out = normalize_in_chunks(n, in);
   const LoudnessStats after = measure_loudness(out, kRate);
@@ -129,7 +135,7 @@ TEST_CASE("a custom target and ceiling are honoured", "[audio]") {
 }
 
 TEST_CASE("disabled normalization leaves samples bit-identical but still measures", "[audio]") {
-  const auto in = speech_like(10.0, 0.02, 5);
+  const auto in = speech_like(10.0, -30.0, 5);
   LoudnessNormalizer n({.enabled = false}, kRate);
   const auto out = normalize_in_chunks(n, in);
   CHECK(out == in);
@@ -145,7 +151,7 @@ TEST_CASE("silence is neither amplified nor turned into NaN", "[audio]") {
     std::vector<float> chunk(len, 0.0f);
     n.process(chunk);
     CHECK(n.last_gain_db() == 0.0);
-    for (float s : chunk) REQUIRE(s == 0.0f);
+    CHECK(std::all_of(chunk.begin(), chunk.end(), [](float s) { return s == 0.0f; }));
   }
   const LoudnessStats out = n.output_stats();
   CHECK(std::isinf(out.integrated_lufs));
@@ -153,7 +159,7 @@ TEST_CASE("silence is neither amplified nor turned into NaN", "[audio]") {
   CHECK(!std::isnan(out.true_peak_dbtp));
 
   // Speech after the silence is still brought to the target.
-  auto speech = speech_like(30.0, 0.02, 6);
+  auto speech = speech_like(30.0, -30.0, 6);
   const auto normalized = normalize_in_chunks(n, speech);
   CHECK(measure_loudness(normalized, kRate).integrated_lufs == Approx(-16.0).margin(0.5));
 }

@@ -71,7 +71,7 @@ std::size_t frame_length(const std::string& b, std::size_t at) {
 
 // What the LAME tag in the first frame says about the stream.
 struct InfoFrame {
-  std::string marker;       // "Info" (CBR) or "Xing" (VBR)
+  std::string marker;        // "Info" (CBR) or "Xing" (VBR)
   std::uint32_t frames = 0;  // audio frames after this one
   unsigned delay = 0;        // encoder delay, samples
   unsigned padding = 0;      // padding at the end, samples
@@ -102,6 +102,12 @@ std::size_t count_frames(const std::string& b, std::size_t at) {
   }
   CHECK(at == b.size());  // the walk must end exactly at the end of the file
   return n;
+}
+
+Tags titled(const std::string& title) {
+  Tags tags;
+  tags.title = title;
+  return tags;
 }
 
 std::size_t zero_crossings(const std::vector<float>& s) {
@@ -196,8 +202,7 @@ TEST_CASE("MP3 tags and cover read back as ID3v2.4", "[encode]") {
   CHECK(read_sound_file(mp3).seconds() == Approx(10.0).epsilon(0.005));
 }
 
-TEST_CASE("an MP3 cover that is not an image is refused before anything is written",
-          "[encode]") {
+TEST_CASE("an MP3 cover that is not an image is refused before anything is written", "[encode]") {
   TempDir dir;
   test::write_file(dir / "cover.jpg", "<html>not a picture</html>");
   Tags tags;
@@ -231,7 +236,7 @@ TEST_CASE("MP3 written to a pipe is a decodable stream without an Info frame", "
   EncodeReport report;
   {
     Fd out{ends[1]};
-    auto encoder = open_mp3_encoder(out.fd, Mp3Config{}, Tags{.title = "Piped"});
+    auto encoder = open_mp3_encoder(out.fd, Mp3Config{}, titled("Piped"));
     encoder->write(test::sine(440, 0.5, 10, rate));
     report = encoder->finish();
   }
@@ -275,7 +280,7 @@ TEST_CASE("MP3 settings LAME cannot honour fail with the encode exit code", "[en
   Fd out{::open(mp3.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)};
   REQUIRE(out.fd >= 0);
   try {
-    open_mp3_encoder(out.fd, config, Tags{.title = "x"});
+    open_mp3_encoder(out.fd, config, titled("x"));
     FAIL("no error");
   } catch (const Error& e) {
     CHECK(e.code() == ExitCode::encode);
@@ -288,7 +293,7 @@ TEST_CASE("an MP3 write failure reports the system's reason", "[encode]") {
   Fd full{::open("/dev/full", O_WRONLY | O_CLOEXEC)};
   REQUIRE(full.fd >= 0);
   try {
-    auto encoder = open_mp3_encoder(full.fd, Mp3Config{}, Tags{.title = "x"});
+    auto encoder = open_mp3_encoder(full.fd, Mp3Config{}, titled("x"));
     encoder->write(test::sine(440, 0.5, 1, rate));
     encoder->finish();
     FAIL("no error");
