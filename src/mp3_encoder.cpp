@@ -65,7 +65,7 @@ void check(int lame_result, const std::string& what) {
   if (lame_result < 0) throw Error(ExitCode::encode, "LAME: " + what);
 }
 
-LamePtr configure_lame(const Mp3Config& config) {
+LamePtr configure_lame(const Mp3Config& config, bool info_frame) {
   LamePtr lame(lame_init());
   if (!lame) throw Error(ExitCode::encode, "LAME: cannot initialize the encoder");
   lame_global_flags* gfp = lame.get();
@@ -96,7 +96,9 @@ LamePtr configure_lame(const Mp3Config& config) {
           "cannot set the bitrate " + std::to_string(config.bitrate_kbps) + " kbps");
   }
   lame_set_write_id3tag_automatic(gfp, 0);
-  check(lame_set_bWriteVbrTag(gfp, 1), "cannot enable the Info/Xing frame");
+  // On a pipe the Info/Xing frame could never be filled in; a placeholder left in the stream
+  // makes decoders guess the length from it, so none is written at all.
+  check(lame_set_bWriteVbrTag(gfp, info_frame ? 1 : 0), "cannot set the Info/Xing frame");
   check(lame_init_params(gfp), "rejected the settings (" + rate_text + ")");
 
   // lame_init_params does not fail on a rate or bitrate MP3 lacks: it resamples or picks the
@@ -109,17 +111,22 @@ LamePtr configure_lame(const Mp3Config& config) {
   return lame;
 }
 
+// pwrite ignores its offset on an O_APPEND descriptor (Linux), so such a file counts as a pipe.
+bool is_seekable(int fd) {
+  const int flags = ::fcntl(fd, F_GETFL);
+  return ::lseek(fd, 0, SEEK_CUR) >= 0 && flags >= 0 && (flags & O_APPEND) == 0;
+}
+
 class Mp3Encoder final : public AudioEncoder {
  public:
   Mp3Encoder(int fd, const Mp3Config& config, const Tags& tags)
-      : fd_(fd), lame_(configure_lame(config)), buffer_(chunk_buffer_bytes) {
+      : fd_(fd),
+        seekable_(is_seekable(fd)),
+        lame_(configure_lame(config, seekable_)),
+        buffer_(chunk_buffer_bytes) {
     // Rendered before anything is written, so a bad cover leaves the output untouched.
     const std::vector<char> id3 = render_id3v2(tags);
     const off_t start = ::lseek(fd_, 0, SEEK_CUR);
-    // pwrite ignores its offset on an O_APPEND descriptor (Linux), so such a file is treated
-    // like a pipe.
-    const int flags = ::fcntl(fd_, F_GETFL);
-    seekable_ = start >= 0 && flags >= 0 && (flags & O_APPEND) == 0;
     emit(reinterpret_cast<const unsigned char*>(id3.data()), id3.size());
     info_offset_ = seekable_ ? start + static_cast<off_t>(id3.size()) : 0;
   }
@@ -174,9 +181,9 @@ class Mp3Encoder final : public AudioEncoder {
   }
 
   int fd_;
+  bool seekable_;  // declared before lame_: configure_lame needs it
   LamePtr lame_;
   std::vector<unsigned char> buffer_;
-  bool seekable_ = false;
   off_t info_offset_ = 0;
   std::uint64_t frames_ = 0;
   std::uint64_t bytes_ = 0;

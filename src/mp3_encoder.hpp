@@ -16,7 +16,7 @@ struct Mp3Config {
   unsigned sample_rate_hz = 44100;  // input and output rate (no resampling inside LAME)
   int bitrate_kbps = 64;            // CBR bitrate; with vbr set, the VBR maximum is not limited
   std::optional<int> vbr_quality;   // 0 (best) .. 9: VBR instead of CBR when set
-  int quality = 2;                  // LAME algorithm quality 0 (best, slow) .. 9 (fast)
+  int quality = 5;                  // LAME algorithm quality 0 (best, slow) .. 9 (fast)
 };
 
 // `fd` stays owned by the caller and must stay open until finish() returns.

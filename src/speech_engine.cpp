@@ -58,11 +58,29 @@ int on_synth(short* wav, int count, espeak_EVENT* events) {
 
 }  // namespace
 
+// eSpeak NG 1.51 hangs when initialized again after espeak_Terminate, so the library itself is
+// initialized once per process (on first use) and terminated at exit; SpeechEngine is the one
+// live owner that may use it at any time.
+class EspeakLibrary {
+ public:
+  static int sample_rate() {
+    static EspeakLibrary lib;
+    return lib.rate_;
+  }
+
+ private:
+  // 200 ms buffers: callbacks often enough to poll the cancel flag, few enough to be cheap.
+  EspeakLibrary() : rate_(espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 200, nullptr, 0)) {}
+  ~EspeakLibrary() {
+    if (rate_ > 0) espeak_Terminate();
+  }
+  int rate_;
+};
+
 SpeechEngine::SpeechEngine(const std::atomic<bool>* cancel) : cancel_(cancel) {
   if (g_engine_alive.exchange(true))
-    throw Error(ExitCode::synthesis, "eSpeak NG is already initialized in this process");
-  // 200 ms buffers: callbacks often enough to poll the cancel flag, few enough to be cheap.
-  int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 200, nullptr, 0);
+    throw Error(ExitCode::synthesis, "eSpeak NG is already in use in this process");
+  int rate = EspeakLibrary::sample_rate();
   if (rate <= 0) {
     g_engine_alive = false;
     throw Error(ExitCode::synthesis, "cannot initialize eSpeak NG (is espeak-ng-data installed?)");
@@ -71,10 +89,7 @@ SpeechEngine::SpeechEngine(const std::atomic<bool>* cancel) : cancel_(cancel) {
   espeak_SetSynthCallback(on_synth);
 }
 
-SpeechEngine::~SpeechEngine() {
-  espeak_Terminate();
-  g_engine_alive = false;
-}
+SpeechEngine::~SpeechEngine() { g_engine_alive = false; }
 
 void SpeechEngine::configure(const SynthesisConfig& config) {
   std::string name = config.voice;

@@ -92,7 +92,7 @@ TEST_CASE("say: an example article becomes a tagged MP3 at -16 LUFS", "[e2e]") {
   }
 }
 
-TEST_CASE("say: WAV, FLAC and Ogg outputs read back", "[e2e]") {
+TEST_CASE("say: WAV and FLAC and Ogg outputs read back", "[e2e]") {
   test::TempDir d;
   auto input = test::source_dir() / "examples" / "articles" / "short-note.txt";
   for (std::string ext : {"wav", "flac", "ogg"}) {
