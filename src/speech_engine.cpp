@@ -3,6 +3,7 @@
 #include <espeak-ng/speak_lib.h>
 
 #include <algorithm>
+#include <cctype>
 #include <exception>
 
 #include "error.hpp"
@@ -92,6 +93,20 @@ SpeechEngine::SpeechEngine(const std::atomic<bool>* cancel) : cancel_(cancel) {
 SpeechEngine::~SpeechEngine() { g_engine_alive = false; }
 
 void SpeechEngine::configure(const SynthesisConfig& config) {
+  // espeak_SetVoiceByName falls back to a default voice for names it does not know, so the name
+  // is checked against the installed voices first.
+  auto voices = installed_voices();
+  bool known = std::any_of(voices.begin(), voices.end(), [&](const InstalledVoice& v) {
+    auto same = [](const std::string& a, const std::string& b) {
+      return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                        [](char x, char y) { return std::tolower(x) == std::tolower(y); });
+    };
+    std::string file = v.identifier.substr(v.identifier.rfind('/') + 1);
+    return same(v.name, config.voice) || same(v.language, config.voice) ||
+           same(file, config.voice);
+  });
+  if (!known)
+    throw Error(ExitCode::voice, "voice '" + config.voice + "': eSpeak NG has no such voice");
   std::string name = config.voice;
   if (!config.variant.empty()) name += "+" + config.variant;
   if (espeak_SetVoiceByName(name.c_str()) != EE_OK)

@@ -115,17 +115,16 @@ TextSource::~TextSource() {
 }
 
 bool TextSource::read_line(std::string& line) {
+  // A line is cut after 64 KiB so one without any newline cannot fill memory.
+  constexpr std::size_t kMaxLine = 1u << 16;
   line.clear();
-  char buf[4096];
-  while (std::fgets(buf, sizeof buf, file_)) {
-    std::size_t n = std::strlen(buf);
-    // fgets stops at NUL silently; a short read without newline before EOF means a NUL byte.
-    if (n + 1 < sizeof buf && buf[n ? n - 1 : 0] != '\n' && !std::feof(file_)) {
+  int c;
+  while (line.size() < kMaxLine && (c = getc_unlocked(file_)) != EOF) {
+    if (c == '\0')
       throw Error(ExitCode::input, "'" + name_ + "': binary file (NUL byte on line " +
                                        std::to_string(line_number_ + 1) + ")");
-    }
-    line.append(buf, n);
-    if (n && buf[n - 1] == '\n') break;
+    line += static_cast<char>(c);
+    if (c == '\n') break;
   }
   if (std::ferror(file_))
     throw Error(ExitCode::input, "'" + name_ + "': read error: " + std::strerror(errno));

@@ -57,7 +57,7 @@ TEST_CASE("unknown voices and a second engine are errors", "[synthesis]") {
     FAIL("no error");
   } catch (const Error& e) {
     CHECK(e.code() == ExitCode::voice);
-    CHECK(std::string(e.what()) == "voice 'no-such-voice': eSpeak NG has no such voice or variant");
+    CHECK(std::string(e.what()) == "voice 'no-such-voice': eSpeak NG has no such voice");
   }
   CHECK_THROWS_AS(SpeechEngine(), Error);
 }
