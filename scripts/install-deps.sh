@@ -8,7 +8,7 @@ packages=(
   libespeak-ng-dev espeak-ng-data
   libsndfile1-dev libmp3lame-dev libsoxr-dev libebur128-dev libtag1-dev
   nlohmann-json3-dev catch2 libcli11-dev
-  mpg123
+  mpg123 time bc
 )
 
 missing=()
