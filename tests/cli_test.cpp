@@ -123,8 +123,8 @@ TEST_CASE("cli: unknown voice exits 4 and bad profiles name the field", "[cli]")
   CHECK(r.exit_code == 4);
   CHECK(r.err == "briefcast: voice 'no-such-voice': eSpeak NG has no such voice\n");
   test::write_file(d / "bad.json", R"({"espeak_voice": "en", "rate_wpm": 9000})");
-  r = run_briefcast({"say", kNote, "--voice", (d / "bad.json").string(), "-o",
-                     (d / "a.mp3").string()});
+  r = run_briefcast(
+      {"say", kNote, "--voice", (d / "bad.json").string(), "-o", (d / "a.mp3").string()});
   CHECK(r.exit_code == 4);
   CHECK(r.err == "briefcast: '" + (d / "bad.json").string() +
                      "': field 'rate_wpm': 9000 is out of range 80-450\n");
@@ -135,8 +135,8 @@ TEST_CASE("cli: unwritable or missing output folders exit 7", "[cli]") {
   TempDir d;
   auto r = run_briefcast({"say", kNote, "-o", (d / "no/such/dir/a.mp3").string()});
   CHECK(r.exit_code == 7);
-  CHECK(r.err == "briefcast: '" + (d / "no/such/dir").string() +
-                     "': output folder does not exist\n");
+  CHECK(r.err ==
+        "briefcast: '" + (d / "no/such/dir").string() + "': output folder does not exist\n");
   // sysfs refuses new files even to root, unlike permission bits.
   r = run_briefcast({"say", kNote, "-o", "/sys/briefcast-test.mp3"});
   CHECK(r.exit_code == 7);
@@ -146,8 +146,8 @@ TEST_CASE("cli: unwritable or missing output folders exit 7", "[cli]") {
 TEST_CASE("cli: a bad cover image exits 3 and leaves no output", "[cli]") {
   TempDir d;
   test::write_file(d / "cover.jpg", "not an image");
-  auto r = run_briefcast({"say", kNote, "--cover", (d / "cover.jpg").string(), "-o",
-                          (d / "a.mp3").string()});
+  auto r = run_briefcast(
+      {"say", kNote, "--cover", (d / "cover.jpg").string(), "-o", (d / "a.mp3").string()});
   CHECK(r.exit_code == 3);
   CHECK_FALSE(fs::exists(d / "a.mp3"));
   CHECK(test::files_in(d.path()).size() == 1);
@@ -158,8 +158,8 @@ TEST_CASE("cli: the MP3 decodes cleanly with mpg123 and -o - streams the same au
   auto r = run_briefcast({"say", kNote, "-o", (d / "a.mp3").string(), "--quiet"});
   REQUIRE(r.exit_code == 0);
   CHECK(r.err.empty());
-  int rc = std::system(("mpg123 -q -t " + (d / "a.mp3").string() + " 2>" +
-                        (d / "mpg123.err").string()).c_str());
+  int rc = std::system(
+      ("mpg123 -q -t " + (d / "a.mp3").string() + " 2>" + (d / "mpg123.err").string()).c_str());
   CHECK(rc == 0);
   CHECK(test::read_file(d / "mpg123.err").empty());
 

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstddef>
+#include <cstring>
 #include <numbers>
 #include <random>
 #include <span>
@@ -80,8 +81,9 @@ TEST_CASE("quiet speech-like audio is normalized to -16 LUFS under -1 dBTP", "[a
   CHECK(after.true_peak_dbtp <= -1.0);
 
   // The running statistics agree with measuring the whole signals afterwards.
-  CHECK(n.input_stats().integrated_lufs == Approx(before.integrated_lufs).margin(0.01));
-  CHECK(n.output_stats().integrated_lufs == Approx(after.integrated_lufs).margin(0.01));
+  // 0.05: the running states bin loudness in 0.1 LU steps to keep memory flat.
+  CHECK(n.input_stats().integrated_lufs == Approx(before.integrated_lufs).margin(0.05));
+  CHECK(n.output_stats().integrated_lufs == Approx(after.integrated_lufs).margin(0.05));
   CHECK(n.output_stats().true_peak_dbtp == Approx(after.true_peak_dbtp).margin(0.05));
 }
 
@@ -138,11 +140,12 @@ TEST_CASE("disabled normalization leaves samples bit-identical but still measure
   const auto in = speech_like(10.0, -30.0, 5);
   LoudnessNormalizer n({.enabled = false}, kRate);
   const auto out = normalize_in_chunks(n, in);
-  CHECK(out == in);
+  REQUIRE(out.size() == in.size());
+  CHECK(std::memcmp(out.data(), in.data(), in.size() * sizeof(float)) == 0);
   CHECK(n.last_gain_db() == 0.0);
   const LoudnessStats measured = measure_loudness(in, kRate);
-  CHECK(n.input_stats().integrated_lufs == Approx(measured.integrated_lufs).margin(0.01));
-  CHECK(n.output_stats().integrated_lufs == Approx(measured.integrated_lufs).margin(0.01));
+  CHECK(n.input_stats().integrated_lufs == Approx(measured.integrated_lufs).margin(0.05));
+  CHECK(n.output_stats().integrated_lufs == Approx(measured.integrated_lufs).margin(0.05));
 }
 
 TEST_CASE("silence is neither amplified nor turned into NaN", "[audio]") {

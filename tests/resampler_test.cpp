@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstddef>
+#include <cstring>
 #include <random>
 #include <span>
 #include <vector>
@@ -91,7 +92,9 @@ TEST_CASE("chunked resampling gives the same audio as one call", "[audio]") {
 TEST_CASE("equal rates pass samples through unchanged", "[audio]") {
   const auto in = test::sine(1000.0, 0.9, 0.5, 44100);
   Resampler r(44100, 44100);
-  CHECK(r.process(in) == in);
+  const auto out = r.process(in);
+  REQUIRE(out.size() == in.size());
+  CHECK(std::memcmp(out.data(), in.data(), in.size() * sizeof(float)) == 0);
   CHECK(r.process({}).empty());
   CHECK(r.flush().empty());
 }

@@ -65,9 +65,9 @@ TEST_CASE("say: an example article becomes a tagged MP3 at -16 LUFS", "[e2e]") {
   // The Info frame (CBR) sits right after the ID3v2 tag.
   std::string bytes = test::read_file(d / "article.mp3");
   REQUIRE(bytes.substr(0, 3) == "ID3");
-  std::size_t tag_size = 10 + ((std::size_t(bytes[6]) & 0x7f) << 21 |
-                               (std::size_t(bytes[7]) & 0x7f) << 14 |
-                               (std::size_t(bytes[8]) & 0x7f) << 7 | (std::size_t(bytes[9]) & 0x7f));
+  std::size_t tag_size =
+      10 + ((std::size_t(bytes[6]) & 0x7f) << 21 | (std::size_t(bytes[7]) & 0x7f) << 14 |
+            (std::size_t(bytes[8]) & 0x7f) << 7 | (std::size_t(bytes[9]) & 0x7f));
   std::string first_frame = bytes.substr(tag_size, 417);
   CHECK(static_cast<unsigned char>(first_frame[0]) == 0xFF);
   CHECK(first_frame.find("Info") != std::string::npos);

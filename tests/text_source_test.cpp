@@ -56,7 +56,9 @@ TEST_CASE("invalid UTF-8 is repaired as Windows-1252 and counted", "[text]") {
   std::string valid = "naïve — “fine” 日本";
   CHECK(repair_utf8(valid) == 0);
   CHECK(valid == "naïve — “fine” 日本");
-  std::string overlong = "a\xC0\xAF" "b";  // overlong '/' must not decode to '/'
+  std::string overlong =
+      "a\xC0\xAF"
+      "b";  // overlong '/' must not decode to '/'
   repair_utf8(overlong);
   CHECK(overlong.find('/') == std::string::npos);
 }

@@ -1,7 +1,6 @@
 #include "voice_profile.hpp"
 
 #include <algorithm>
-
 #include <catch2/catch.hpp>
 
 #include "error.hpp"
