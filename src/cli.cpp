@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 
+#include "cli_commands.hpp"
 #include "error.hpp"
 #include "say.hpp"
 #include "speech_engine.hpp"
@@ -218,7 +219,14 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   say_cmd->add_flag("-q,--quiet", f.quiet, "No progress or summary on stderr");
   say_cmd->add_flag("-v,--verbose", f.verbose, "Print measured loudness and encoder details");
 
-  app.add_subcommand("voices", "List voice profiles and installed eSpeak NG voices");
+  auto* voices_cmd =
+      app.add_subcommand("voices", "List voice profiles and installed eSpeak NG voices");
+
+  SubcommandList commands;
+  CliStreams io{out, err};
+  add_text_commands(app, io, commands);
+  add_feed_commands(app, io, commands);
+  add_serve_commands(app, io, commands);
 
   try {
     app.parse(argc, argv);
@@ -239,7 +247,10 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
 
   try {
     if (say_cmd->parsed()) return run_say(f, err);
-    return run_voices(out);
+    if (voices_cmd->parsed()) return run_voices(out);
+    for (auto& c : commands)
+      if (c.app->parsed()) return c.run();
+    throw Error(ExitCode::usage, "no command given");
   } catch (const Error& e) {
     err << "briefcast: " << e.what() << "\n";
     return static_cast<int>(e.code());

@@ -18,6 +18,10 @@ enum class ExitCode : int {
   synthesis = 5,    // eSpeak NG failed
   encode = 6,       // LAME / libsndfile / soxr / libebur128 failed
   output = 7,       // cannot create, write or rename the output file
+  feed = 8,         // bad feed definition (feeds/NAME.json) or unusable source document
+  network = 9,      // a URL could not be fetched, or the server cannot listen
+  invalid = 10,     // `validate` found problems; `build` refused to publish an invalid feed
+  busy = 11,        // another `build` of the same feed holds its lock
   interrupted = 130 // SIGINT / SIGTERM: nothing was published
 };
 
