@@ -69,4 +69,35 @@ void AtomicOutput::commit() {
   committed_ = true;
 }
 
+void write_file_atomically(const fs::path& target, std::string_view contents) {
+  AtomicOutput out(target);
+  const char* p = contents.data();
+  std::size_t left = contents.size();
+  while (left > 0) {
+    ssize_t n = ::write(out.fd(), p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw Error(ExitCode::output,
+                  "'" + target.string() + "': cannot write: " + std::strerror(errno));
+    }
+    p += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  out.commit();
+}
+
+std::size_t remove_stale_temporaries(const fs::path& dir) {
+  std::size_t removed = 0;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.size() > 1 && name[0] == '.' && name.find(".tmp-") != std::string::npos &&
+        it->is_regular_file(ec)) {
+      std::error_code rm;
+      if (fs::remove(it->path(), rm)) ++removed;
+    }
+  }
+  return removed;
+}
+
 }  // namespace briefcast

@@ -4,7 +4,9 @@
 // interrupted run leaves the previous version (or nothing) in place.
 
 #include <atomic>
+#include <cstddef>
 #include <filesystem>
+#include <string_view>
 
 namespace briefcast {
 
@@ -32,6 +34,14 @@ class AtomicOutput {
   int fd_ = -1;
   bool committed_ = false;
 };
+
+// Writes `contents` to `target` through an AtomicOutput (temp file, fsync, rename).
+// Throws Error(ExitCode::output) naming the file on failure; the old file then stays in place.
+void write_file_atomically(const std::filesystem::path& target, std::string_view contents);
+
+// Removes temporary files (`.NAME.tmp-XXXXXX`) a killed run left in `dir` (not recursive).
+// Call only while holding the folder's lock. Returns how many were removed.
+std::size_t remove_stale_temporaries(const std::filesystem::path& dir);
 
 // The signal-safe cancellation flag set by SIGINT/SIGTERM once install_interrupt_handlers() ran.
 const std::atomic<bool>& interrupt_flag();
