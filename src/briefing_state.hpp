@@ -1,0 +1,71 @@
+#pragma once
+// What `build` remembers between runs, in `<output>/.briefcast/state.json`: the published
+// episodes (the feed is rendered from this list every run), the stories already broadcast (so
+// they are not repeated), the story-audio cache index and the sources' HTTP validators.
+//
+// Written with write_file_atomically after the media it names and before feed.xml, so a run
+// killed at any instant leaves a state that matches files that exist.
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace briefcast {
+
+// One story inside a published episode.
+struct StoryRecord {
+  std::string title;    // as spoken
+  std::string url;      // article link (may be empty)
+  std::string source;   // source name from the feed definition
+  std::string key;      // dedupe key: normalized URL, or "sha256:<hex>" of the cleaned text
+  double start_seconds = 0;  // chapter start within the episode
+};
+
+// One published episode. Paths are relative to the output folder.
+struct EpisodeRecord {
+  int number = 0;                // itunes:episode, 1-based, never reused
+  std::string guid;              // stable, never changes
+  std::string title;             // unique per day
+  std::string date;              // YYYY-MM-DD the episode is for
+  std::int64_t published = 0;    // pubDate, seconds since the epoch (UTC)
+  std::string audio;             // e.g. "episodes/2026-11-23.mp3"
+  std::uint64_t bytes = 0;       // exact size of `audio`
+  double duration_seconds = 0;
+  std::string transcript_vtt;    // "episodes/2026-11-23.vtt"
+  std::string transcript_srt;    // "episodes/2026-11-23.srt"
+  std::string chapters;          // "episodes/2026-11-23.chapters.json"
+  std::string notes;             // "episodes/2026-11-23.html"
+  std::string description;       // plain-text summary
+  std::string content_html;      // show notes (content:encoded)
+  std::vector<StoryRecord> stories;
+};
+
+// One cached story part: an MP3 without tags, reusable while its fingerprint matches.
+struct CachedPart {
+  std::string file;              // relative to the output folder, e.g. ".briefcast/cache/ab12….mp3"
+  double duration_seconds = 0;
+  std::string last_used;         // YYYY-MM-DD, for pruning
+  nlohmann::json timeline;       // sentences with their timings (transcripts), as built
+};
+
+struct BriefingState {
+  int next_episode_number = 1;
+  std::vector<EpisodeRecord> episodes;        // oldest first
+  std::map<std::string, std::string> broadcast;  // story key → date first broadcast
+  std::map<std::string, CachedPart> cache;       // fingerprint → part
+  nlohmann::json sources = nlohmann::json::object();  // per-URL HTTP validators (sources.hpp)
+};
+
+// Reads `file`; a missing file is an empty state. Throws Error(ExitCode::feed) naming the file
+// when it is not valid state JSON (the user can delete it to start over: the feed is rebuilt
+// from the next run's episodes only).
+BriefingState load_state(const std::filesystem::path& file);
+
+// Writes the state atomically. Throws Error(ExitCode::output).
+void save_state(const BriefingState& state, const std::filesystem::path& file);
+
+}  // namespace briefcast
