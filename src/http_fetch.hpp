@@ -1,0 +1,51 @@
+#pragma once
+// Fetching one URL over HTTP(S) with libcurl: bounded in time, size and redirects, identified as
+// `briefcast/VERSION`, with conditional requests so an unchanged feed costs a 304.
+//
+// Only http:// and https:// are fetched, also after redirects (no file://, ftp:// ...).
+// Proxies from the environment (http_proxy, https_proxy, no_proxy) are honoured, except that
+// loopback hosts (localhost, 127.0.0.1, ::1) are always reached directly.
+// Safe to call from several threads; libcurl's global initialisation happens once per process.
+
+#include <chrono>
+#include <cstddef>
+#include <string>
+
+namespace briefcast {
+
+struct FetchOptions {
+  std::chrono::milliseconds connect_timeout{10000};  // TCP + TLS connection setup
+  std::chrono::milliseconds timeout{30000};          // whole transfer, redirects included
+  std::size_t max_bytes = 20 * 1024 * 1024;          // cap on the (decoded) body, bytes
+  int max_redirects = 5;                             // redirects followed; more is an error
+  std::string accept;         // Accept header value; empty: libcurl's default "*/*"
+  std::string etag;           // validator remembered from an earlier response → If-None-Match
+  std::string last_modified;  // validator remembered from an earlier response → If-Modified-Since
+};
+
+struct FetchResult {
+  long status = 0;            // final HTTP status (200, 304, ...)
+  bool not_modified = false;  // true on 304: `body` is empty, reuse the remembered body
+  std::string body;           // response body (decoded from gzip/deflate), raw bytes
+  std::string final_url;      // URL after redirects
+  std::string content_type;   // Content-Type header as sent, e.g. "text/html; charset=UTF-8"
+  std::string mime_type;      // its media type, lower-case, e.g. "text/html"
+  std::string charset;        // its charset parameter, lower-case, unquoted ("" when absent)
+  std::string etag;           // ETag of this response; on 304 without one, the remembered one
+  std::string last_modified;  // Last-Modified likewise
+};
+
+// Fetches `url` with GET. Throws Error(ExitCode::network) naming the URL as given:
+//   "'URL': HTTP 404"                   any final status ≥ 400
+//   "'URL': timed out after 10 s"       `timeout` (or "connection timed out after ...")
+//   "'URL': larger than 20 MB"          body beyond `max_bytes` (aborted as soon as it is known)
+//   "'URL': more than 5 redirects"
+//   "'URL': not an http or https URL"
+//   "'URL': redirected to a URL that is not http or https"
+//   "'URL': <libcurl's message>"        DNS, connection refused, TLS, ...
+FetchResult fetch_url(const std::string& url, const FetchOptions& options = {});
+
+// "briefcast/0.1.0"
+std::string user_agent();
+
+}  // namespace briefcast
