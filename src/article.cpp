@@ -12,4 +12,15 @@ const char* to_string(BlockKind kind) {
   return "paragraph";
 }
 
+std::string render_clean_text(const Article& article) {
+  std::string out;
+  if (!article.title.empty()) out += article.title + "\n";
+  for (const Block& b : article.blocks) {
+    if (!out.empty()) out += "\n";
+    if (b.kind == BlockKind::list_item) out += "- ";
+    out += b.text + "\n";
+  }
+  return out;
+}
+
 }  // namespace briefcast

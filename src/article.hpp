@@ -32,4 +32,9 @@ struct Article {
 
 const char* to_string(BlockKind kind);  // "heading", "paragraph", "list_item", "quote"
 
+// The article as readable plain text (what `briefcast clean` prints): the title (when not
+// empty), a blank line, then each block's text, blocks separated by blank lines; list items are
+// prefixed "- ". Ends with one newline; an article with no title and no blocks gives "".
+std::string render_clean_text(const Article& article);
+
 }  // namespace briefcast

@@ -1,16 +1,38 @@
 #pragma once
-// Sentence segmentation of one paragraph of plain text (pure function).
+// Sentence segmentation of one paragraph of plain UTF-8 text (pure functions).
 //
-// A sentence ends at '.', '!', '?' or '…' (plus any closing quotes or brackets) followed by
-// whitespace and a capital letter, digit or opening quote — except after a known abbreviation or
-// a single-letter initial. This is deliberately small; the text front end replaces it.
+// Rules, in the spirit of the "Golden Rules" of sentence boundary detection (pySBD):
+//  - A sentence ends after '.', '!', '?', "..." or "…" (with any closing quotes or brackets)
+//    when the next word starts with a capital letter, a digit or an opening quote/bracket.
+//  - Titles before names (Mr. Dr. Gov. Sen. Gen. Lt. Col. ...) and e.g. / i.e. / vs. never end a
+//    sentence; No. p. Vol. approx. ... never end one before a number.
+//  - Abbreviations that may end a sentence (Inc. Corp. Co. Jr. St. Mt. months, U.S., a.m./p.m.,
+//    single-letter initials) end it only before a typical sentence opener ("He", "The", "How",
+//    "Mr." ...), and not when what precedes is a short fronted phrase ("At 5 a.m. Mr. Smith").
+//  - Decimals, URLs, e-mail addresses, "[...]" and spaced ". . ." omission marks never end a
+//    sentence; a fourth spaced dot does. Nothing inside a closed (...) or [...] ends a sentence.
+//  - A paragraph that starts with a list marker ("1.", "1)", "1.)", "a.", "•", "⁃9.") is split
+//    before each following marker of the same series, even without final punctuation.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace briefcast {
 
+// Splits `paragraph` into sentences, in order, each trimmed with inner whitespace folded to
+// single spaces. Empty or all-whitespace input gives an empty vector. Never throws.
 std::vector<std::string> split_sentences(std::string_view paragraph);
+
+// Splits a sentence longer than `max_bytes` into pieces of at most `max_bytes` bytes where
+// possible, so the speech engine can pause for breath: preferring "; " then ": " then a spaced
+// dash, then ", ", then before a conjunction ("and", "but", "which", "because", ...), then any
+// space; a piece with no space at all is cut at a UTF-8 character boundary. Punctuation stays
+// with the piece it ends; numbers like 1,000 or 3.5 are never split (they hold no space).
+// Pieces are trimmed; a sentence within the limit comes back as the single piece; empty input
+// gives an empty vector. `max_bytes` below 16 is treated as 16. Never throws.
+std::vector<std::string> split_long_sentence(std::string_view sentence,
+                                             std::size_t max_bytes = 300);
 
 }  // namespace briefcast
