@@ -152,6 +152,8 @@ class BlockParser {
   }
 
  private:
+  static constexpr int kMaxQuoteNesting = 16;
+  int nesting_ = 0;  // block quote depth of this parser
   RawBlock para_;
   bool open_ = false;     // para_ holds text
   bool in_list_ = false;  // inside a list: indented lines continue it rather than being code
@@ -287,6 +289,13 @@ class BlockParser {
       }
     }
     BlockParser sub;
+    sub.nesting_ = nesting_ + 1;
+    if (sub.nesting_ > kMaxQuoteNesting) {  // "> > > ..." thousands deep: keep the rest as text
+      start(BlockKind::quote, "", lines[i].offset);
+      for (auto& l : inner) append(l.text);
+      flush();
+      return j - 1;
+    }
     sub.parse(inner);
     for (auto& b : sub.blocks) {
       b.kind = BlockKind::quote;
@@ -299,10 +308,13 @@ class BlockParser {
 };
 
 // Index just past the bracket matching s[open] ('[' or '('), or npos.
+// Looks at most kMaxLinkBytes ahead, so text full of unmatched brackets stays linear.
 std::size_t match_bracket(std::string_view s, std::size_t open) {
+  constexpr std::size_t kMaxLinkBytes = 2048;
   char o = s[open], c = o == '[' ? ']' : ')';
   int depth = 0;
-  for (std::size_t i = open; i < s.size(); ++i) {
+  std::size_t stop = std::min(s.size(), open + kMaxLinkBytes);
+  for (std::size_t i = open; i < stop; ++i) {
     if (s[i] == '\\') {
       ++i;
       continue;
@@ -319,12 +331,19 @@ class InlineRenderer {
 
   std::string render(std::string_view s) const {
     std::string out;
-    for (std::size_t i = 0; i < s.size();) i = one(s, i, out);
+    if (++depth_ > kMaxNesting) {
+      out = s;  // absurdly nested brackets: keep the text as written
+    } else {
+      for (std::size_t i = 0; i < s.size();) i = one(s, i, out);
+    }
+    --depth_;
     return out;
   }
 
  private:
+  static constexpr int kMaxNesting = 32;
   const std::set<std::string>& refs_;
+  mutable int depth_ = 0;
 
   // Renders the construct at s[i] into `out`; returns the index after it.
   std::size_t one(std::string_view s, std::size_t i, std::string& out) const {
@@ -377,8 +396,11 @@ class InlineRenderer {
     std::size_t n = 0;
     while (i + n < s.size() && s[i + n] == '`') ++n;
     std::string ticks(n, '`');
-    for (std::size_t at = s.find(ticks, i + n); at != std::string_view::npos;
-         at = s.find(ticks, at + 1)) {
+    // A code span closes within kMaxCodeBytes, so many stray backticks stay linear.
+    constexpr std::size_t kMaxCodeBytes = 4096;
+    std::string_view window = s.substr(0, std::min(s.size(), i + n + kMaxCodeBytes));
+    for (std::size_t at = window.find(ticks, i + n); at != std::string_view::npos;
+         at = window.find(ticks, at + 1)) {
       std::size_t after = at + n;
       if ((after < s.size() && s[after] == '`') || s[at - 1] == '`') continue;
       out += trim(s.substr(i + n, at - i - n));

@@ -220,13 +220,11 @@ bool opener_follows(std::string_view next) {
 struct Segmenter {
   std::string_view p;
   std::vector<Token> tok;
-  std::vector<std::pair<std::size_t, std::size_t>> brackets;  // closed (...) and [...] spans
+  std::vector<int> depth;           // per byte: how many closed (...) / [...] enclose it
+  std::vector<std::size_t> dot_run;  // per token: first token of its run of lone "." tokens
   std::size_t sent_start = 0;
 
-  bool in_brackets(std::size_t pos) const {
-    return std::any_of(brackets.begin(), brackets.end(),
-                       [pos](auto& b) { return b.first < pos && pos < b.second; });
-  }
+  bool in_brackets(std::size_t pos) const { return pos < depth.size() && depth[pos] > 0; }
 
   bool is_dot(std::size_t i) const { return strip_closers(tok[i].text) == "."; }
 
@@ -246,8 +244,7 @@ struct Segmenter {
   std::optional<bool> spaced_dots(std::size_t i) const {
     std::string_view next = tok[i + 1].text;
     if (is_dot(i)) {
-      std::size_t a = i;
-      while (a > 0 && is_dot(a - 1)) --a;
+      std::size_t a = dot_run[i];
       if (is_dot(i + 1)) return false;
       // Three dots are an omission inside the sentence; a fourth is the full stop.
       if (i - a + 1 == 3) return false;
@@ -302,7 +299,9 @@ struct Segmenter {
   }
 };
 
-void find_brackets(Segmenter& s) {
+// Fills s.depth (matched brackets only, so a stray ")" of "1)" encloses nothing) and s.dot_run.
+void prepare(Segmenter& s) {
+  std::vector<int> delta(s.p.size() + 1, 0);
   std::vector<std::pair<char, std::size_t>> open;
   for (std::size_t i = 0; i < s.p.size(); ++i) {
     char c = s.p[i];
@@ -311,11 +310,18 @@ void find_brackets(Segmenter& s) {
     } else if ((c == ')' || c == ']') && !open.empty()) {
       char want = c == ')' ? '(' : '[';
       if (open.back().first == want) {
-        s.brackets.emplace_back(open.back().second, i);
+        ++delta[open.back().second + 1];
+        --delta[i];
         open.pop_back();
       }
     }
   }
+  s.depth.assign(s.p.size(), 0);
+  int d = 0;
+  for (std::size_t i = 0; i < s.p.size(); ++i) s.depth[i] = d += delta[i];
+  s.dot_run.resize(s.tok.size());
+  for (std::size_t i = 0; i < s.tok.size(); ++i)
+    s.dot_run[i] = i > 0 && s.is_dot(i) && s.is_dot(i - 1) ? s.dot_run[i - 1] : i;
 }
 
 // Splits before each later marker of the list the paragraph opens with.
@@ -357,7 +363,7 @@ std::vector<std::string> split_sentences(std::string_view paragraph) {
   s.tok = tokenize(paragraph);
   std::vector<std::string> out;
   if (s.tok.empty()) return out;
-  find_brackets(s);
+  prepare(s);
   std::vector<bool> brk = list_breaks(s.tok);
   for (std::size_t i = 0; i + 1 < s.tok.size(); ++i) {
     if (brk[i + 1] || s.ends_after(i)) {
@@ -386,18 +392,20 @@ std::vector<std::string> split_long_sentence(std::string_view sentence, std::siz
   std::vector<Token> tok = tokenize(sentence);
   std::vector<std::string> out;
   if (tok.empty()) return out;
-  std::string rest = join(tok, 0, tok.size());
+  const std::string folded = join(tok, 0, tok.size());
+  std::string_view rest = folded;
   while (rest.size() > limit) {
-    std::size_t best = std::string::npos;
+    // Best break: the space (at most `limit` bytes in) with the highest rank, latest on ties.
+    std::size_t best = std::string_view::npos;
     int best_rank = -1;
+    std::size_t word_start = 0;  // start of the word before the space at p
     for (std::size_t p = 1; p < rest.size() && p <= limit; ++p) {
       if (rest[p] != ' ') continue;
-      std::size_t wb = rest.rfind(' ', p - 1);
-      std::string_view before(rest.data() + (wb == std::string::npos ? 0 : wb + 1),
-                              p - (wb == std::string::npos ? 0 : wb + 1));
-      std::size_t we = rest.find(' ', p + 1);
-      std::string_view after =
-          std::string_view(rest).substr(p + 1, we == std::string::npos ? std::string::npos : we - p - 1);
+      std::string_view before = rest.substr(word_start, p - word_start);
+      std::size_t next_end = rest.find(' ', p + 1);
+      std::string_view after = rest.substr(
+          p + 1, next_end == std::string_view::npos ? std::string_view::npos : next_end - p - 1);
+      word_start = p + 1;
       int rank = 0;
       if (before.ends_with(';')) rank = 5;
       else if (before.ends_with(':')) rank = 4;
@@ -410,22 +418,22 @@ std::vector<std::string> split_long_sentence(std::string_view sentence, std::siz
         best = p;
       }
     }
-    std::string piece;
-    if (best == std::string::npos) {  // one huge word: cut at a character boundary
+    std::string_view piece;
+    if (best == std::string_view::npos) {  // one huge word: cut at a character boundary
       std::size_t cut = limit;
       while (cut > 1 && (static_cast<unsigned char>(rest[cut]) & 0xC0) == 0x80) --cut;
       piece = rest.substr(0, cut);
-      rest.erase(0, cut);
+      rest.remove_prefix(cut);
     } else {
       piece = rest.substr(0, best);
-      rest.erase(0, best + 1);
+      rest.remove_prefix(best + 1);
       std::size_t last = piece.rfind(' ');
-      if (last != std::string::npos && is_dash_token(std::string_view(piece).substr(last + 1)))
-        piece.erase(last);  // the pause replaces the dash
+      if (last != std::string_view::npos && is_dash_token(piece.substr(last + 1)))
+        piece = piece.substr(0, last);  // the pause replaces the dash
     }
-    if (!piece.empty()) out.push_back(std::move(piece));
+    if (!piece.empty()) out.emplace_back(piece);
   }
-  if (!rest.empty()) out.push_back(std::move(rest));
+  if (!rest.empty()) out.emplace_back(rest);
   return out;
 }
 

@@ -119,3 +119,17 @@ TEST_CASE("markdown: empty and odd input never throw", "[text]") {
   CHECK(parse_markdown("[[[(((**__``").blocks.size() == 1);
   CHECK(parse_markdown(std::string("\xFF\0#", 3)).blocks.size() <= 1);
 }
+
+TEST_CASE("markdown: pathological nesting and brackets finish without overflow", "[text]") {
+  std::string quotes(20000, '>');
+  quotes += " deep";
+  Article q = parse_markdown(quotes);
+  REQUIRE(q.blocks.size() == 1);
+  CHECK(q.blocks[0].kind == BlockKind::quote);
+  std::string brackets(20000, '[');
+  brackets += std::string(20000, ']');
+  CHECK(parse_markdown(brackets).blocks.size() == 1);
+  std::string ticks;
+  for (int i = 0; i < 50000; ++i) ticks += "` a ";
+  CHECK(parse_markdown(ticks).blocks.size() == 1);
+}

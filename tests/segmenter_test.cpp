@@ -146,3 +146,16 @@ TEST_CASE("split_long_sentence never splits inside numbers and bounds every piec
   auto word = briefcast::split_long_sentence(std::string(70, 'x'), 30);
   CHECK(word == V{std::string(30, 'x'), std::string(30, 'x'), std::string(10, 'x')});
 }
+
+TEST_CASE("pathological paragraphs stay fast enough to finish", "[text]") {
+  std::string parens, dots, brackets;
+  for (int i = 0; i < 20000; ++i) {
+    parens += "(a. The ";
+    dots += ". ";
+    brackets += "[x.) Y. ";
+  }
+  CHECK(split_sentences(parens).size() == 20001);  // "(a.", then "The (a." ..., then "The"
+  CHECK(split_sentences(dots).size() == 1);
+  CHECK_FALSE(split_sentences(brackets).empty());
+  CHECK(briefcast::split_long_sentence(std::string(1'000'000, 'a'), 300).size() == 3334);
+}
