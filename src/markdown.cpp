@@ -66,9 +66,12 @@ std::vector<Line> split_lines(std::string_view doc) {
 std::size_t indent_of(std::string_view s) {
   std::size_t n = 0;
   for (char c : s) {
-    if (c == ' ') ++n;
-    else if (c == '\t') n += 4;
-    else break;
+    if (c == ' ')
+      ++n;
+    else if (c == '\t')
+      n += 4;
+    else
+      break;
   }
   return n;
 }
@@ -78,8 +81,10 @@ bool is_thematic_break(std::string_view t) {
   if (t.empty() || (t[0] != '*' && t[0] != '-' && t[0] != '_')) return false;
   std::size_t n = 0;
   for (char c : t) {
-    if (c == t[0]) ++n;
-    else if (!is_space(c)) return false;
+    if (c == t[0])
+      ++n;
+    else if (!is_space(c))
+      return false;
   }
   return n >= 3;
 }
@@ -355,7 +360,12 @@ class InlineRenderer {
     if (c == '`') return code_span(s, i, out);
     if (c == '!' && i + 1 < s.size() && s[i + 1] == '[') {
       std::size_t end = link_end(s, i + 1);
-      if (end != std::string_view::npos) return end;  // images are dropped
+      if (end != std::string_view::npos) {  // images are dropped, with the space before
+        bool closing =
+            end < s.size() && std::string_view(".,;:!?)").find(s[end]) != std::string_view::npos;
+        while (closing && !out.empty() && is_space(out.back())) out.pop_back();
+        return end;
+      }
     }
     if (c == '[') {
       std::size_t close = match_bracket(s, i);
@@ -420,12 +430,14 @@ class InlineRenderer {
     std::string_view inner = s.substr(i + 1, close - i - 1);
     if (inner.find(' ') == std::string_view::npos &&
         (inner.find("://") != std::string_view::npos || inner.starts_with("mailto:") ||
-         (inner.find('@') != std::string_view::npos && inner.find('.') != std::string_view::npos))) {
+         (inner.find('@') != std::string_view::npos &&
+          inner.find('.') != std::string_view::npos))) {
       out += inner.starts_with("mailto:") ? inner.substr(7) : inner;
       return close + 1;
     }
-    if (!inner.empty() && (inner[0] == '/' || inner[0] == '!' || (inner[0] >= 'a' && inner[0] <= 'z') ||
-                           (inner[0] >= 'A' && inner[0] <= 'Z'))) {
+    if (!inner.empty() &&
+        (inner[0] == '/' || inner[0] == '!' || (inner[0] >= 'a' && inner[0] <= 'z') ||
+         (inner[0] >= 'A' && inner[0] <= 'Z'))) {
       out += ' ';
       return close + 1;
     }
@@ -455,7 +467,8 @@ class InlineRenderer {
 
 std::string unquote(std::string_view v) {
   v = trim(v);
-  if (v.size() >= 2 && ((v.front() == '"' && v.back() == '"') || (v.front() == '\'' && v.back() == '\'')))
+  if (v.size() >= 2 &&
+      ((v.front() == '"' && v.back() == '"') || (v.front() == '\'' && v.back() == '\'')))
     v = v.substr(1, v.size() - 2);
   return std::string(v);
 }
@@ -467,7 +480,7 @@ std::size_t front_matter(const std::vector<Line>& lines, Article& a) {
   while (end < lines.size() && trim(lines[end].text) != "---" && trim(lines[end].text) != "...")
     ++end;
   if (end == lines.size()) return 0;  // not front matter after all: a thematic break
-  std::string list_key;  // key whose value is a "- item" list below it
+  std::string list_key;               // key whose value is a "- item" list below it
   for (std::size_t i = 1; i < end; ++i) {
     std::string_view raw = lines[i].text;
     std::string_view t = trim(raw);
@@ -485,12 +498,18 @@ std::size_t front_matter(const std::vector<Line>& lines, Article& a) {
     if (value.starts_with('[') && value.ends_with(']'))  // authors: [Jane Doe, John Roe]
       value = unquote(value.substr(1, value.find_first_of(",]") - 1));
     if (value.empty()) continue;
-    if (key == "title") a.title = value;
-    else if ((key == "author" || key == "authors") && a.author.empty()) a.author = value;
-    else if (key == "date") a.date = value;
-    else if (key == "lang" || key == "language") a.language = value;
-    else if (key == "canonical_url" || key == "url") a.canonical_url = value;
-    else if (key == "site" || key == "site_name") a.site_name = value;
+    if (key == "title")
+      a.title = value;
+    else if ((key == "author" || key == "authors") && a.author.empty())
+      a.author = value;
+    else if (key == "date")
+      a.date = value;
+    else if (key == "lang" || key == "language")
+      a.language = value;
+    else if (key == "canonical_url" || key == "url")
+      a.canonical_url = value;
+    else if (key == "site" || key == "site_name")
+      a.site_name = value;
   }
   return end + 1;
 }

@@ -53,7 +53,8 @@ std::size_t count_sentences(std::string_view s) {
     if (s[i] != '.' && s[i] != '!' && s[i] != '?') continue;
     std::size_t j = i + 1;
     while (j < s.size() && (s[j] == '"' || s[j] == '\'' || s[j] == ')')) ++j;
-    if (j == s.size() || (s[j] == ' ' && j + 1 < s.size() && (is_upper(s[j + 1]) || s[j + 1] == '"')))
+    if (j == s.size() ||
+        (s[j] == ' ' && j + 1 < s.size() && (is_upper(s[j + 1]) || s[j + 1] == '"')))
       ++n;
   }
   return n;
@@ -93,8 +94,8 @@ bool is_number(std::string_view s) {
 // Raw line opens with a bullet glyph, "- ", "* " or a number marker such as "1." / "2)".
 bool opens_item(std::string_view raw) {
   while (!raw.empty() && (raw.front() == ' ' || raw.front() == '\t')) raw.remove_prefix(1);
-  for (std::string_view b : {"\u2022", "\u2023", "\u2043", "\u25AA", "\u25CF", "\u25E6",
-                             "\u25A0", "\u25BA", "\u00B7", "- ", "* ", "\u2013 ", "\u2014 "})
+  for (std::string_view b : {"\u2022", "\u2023", "\u2043", "\u25AA", "\u25CF", "\u25E6", "\u25A0",
+                             "\u25BA", "\u00B7", "- ", "* ", "\u2013 ", "\u2014 "})
     if (raw.starts_with(b)) return true;
   std::size_t d = 0;
   while (d < raw.size() && d < 3 && is_digit(raw[d])) ++d;
@@ -110,9 +111,9 @@ constexpr std::string_view kExact[] = {
     // comment forms
     "leave a reply", "leave a comment", "leave a reply cancel reply", "cancel reply", "name",
     "email", "e-mail", "website", "comment", "post comment", "submit comment", "submit", "reply",
-    "post a comment", "add a comment", "write a comment", "your comment", "your name",
-    "your email", "join the conversation", "join the discussion", "comments", "no comments",
-    "show comments", "view comments", "login", "log in", "sign in", "register",
+    "post a comment", "add a comment", "write a comment", "your comment", "your name", "your email",
+    "join the conversation", "join the discussion", "comments", "no comments", "show comments",
+    "view comments", "login", "log in", "sign in", "register",
     // author boxes
     "about author", "about the author", "author", "more from this author", "more by this author",
     // related content and navigation
@@ -129,30 +130,71 @@ constexpr std::string_view kExact[] = {
     "subscribe", "sign up", "newsletter", "subscribe now", "follow us",
     // sharing
     "share", "share this", "share this article", "share this story", "share on facebook",
-    "share on twitter", "share via", "tweet", "print", "like this", "like loading",
-    "copy link", "tags", "topics"};
+    "share on twitter", "share via", "tweet", "print", "like this", "like loading", "copy link",
+    "tags", "topics"};
 
-constexpr std::string_view kPrefixes[] = {
-    "your email address will not be published", "your e-mail address will not be published",
-    "required fields are marked", "save my name, email", "save my name and email",
-    "notify me of follow-up", "notify me of new", "this site uses akismet",
-    "you must be logged in to post", "comments are closed", "be the first to comment",
-    "leave a reply", "click to share", "click to email", "click to print", "opens in new window",
-    "view all posts by", "all posts by", "previous article:", "next article:", "previous post:",
-    "next post:", "previous article ", "next article ", "previous post ", "next post ",
-    "tags:", "tagged:", "tagged with", "filed under", "topics:", "categories:", "category:",
-    "sign up for our", "sign up to our", "subscribe to our", "get our newsletter",
-    "enter your email", "join our newsletter", "join our mailing list", "follow us on",
-    "copyright \u00A9", "copyright (c)", "\u00A9", "(c) 19", "(c) 20", "story continues below",
-    "advertisement -", "home > ", "home \u00BB ", "home \u203A ", "home / ", "home | "};
+constexpr std::string_view kPrefixes[] = {"your email address will not be published",
+                                          "your e-mail address will not be published",
+                                          "required fields are marked",
+                                          "save my name, email",
+                                          "save my name and email",
+                                          "notify me of follow-up",
+                                          "notify me of new",
+                                          "this site uses akismet",
+                                          "you must be logged in to post",
+                                          "comments are closed",
+                                          "be the first to comment",
+                                          "leave a reply",
+                                          "click to share",
+                                          "click to email",
+                                          "click to print",
+                                          "opens in new window",
+                                          "view all posts by",
+                                          "all posts by",
+                                          "previous article:",
+                                          "next article:",
+                                          "previous post:",
+                                          "next post:",
+                                          "previous article ",
+                                          "next article ",
+                                          "previous post ",
+                                          "next post ",
+                                          "tags:",
+                                          "tagged:",
+                                          "tagged with",
+                                          "filed under",
+                                          "topics:",
+                                          "categories:",
+                                          "category:",
+                                          "sign up for our",
+                                          "sign up to our",
+                                          "subscribe to our",
+                                          "get our newsletter",
+                                          "enter your email",
+                                          "join our newsletter",
+                                          "join our mailing list",
+                                          "follow us on",
+                                          "copyright \u00A9",
+                                          "copyright (c)",
+                                          "\u00A9",
+                                          "(c) 19",
+                                          "(c) 20",
+                                          "story continues below",
+                                          "advertisement -",
+                                          "home > ",
+                                          "home \u00BB ",
+                                          "home \u203A ",
+                                          "home / ",
+                                          "home | "};
 
 // Headings after which the rest of a page is furniture: short blocks there are dropped.
 constexpr std::string_view kTailMarkers[] = {
-    "leave a reply", "leave a comment", "post a comment", "add a comment", "comments",
-    "about author", "about the author", "related", "related articles", "related posts",
-    "related stories", "related news", "you may also like", "you might also like",
-    "more stories", "more news", "read next", "recommended", "recommended for you",
-    "most popular", "most read", "popular posts", "latest news", "join the conversation",
+    "leave a reply",      "leave a comment",     "post a comment",      "add a comment",
+    "comments",           "about author",        "about the author",    "related",
+    "related articles",   "related posts",       "related stories",     "related news",
+    "you may also like",  "you might also like", "more stories",        "more news",
+    "read next",          "recommended",         "recommended for you", "most popular",
+    "most read",          "popular posts",       "latest news",         "join the conversation",
     "join the discussion"};
 constexpr std::string_view kTailPrefixes[] = {
     "leave a reply", "your email address will not be published",
@@ -174,12 +216,12 @@ bool is_counter(std::string_view k) {
     return true;
   auto w = words_of(k);
   if (w.size() == 2 && is_number(w[0]))
-    for (std::string_view u : {"comment", "comments", "response", "responses", "reply", "replies",
-                               "share", "shares", "like", "likes", "view", "views", "reaction",
-                               "reactions", "vote", "votes"})
+    for (std::string_view u :
+         {"comment", "comments", "response", "responses", "reply", "replies", "share", "shares",
+          "like", "likes", "view", "views", "reaction", "reactions", "vote", "votes"})
       if (w[1] == u) return true;
-  if (w.size() == 3 && is_number(w[0]) && (w[1] == "min" || w[1] == "minute" || w[1] == "minutes") &&
-      w[2] == "read")
+  if (w.size() == 3 && is_number(w[0]) &&
+      (w[1] == "min" || w[1] == "minute" || w[1] == "minutes") && w[2] == "read")
     return true;
   return false;
 }
@@ -187,13 +229,14 @@ bool is_counter(std::string_view k) {
 // A row of share buttons: only sharing words, at least one of them a network or action.
 bool is_share_row(std::string_view k) {
   static constexpr std::string_view kShareWords[] = {
-      "share",    "this",   "tweet",    "email", "e-mail", "print",   "facebook", "twitter", "x",
-      "linkedin", "whatsapp", "reddit", "pinterest", "telegram", "messenger", "copy", "link",
-      "save",     "pin",    "it",       "on",    "like",   "follow", "us",       "via",     "mail",
-      "sms",      "flipboard", "pocket", "tumblr", "threads", "bluesky", "mastodon", "and", "or"};
-  static constexpr std::string_view kActions[] = {
-      "share", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "reddit", "pinterest",
-      "telegram", "flipboard", "email"};
+      "share",     "this",   "tweet",    "email",    "e-mail",   "print",     "facebook",
+      "twitter",   "x",      "linkedin", "whatsapp", "reddit",   "pinterest", "telegram",
+      "messenger", "copy",   "link",     "save",     "pin",      "it",        "on",
+      "like",      "follow", "us",       "via",      "mail",     "sms",       "flipboard",
+      "pocket",    "tumblr", "threads",  "bluesky",  "mastodon", "and",       "or"};
+  static constexpr std::string_view kActions[] = {"share",    "tweet",     "facebook", "twitter",
+                                                  "linkedin", "whatsapp",  "reddit",   "pinterest",
+                                                  "telegram", "flipboard", "email"};
   std::string cleaned;
   for (char c : k) cleaned += (c == ',' || c == '|' || c == '/' || c == ':') ? ' ' : c;
   auto w = words_of(cleaned);
@@ -282,10 +325,10 @@ bool is_photo_credit(std::string_view text) {
   if (words_of(text).size() > 20) return false;
   std::string k = lower_ascii(text);
   if (k.starts_with("(") && k.ends_with(")")) k = k.substr(1, k.size() - 2);
-  for (std::string_view p : {"photo:", "photo by ", "photos:", "photos by ", "photograph:",
-                             "photograph by ", "picture:", "pictures:", "image:", "image by ",
-                             "image credit", "photo credit", "credit:", "illustration:",
-                             "illustration by ", "file photo", "video:"})
+  for (std::string_view p :
+       {"photo:", "photo by ", "photos:", "photos by ", "photograph:", "photograph by ",
+        "picture:", "pictures:", "image:", "image by ", "image credit", "photo credit",
+        "credit:", "illustration:", "illustration by ", "file photo", "video:"})
     if (k.starts_with(p)) return true;
   return k.ends_with("/getty images") || k.ends_with("via getty images") ||
          k.ends_with("/reuters") || k.ends_with("/ap photo") || k.ends_with("/afp");
@@ -302,13 +345,13 @@ bool looks_like_title(std::string_view s) {
 bool ends_like_sentence(std::string_view s) {
   if (s.empty()) return false;
   char last = s.back();
-  return last == '.' || last == '!' || last == '?' || last == '"' || last == '\'' ||
-         last == ':' || last == ')';
+  return last == '.' || last == '!' || last == '?' || last == '"' || last == '\'' || last == ':' ||
+         last == ')';
 }
 
 std::vector<Piece> split_pieces(std::string_view input) {
   std::vector<Piece> pieces;
-  bool open = false;        // the last piece may take a wrapped continuation line
+  bool open = false;  // the last piece may take a wrapped continuation line
   bool seen_text = false;
   std::size_t pos = 0;
   while (pos <= input.size()) {

@@ -32,14 +32,13 @@ std::vector<Token> tokenize(std::string_view p) {
   return out;
 }
 
-constexpr std::string_view kClosers[] = {")", "]", "}", "\"", "'", "\u201D",
-                                                      "\u2019", "\u00BB", "\u203A"};
-constexpr std::string_view kOpeners[] = {"(", "[", "{", "\"", "'", "\u201C",
-                                                       "\u2018", "\u00AB", "\u2039", "\u00BF",
-                                                       "\u00A1"};
+constexpr std::string_view kClosers[] = {")",      "]",      "}",      "\"",    "'",
+                                         "\u201D", "\u2019", "\u00BB", "\u203A"};
+constexpr std::string_view kOpeners[] = {"(",      "[",      "{",      "\"",     "'",     "\u201C",
+                                         "\u2018", "\u00AB", "\u2039", "\u00BF", "\u00A1"};
 // Glyphs that open an item of a bulleted list.
 constexpr std::string_view kBullets[] = {"\u2022", "\u2043", "\u25AA", "\u25E6",
-                                                      "\u2023", "\u25CF", "\u25A0", "\u25BA"};
+                                         "\u2023", "\u25CF", "\u25A0", "\u25BA"};
 
 std::string_view strip_closers(std::string_view t) {
   for (bool again = true; again && !t.empty();) {
@@ -90,52 +89,51 @@ bool contains(const std::string_view (&set)[N], std::string_view w) {
 
 // Titles and connectives that are followed by more of the same sentence (compared lower-case).
 constexpr std::string_view kNeverEnd[] = {
-    "mr",   "mrs",  "ms",    "mx",   "messrs", "mme",  "mlle", "dr",   "prof", "gov",  "sen",
-    "rep",  "gen",  "lt",    "col",  "maj",    "capt", "cmdr", "sgt",  "cpl",  "pvt",  "adm",
-    "brig", "rev",  "hon",   "fr",   "msgr",   "pres", "supt", "insp", "det",  "atty", "amb",
-    "e.g",  "i.e",  "vs",    "v",    "cf",     "viz",  "esp",  "incl"};
+    "mr",   "mrs", "ms",  "mx",  "messrs", "mme",  "mlle", "dr",   "prof", "gov",  "sen",
+    "rep",  "gen", "lt",  "col", "maj",    "capt", "cmdr", "sgt",  "cpl",  "pvt",  "adm",
+    "brig", "rev", "hon", "fr",  "msgr",   "pres", "supt", "insp", "det",  "atty", "amb",
+    "e.g",  "i.e", "vs",  "v",   "cf",     "viz",  "esp",  "incl"};
 
 // Abbreviations that stay in the sentence when a number follows ("No. 5", "p. 55").
 constexpr std::string_view kBeforeNumber[] = {
-    "no",   "nos",  "nr",   "n\u00B0", "p",   "pp",   "vol", "vols", "fig", "figs",
-    "ch",   "chap", "sec",  "sect",    "art", "para", "op",  "pg",   "tel", "ext",
-    "approx", "ca", "c",    "est",     "ref", "rm",   "apt", "rte",  "hwy"};
+    "no",     "nos",  "nr",  "n\u00B0", "p",   "pp",   "vol", "vols", "fig", "figs",
+    "ch",     "chap", "sec", "sect",    "art", "para", "op",  "pg",   "tel", "ext",
+    "approx", "ca",   "c",   "est",     "ref", "rm",   "apt", "rte",  "hwy"};
 
 // Abbreviations that may end a sentence, compared lower-case.
 constexpr std::string_view kMaybeEndAnyCase[] = {
-    "inc",  "corp", "co",   "ltd", "llc", "plc",  "bros", "jr",   "sr",
-    "esq",  "etc",  "al",   "st",  "mt",  "ave",  "blvd", "rd",   "dept",
-    "univ", "assn", "intl", "govt", "approx", "a.m", "p.m", "ft"};
+    "inc",  "corp", "co",   "ltd",  "llc",    "plc", "bros", "jr", "sr",
+    "esq",  "etc",  "al",   "st",   "mt",     "ave", "blvd", "rd", "dept",
+    "univ", "assn", "intl", "govt", "approx", "a.m", "p.m",  "ft"};
 
 // Capitalized abbreviations that may end a sentence (months, days, US states); compared with
 // the capital so that "ill." or "miss." stay ordinary words.
 constexpr std::string_view kMaybeEndCapital[] = {
-    "Jan",   "Feb",  "Mar",  "Apr",  "Jun",  "Jul",   "Aug",  "Sep",  "Sept", "Oct",  "Nov",
-    "Dec",   "Mon",  "Tue",  "Tues", "Wed",  "Thu",   "Thur", "Thurs", "Fri", "Sat",  "Ala",
-    "Ariz",  "Ark",  "Calif", "Colo", "Conn", "Del",  "Fla",  "Ga",   "Ill",  "Ind",  "Kan",
-    "Kans",  "Ky",   "La",   "Md",   "Mass", "Mich",  "Minn", "Miss", "Mo",   "Mont", "Neb",
-    "Nev",   "Okla", "Ore",  "Pa",   "Tenn", "Tex",   "Va",   "Wash"};
+    "Jan",  "Feb",  "Mar",   "Apr",  "Jun",  "Jul",  "Aug",  "Sep",   "Sept", "Oct",  "Nov",
+    "Dec",  "Mon",  "Tue",   "Tues", "Wed",  "Thu",  "Thur", "Thurs", "Fri",  "Sat",  "Ala",
+    "Ariz", "Ark",  "Calif", "Colo", "Conn", "Del",  "Fla",  "Ga",    "Ill",  "Ind",  "Kan",
+    "Kans", "Ky",   "La",    "Md",   "Mass", "Mich", "Minn", "Miss",  "Mo",   "Mont", "Neb",
+    "Nev",  "Okla", "Ore",   "Pa",   "Tenn", "Tex",  "Va",   "Wash"};
 
 // Words that typically open a sentence; after an ambiguous abbreviation they signal a boundary.
 constexpr std::string_view kSentenceOpeners[] = {
-    "I",        "He",      "She",    "It",      "We",       "They",    "You",     "There",
-    "This",     "That",    "These",  "Those",   "The",      "A",       "An",      "My",
-    "Our",      "Their",   "His",    "Her",     "Its",      "Your",    "But",     "And",
-    "So",       "Yet",     "Or",     "Nor",     "However",  "Meanwhile", "Still", "Then",
-    "Now",      "Today",   "Yesterday", "Tomorrow", "What", "When",    "Where",   "Why",
-    "Who",      "Whom",    "Whose",  "Which",   "How",      "Did",     "Do",      "Does",
-    "Is",       "Are",     "Was",    "Were",    "Will",     "Would",   "Can",     "Could",
-    "Should",   "Shall",   "Might",  "Must",    "Has",      "Have",    "Had",     "If",
-    "In",       "On",      "At",     "After",   "Before",   "As",      "For",     "From",
-    "With",     "Although", "Though", "While",  "Because",  "Since",   "Some",    "Many",
-    "Most",     "All",     "Each",   "Every",   "Not",      "Also",    "Even",    "Here",
-    "Let",      "Please",  "Yes",    "Thanks",  "Instead",  "Indeed",  "Later",   "Finally"};
+    "I",      "He",       "She",       "It",       "We",      "They",      "You",   "There",
+    "This",   "That",     "These",     "Those",    "The",     "A",         "An",    "My",
+    "Our",    "Their",    "His",       "Her",      "Its",     "Your",      "But",   "And",
+    "So",     "Yet",      "Or",        "Nor",      "However", "Meanwhile", "Still", "Then",
+    "Now",    "Today",    "Yesterday", "Tomorrow", "What",    "When",      "Where", "Why",
+    "Who",    "Whom",     "Whose",     "Which",    "How",     "Did",       "Do",    "Does",
+    "Is",     "Are",      "Was",       "Were",     "Will",    "Would",     "Can",   "Could",
+    "Should", "Shall",    "Might",     "Must",     "Has",     "Have",      "Had",   "If",
+    "In",     "On",       "At",        "After",    "Before",  "As",        "For",   "From",
+    "With",   "Although", "Though",    "While",    "Because", "Since",     "Some",  "Many",
+    "Most",   "All",      "Each",      "Every",    "Not",     "Also",      "Even",  "Here",
+    "Let",    "Please",   "Yes",       "Thanks",   "Instead", "Indeed",    "Later", "Finally"};
 
 // Prepositions that open a fronted time or place phrase ("At 5 a.m.", "In the U.S.").
 constexpr std::string_view kPrepositions[] = {
-    "at",    "by",    "in",     "on",      "until", "till",   "before", "after", "from", "since",
-    "around", "about", "near",  "for",     "during", "through", "under", "over", "between",
-    "within"};
+    "at",     "by",    "in",   "on",  "until",  "till",    "before", "after", "from",    "since",
+    "around", "about", "near", "for", "during", "through", "under",  "over",  "between", "within"};
 
 // "U.S", "e.g", "a.m", "U.S.A", "Ph.D": letters in groups of one or two, joined by dots.
 bool is_dotted_acronym(std::string_view w) {
@@ -220,7 +218,7 @@ bool opener_follows(std::string_view next) {
 struct Segmenter {
   std::string_view p;
   std::vector<Token> tok;
-  std::vector<int> depth;           // per byte: how many closed (...) / [...] enclose it
+  std::vector<int> depth;            // per byte: how many closed (...) / [...] enclose it
   std::vector<std::size_t> dot_run;  // per token: first token of its run of lone "." tokens
   std::size_t sent_start = 0;
 
@@ -378,8 +376,8 @@ std::vector<std::string> split_sentences(std::string_view paragraph) {
 namespace {
 
 constexpr std::string_view kConjunctions[] = {
-    "and", "but", "or", "nor", "yet", "so", "because", "which", "while", "whereas",
-    "although", "though", "when", "where", "who", "whose", "unless"};
+    "and",     "but",      "or",     "nor",  "yet",   "so",  "because", "which", "while",
+    "whereas", "although", "though", "when", "where", "who", "whose",   "unless"};
 
 bool is_dash_token(std::string_view t) {
   return t == "-" || t == "--" || t == "\u2013" || t == "\u2014";
@@ -407,11 +405,16 @@ std::vector<std::string> split_long_sentence(std::string_view sentence, std::siz
           p + 1, next_end == std::string_view::npos ? std::string_view::npos : next_end - p - 1);
       word_start = p + 1;
       int rank = 0;
-      if (before.ends_with(';')) rank = 5;
-      else if (before.ends_with(':')) rank = 4;
-      else if (is_dash_token(before)) rank = 3;
-      else if (before.ends_with(',')) rank = 2;
-      else if (contains(kConjunctions, lower_ascii(after))) rank = 1;
+      if (before.ends_with(';'))
+        rank = 5;
+      else if (before.ends_with(':'))
+        rank = 4;
+      else if (is_dash_token(before))
+        rank = 3;
+      else if (before.ends_with(','))
+        rank = 2;
+      else if (contains(kConjunctions, lower_ascii(after)))
+        rank = 1;
       if (rank > 0 && p < limit / 3) rank = 0;  // too short a breath to be worth it
       if (rank >= best_rank) {
         best_rank = rank;

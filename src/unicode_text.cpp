@@ -31,8 +31,7 @@ Cps decode(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n =
-        utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    utf8proc_ssize_t n = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
     if (n <= 0 || cp < 0) {
       ++i;
       continue;
@@ -57,31 +56,29 @@ struct NamedEntity {
 
 // The named references that occur in news text; Latin-1 letters are handled by kLatin1Names.
 constexpr std::array<NamedEntity, 52> kEntities = {{
-    {"amp", U'&'},       {"lt", U'<'},        {"gt", U'>'},        {"quot", U'"'},
-    {"apos", U'\''},     {"nbsp", 0xA0},      {"ensp", 0x2002},    {"emsp", 0x2003},
-    {"thinsp", 0x2009},  {"zwnj", 0x200C},    {"zwj", 0x200D},     {"shy", 0xAD},
-    {"ndash", 0x2013},   {"mdash", 0x2014},   {"hellip", 0x2026},  {"lsquo", 0x2018},
-    {"rsquo", 0x2019},   {"sbquo", 0x201A},   {"ldquo", 0x201C},   {"rdquo", 0x201D},
-    {"bdquo", 0x201E},   {"laquo", 0xAB},     {"raquo", 0xBB},     {"lsaquo", 0x2039},
-    {"rsaquo", 0x203A},  {"copy", 0xA9},      {"reg", 0xAE},       {"trade", 0x2122},
-    {"deg", 0xB0},       {"plusmn", 0xB1},    {"times", 0xD7},     {"divide", 0xF7},
-    {"frac12", 0xBD},    {"frac14", 0xBC},    {"frac34", 0xBE},    {"cent", 0xA2},
-    {"pound", 0xA3},     {"euro", 0x20AC},    {"yen", 0xA5},       {"sect", 0xA7},
-    {"para", 0xB6},      {"middot", 0xB7},    {"bull", 0x2022},    {"dagger", 0x2020},
-    {"Dagger", 0x2021},  {"prime", 0x2032},   {"Prime", 0x2033},   {"minus", 0x2212},
-    {"iexcl", 0xA1},     {"iquest", 0xBF},    {"ordm", 0xBA},      {"ordf", 0xAA},
+    {"amp", U'&'},     {"lt", U'<'},      {"gt", U'>'},      {"quot", U'"'},     {"apos", U'\''},
+    {"nbsp", 0xA0},    {"ensp", 0x2002},  {"emsp", 0x2003},  {"thinsp", 0x2009}, {"zwnj", 0x200C},
+    {"zwj", 0x200D},   {"shy", 0xAD},     {"ndash", 0x2013}, {"mdash", 0x2014},  {"hellip", 0x2026},
+    {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"sbquo", 0x201A}, {"ldquo", 0x201C},  {"rdquo", 0x201D},
+    {"bdquo", 0x201E}, {"laquo", 0xAB},   {"raquo", 0xBB},   {"lsaquo", 0x2039}, {"rsaquo", 0x203A},
+    {"copy", 0xA9},    {"reg", 0xAE},     {"trade", 0x2122}, {"deg", 0xB0},      {"plusmn", 0xB1},
+    {"times", 0xD7},   {"divide", 0xF7},  {"frac12", 0xBD},  {"frac14", 0xBC},   {"frac34", 0xBE},
+    {"cent", 0xA2},    {"pound", 0xA3},   {"euro", 0x20AC},  {"yen", 0xA5},      {"sect", 0xA7},
+    {"para", 0xB6},    {"middot", 0xB7},  {"bull", 0x2022},  {"dagger", 0x2020}, {"Dagger", 0x2021},
+    {"prime", 0x2032}, {"Prime", 0x2033}, {"minus", 0x2212}, {"iexcl", 0xA1},    {"iquest", 0xBF},
+    {"ordm", 0xBA},    {"ordf", 0xAA},
 }};
 
 // HTML names of U+00C0..U+00FF in order ("" where the code point is not a letter).
 constexpr std::array<std::string_view, 64> kLatin1Names = {
-    "Agrave", "Aacute", "Acirc",  "Atilde", "Auml",   "Aring",  "AElig",  "Ccedil",
-    "Egrave", "Eacute", "Ecirc",  "Euml",   "Igrave", "Iacute", "Icirc",  "Iuml",
-    "ETH",    "Ntilde", "Ograve", "Oacute", "Ocirc",  "Otilde", "Ouml",   "",
-    "Oslash", "Ugrave", "Uacute", "Ucirc",  "Uuml",   "Yacute", "THORN",  "szlig",
-    "agrave", "aacute", "acirc",  "atilde", "auml",   "aring",  "aelig",  "ccedil",
-    "egrave", "eacute", "ecirc",  "euml",   "igrave", "iacute", "icirc",  "iuml",
-    "eth",    "ntilde", "ograve", "oacute", "ocirc",  "otilde", "ouml",   "",
-    "oslash", "ugrave", "uacute", "ucirc",  "uuml",   "yacute", "thorn",  "yuml"};
+    "Agrave", "Aacute", "Acirc",  "Atilde", "Auml",   "Aring",  "AElig", "Ccedil",
+    "Egrave", "Eacute", "Ecirc",  "Euml",   "Igrave", "Iacute", "Icirc", "Iuml",
+    "ETH",    "Ntilde", "Ograve", "Oacute", "Ocirc",  "Otilde", "Ouml",  "",
+    "Oslash", "Ugrave", "Uacute", "Ucirc",  "Uuml",   "Yacute", "THORN", "szlig",
+    "agrave", "aacute", "acirc",  "atilde", "auml",   "aring",  "aelig", "ccedil",
+    "egrave", "eacute", "ecirc",  "euml",   "igrave", "iacute", "icirc", "iuml",
+    "eth",    "ntilde", "ograve", "oacute", "ocirc",  "otilde", "ouml",  "",
+    "oslash", "ugrave", "uacute", "ucirc",  "uuml",   "yacute", "thorn", "yuml"};
 
 // Browsers read &#128;..&#159; as Windows-1252, and scraped pages rely on it.
 constexpr std::array<char32_t, 32> kCp1252 = {
@@ -147,10 +144,9 @@ std::string decode_entities(std::string_view s) {
 
 std::string nfc(const std::string& s) {
   utf8proc_uint8_t* mapped = nullptr;
-  utf8proc_ssize_t n =
-      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                   static_cast<utf8proc_ssize_t>(s.size()), &mapped,
-                   static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  utf8proc_ssize_t n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
+      &mapped, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
   std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(mapped, &std::free);
   if (n < 0 || !mapped) return s;  // cannot happen after decode(): keep the text as it was
   return std::string(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(n));
@@ -158,8 +154,8 @@ std::string nfc(const std::string& s) {
 
 bool is_space(char32_t c) {
   return c == U' ' || (c >= 0x09 && c <= 0x0D) || c == 0x85 || c == 0xA0 || c == 0x1680 ||
-         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
-         c == 0x205F || c == 0x3000;
+         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+         c == 0x3000;
 }
 
 // Characters that vanish without a trace: invisible format characters and controls.
@@ -173,11 +169,10 @@ bool is_invisible(char32_t c) {
 
 // Symbols eSpeak NG would name aloud and that carry no words: bullets, arrows, shapes, emoji.
 bool is_dropped_symbol(char32_t c) {
-  return c == 0x2022 || c == 0x2023 || c == 0x2043 || c == 0x2219 || c == 0x204C ||
-         c == 0x204D || c == 0x2020 || c == 0x2021 || c == 0x2122 || c == 0x2120 ||
-         c == 0xAE || c == 0xB6 || c == 0x2981 || c == 0x29BF ||
-         (c >= 0x2190 && c <= 0x21FF) ||  // arrows
-         (c >= 0x2300 && c <= 0x23FF) ||  // technical: ⌚ ⏰ ⏩
+  return c == 0x2022 || c == 0x2023 || c == 0x2043 || c == 0x2219 || c == 0x204C || c == 0x204D ||
+         c == 0x2020 || c == 0x2021 || c == 0x2122 || c == 0x2120 || c == 0xAE || c == 0xB6 ||
+         c == 0x2981 || c == 0x29BF || (c >= 0x2190 && c <= 0x21FF) ||  // arrows
+         (c >= 0x2300 && c <= 0x23FF) ||                                // technical: ⌚ ⏰ ⏩
          (c >= 0x25A0 && c <= 0x25FF) ||  // geometric shapes: ▪ ● ◦ ■ ►
          (c >= 0x2600 && c <= 0x27BF) ||  // miscellaneous symbols, dingbats
          (c >= 0x2B00 && c <= 0x2BFF) ||  // arrows and stars: ⭐ ⬛
@@ -185,7 +180,9 @@ bool is_dropped_symbol(char32_t c) {
          (c >= 0x1F000 && c <= 0x1FAFF);  // emoji, pictographs, flags, skin tones
 }
 
-bool is_dash(char32_t c) { return c == 0x2013 || c == 0x2014 || c == 0x2015 || c == 0x2E3A || c == 0x2E3B; }
+bool is_dash(char32_t c) {
+  return c == 0x2013 || c == 0x2014 || c == 0x2015 || c == 0x2E3A || c == 0x2E3B;
+}
 
 bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
@@ -197,10 +194,9 @@ bool is_letter(char32_t c) {
 
 // Punctuation beside which a dash needs no comma of its own.
 bool is_pause_punct(char32_t c) {
-  return c == U',' || c == U';' || c == U':' || c == U'.' || c == U'!' || c == U'?' ||
-         c == U'(' || c == U')' || c == U'[' || c == U']' || c == U'"' || c == U'\'' ||
-         c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D || c == 0x2026 || is_dash(c) ||
-         c == U'-';
+  return c == U',' || c == U';' || c == U':' || c == U'.' || c == U'!' || c == U'?' || c == U'(' ||
+         c == U')' || c == U'[' || c == U']' || c == U'"' || c == U'\'' || c == 0x2018 ||
+         c == 0x2019 || c == 0x201C || c == 0x201D || c == 0x2026 || is_dash(c) || c == U'-';
 }
 
 void trim_trailing_spaces(std::string& out) {
@@ -233,6 +229,7 @@ std::string tidy_unicode(std::string_view utf8) {
 
   std::string out;
   out.reserve(cps.size());
+  bool dropped = false;  // a dropped symbol came since the last character kept
   for (std::size_t i = 0; i < cps.size(); ++i) {
     char32_t c = cps[i];
     if (c == U' ') {
@@ -241,8 +238,13 @@ std::string tidy_unicode(std::string_view utf8) {
     }
     if (is_dropped_symbol(c)) {
       if (!out.empty() && out.back() != ' ') out += ' ';
+      dropped = true;
       continue;
     }
+    // "Great news 🎉!" -> "Great news!": no space left where a symbol went before punctuation.
+    bool closing = c == U'.' || c == U',' || c == U';' || c == U':' || c == U'!' || c == U'?';
+    if (dropped && closing) trim_trailing_spaces(out);
+    dropped = false;
     if (c == 0xB7) {  // middle dot: a bullet unless it joins letters (Catalan "l·l")
       bool joins = i > 0 && i + 1 < cps.size() && is_letter(cps[i - 1]) && is_letter(cps[i + 1]);
       if (joins) {
@@ -253,30 +255,66 @@ std::string tidy_unicode(std::string_view utf8) {
       continue;
     }
     switch (c) {
-      case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x2035:
-      case 0x2039: case 0x203A: case 0x02BC:
+      case 0x2018:
+      case 0x2019:
+      case 0x201A:
+      case 0x201B:
+      case 0x2032:
+      case 0x2035:
+      case 0x2039:
+      case 0x203A:
+      case 0x02BC:
         out += '\'';
         continue;
-      case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x2036:
-      case 0xAB: case 0xBB: case 0x275D: case 0x275E:
+      case 0x201C:
+      case 0x201D:
+      case 0x201E:
+      case 0x201F:
+      case 0x2033:
+      case 0x2036:
+      case 0xAB:
+      case 0xBB:
+      case 0x275D:
+      case 0x275E:
         out += '"';
         continue;
-      case 0x2026: case 0x22EF:
+      case 0x2026:
+      case 0x22EF:
         out += "...";
         continue;
-      case 0x2010: case 0x2011: case 0x2012: case 0x2212: case 0xFE58: case 0xFE63:
+      case 0x2010:
+      case 0x2011:
+      case 0x2012:
+      case 0x2212:
+      case 0xFE58:
+      case 0xFE63:
         out += '-';
         continue;
-      case 0x2044: case 0x2215:
+      case 0x2044:
+      case 0x2215:
         out += '/';
         continue;
-      case 0xFB00: out += "ff"; continue;
-      case 0xFB01: out += "fi"; continue;
-      case 0xFB02: out += "fl"; continue;
-      case 0xFB03: out += "ffi"; continue;
-      case 0xFB04: out += "ffl"; continue;
-      case 0xFB05: case 0xFB06: out += "st"; continue;
-      default: break;
+      case 0xFB00:
+        out += "ff";
+        continue;
+      case 0xFB01:
+        out += "fi";
+        continue;
+      case 0xFB02:
+        out += "fl";
+        continue;
+      case 0xFB03:
+        out += "ffi";
+        continue;
+      case 0xFB04:
+        out += "ffl";
+        continue;
+      case 0xFB05:
+      case 0xFB06:
+        out += "st";
+        continue;
+      default:
+        break;
     }
     if (c >= 0xFF01 && c <= 0xFF5E) {  // full-width ASCII
       out += static_cast<char>(c - 0xFEE0);
@@ -312,8 +350,9 @@ std::string tidy_unicode(std::string_view utf8) {
 bool starts_with_uppercase(std::string_view utf8) {
   if (utf8.empty()) return false;
   utf8proc_int32_t cp = 0;
-  utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data()),
-                                        static_cast<utf8proc_ssize_t>(std::min<std::size_t>(utf8.size(), 4)), &cp);
+  utf8proc_ssize_t n =
+      utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data()),
+                       static_cast<utf8proc_ssize_t>(std::min<std::size_t>(utf8.size(), 4)), &cp);
   if (n <= 0 || cp < 0) return false;
   auto cat = utf8proc_category(cp);
   return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;

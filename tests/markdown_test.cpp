@@ -44,7 +44,8 @@ TEST_CASE("markdown: the first heading becomes the title without front matter", 
 }
 
 TEST_CASE("markdown: Setext headings", "[text]") {
-  Article a = parse_markdown("Main Title\n==========\n\nIntro line\none more.\n\nSection\n---\n\nEnd.\n");
+  Article a =
+      parse_markdown("Main Title\n==========\n\nIntro line\none more.\n\nSection\n---\n\nEnd.\n");
   CHECK(a.title == "Main Title");
   CHECK(texts(a) == V{"Intro line one more.", "Section", "End."});
   CHECK(kinds(a) == std::vector{BlockKind::paragraph, BlockKind::heading, BlockKind::paragraph});
@@ -63,7 +64,8 @@ TEST_CASE("markdown: images dropped, autolinks keep the address, code spans thei
   Article a = parse_markdown(
       "![A chart](chart.png) Sales rose ![x][img].\n\nMail <mailto:a@b.org> or <https://x.org>.\n\n"
       "Run `make  all` now; \\*not emphasis\\*.\n\n![only an image](i.png)\n");
-  CHECK(texts(a) == V{"Sales rose .", "Mail a@b.org or https://x.org.", "Run make all now; *not emphasis*."});
+  CHECK(texts(a) ==
+        V{"Sales rose.", "Mail a@b.org or https://x.org.", "Run make all now; *not emphasis*."});
 }
 
 TEST_CASE("markdown: lists become list items", "[text]") {

@@ -51,7 +51,8 @@ TEST_CASE("scraped: a short line is its own block, not glued to the next", "[tex
 TEST_CASE("scraped: counters, breadcrumbs and share rows are dropped", "[text]") {
   Article a = clean_scraped_text(
       "Title\n\n0\n\n12 Comments\n\nHome > News > Africa\n\nShare on Facebook | Tweet | Email\n\n"
-      "(3)\n\n4 min read\n\n" + kPara);
+      "(3)\n\n4 min read\n\n" +
+      kPara);
   CHECK(texts(a) == V{kPara});
 }
 
@@ -64,7 +65,8 @@ TEST_CASE("scraped: comment forms and everything short after them are dropped", 
   CHECK(texts(a) == V{kPara});
 }
 
-TEST_CASE("scraped: author boxes, newsletters, prev/next links, tags, ads and copyright", "[text]") {
+TEST_CASE("scraped: author boxes, newsletters, prev/next links, tags, ads and copyright",
+          "[text]") {
   Article a = clean_scraped_text(
       "Title\n\n" + kPara +
       "\n\nAdvertisement\n\nSign up for our newsletter to get the news first\n\n"

@@ -72,9 +72,9 @@ TEST_CASE("initials stay, the pronoun I can end a sentence", "[text]") {
 
 TEST_CASE("URLs, e-mail addresses and money do not split inside", "[text]") {
   CHECK(split_sentences("Write to jane.doe@example.com. Visit www.example.co.uk/a.b today. "
-                        "It costs $1,000.50. Cheap.") ==
-        V{"Write to jane.doe@example.com.", "Visit www.example.co.uk/a.b today.",
-          "It costs $1,000.50.", "Cheap."});
+                        "It costs $1,000.50. Cheap.") == V{"Write to jane.doe@example.com.",
+                                                           "Visit www.example.co.uk/a.b today.",
+                                                           "It costs $1,000.50.", "Cheap."});
 }
 
 TEST_CASE("repeated terminal marks and lower-case continuations", "[text]") {
@@ -97,7 +97,8 @@ TEST_CASE("ellipses: omission marks stay, a fourth dot ends the sentence", "[tex
         V{"It ended.", ". . . Then more came."});
   CHECK(split_sentences("\"Bohr [...] used stairs [...]\" (Smith 55).") ==
         V{"\"Bohr [...] used stairs [...]\" (Smith 55)."});
-  CHECK(split_sentences("I never meant that.... She left.") == V{"I never meant that....", "She left."});
+  CHECK(split_sentences("I never meant that.... She left.") ==
+        V{"I never meant that....", "She left."});
 }
 
 TEST_CASE("numbered, lettered and bulleted lists split before each marker", "[text]") {

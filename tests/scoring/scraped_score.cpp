@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "article.hpp"
-#include "scraped_cleaner.hpp"
 #include "scores.hpp"
+#include "scraped_cleaner.hpp"
 
 namespace briefcast::scoring {
 

@@ -49,9 +49,11 @@ std::optional<Score> score_segmentation(const std::filesystem::path& corpus) {
   for (const auto& c : cases) {
     ++n;
     std::vector<std::string> expected;
-    for (const auto& e : c.at("expected")) expected.push_back(fold_whitespace(e.get<std::string>()));
+    for (const auto& e : c.at("expected"))
+      expected.push_back(fold_whitespace(e.get<std::string>()));
     std::vector<std::string> got;
-    for (auto& g : split_sentences(c.at("text").get<std::string>())) got.push_back(fold_whitespace(g));
+    for (auto& g : split_sentences(c.at("text").get<std::string>()))
+      got.push_back(fold_whitespace(g));
     if (got == expected) {
       s.value += 1;
     } else {
