@@ -121,6 +121,7 @@ void SpeechEngine::configure(const SynthesisConfig& config) {
   set(espeakRANGE, config.range, "range");
   set(espeakVOLUME, config.volume, "volume");
   set(espeakWORDGAP, (config.word_gap_ms + 5) / 10, "word gap");
+  configured_ = true;
 }
 
 Speech SpeechEngine::speak(std::string_view text) {
@@ -138,6 +139,25 @@ Speech SpeechEngine::speak(std::string_view text) {
   if (c.cancelled) throw Error(ExitCode::interrupted, "interrupted");
   if (rc != EE_OK) throw Error(ExitCode::synthesis, "eSpeak NG failed to synthesize a sentence");
   return std::move(c.speech);
+}
+
+std::string SpeechEngine::phonemes(std::string_view text) {
+  if (!configured_) configure({});
+  std::string buffer(text);  // NUL-terminated; eSpeak advances `ptr` clause by clause
+  const void* ptr = buffer.c_str();
+  std::string out;
+  // espeak_TextToPhonemes sets ptr to NULL after the last clause. The guard bounds the loop in
+  // case a clause ever fails to advance the pointer.
+  for (std::size_t guard = 0; ptr && guard <= buffer.size(); ++guard) {
+    const void* before = ptr;
+    const char* ph = espeak_TextToPhonemes(&ptr, espeakCHARS_UTF8, 0);
+    if (ph && *ph) {
+      if (!out.empty()) out += ' ';
+      out += ph;
+    }
+    if (ptr == before) break;
+  }
+  return out;
 }
 
 std::vector<InstalledVoice> SpeechEngine::installed_voices() const {

@@ -61,6 +61,12 @@ class SpeechEngine {
   // Speaks UTF-8 text (eSpeak phoneme input "[[...]]" allowed). Blocks until done.
   Speech speak(std::string_view text);
 
+  // The phonemes eSpeak NG would speak for UTF-8 `text` with the configured voice (the default
+  // SynthesisConfig when configure() was never called), as the mnemonics `espeak-ng -q -x` prints:
+  // stress marks ' and , and pauses such as _: included. Clauses are joined by one space.
+  // No audio is made. Throws Error(ExitCode::synthesis) if eSpeak NG cannot set the voice.
+  std::string phonemes(std::string_view text);
+
   // The voices eSpeak NG has installed, sorted by name.
   std::vector<InstalledVoice> installed_voices() const;
 
@@ -70,6 +76,7 @@ class SpeechEngine {
  private:
   unsigned sample_rate_hz_ = 0;
   const std::atomic<bool>* cancel_ = nullptr;
+  bool configured_ = false;  // configure() has selected a voice
 };
 
 }  // namespace briefcast

@@ -1,0 +1,37 @@
+#pragma once
+// Spoken-form normalization: rewrites one sentence of written news text into the words a
+// newsreader would say, for eSpeak NG to read ("$3.5bn" -> "three point five billion dollars",
+// "Jan. 5, 2023" -> "January fifth twenty twenty three", "Dr. Smith" -> "Doctor Smith").
+//
+// The engine (tokens, dispatch, data loading) is language-independent; the words and
+// abbreviations of a language come from `<voices dir>/lang/<language>.json` and its rules from
+// one `spoken_<language>.cpp`. Normalization is a pure function of the sentence, the config and
+// the data file; a data file is read once per process and cached.
+//
+// Runs after cleaning and sentence splitting and before the voice lexicon: a sentence may still
+// contain "Dr." or "U.S." mid-sentence, and words listed in `keep_words` (the lexicon's keys) are
+// passed through untouched so the lexicon can respell them.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace briefcast {
+
+struct NormalizerConfig {
+  std::string language = "en";          // data file `lang/<language>.json`; "en-US" reads "en"
+  std::vector<std::string> keep_words;  // whole words left exactly as written (lexicon keys)
+  std::filesystem::path data_dir;       // folder holding `lang/`; empty: default_voices_dir()
+};
+
+// The spoken form of one UTF-8 sentence. Never throws for odd text (lone symbols, huge numbers,
+// long digit runs are read digit by digit or left as written). Throws Error(ExitCode::voice)
+// naming the file and field when the language has no rules here or its data file is missing or
+// malformed: "'<file>': field '<name>': <problem>".
+std::string to_spoken(std::string_view sentence, const NormalizerConfig& config = {});
+
+// The languages that have rules compiled in (e.g. {"en"}); each still needs its data file.
+std::vector<std::string> normalizer_languages();
+
+}  // namespace briefcast
