@@ -200,7 +200,9 @@ std::vector<unsigned char> render_info_frame(const Plan& plan, std::uint16_t mus
   const std::uint64_t stream_bytes = r.info_frame_bytes + r.audio_bytes;
   put_big_endian(frame, at + 8, static_cast<std::uint32_t>(r.audio_frames), 4);
   put_big_endian(frame, at + 12, static_cast<std::uint32_t>(stream_bytes), 4);
-  // TOC: where the frame at each whole percent starts, as a fraction of the stream in 1/256.
+  // TOC: where the frame at each whole percent starts, in 1/256 of the audio frames' bytes.
+  // Like LAME, positions count from the first audio frame (entry 0 is 0); the Info frame in the
+  // byte count makes seeking land at most one frame early, where decoders resync.
   std::size_t part = 0;
   std::uint64_t part_first_frame = 0;
   for (std::uint64_t i = 0; i < 100; ++i) {
@@ -208,9 +210,11 @@ std::vector<unsigned char> render_info_frame(const Plan& plan, std::uint16_t mus
     while (frame_index >= part_first_frame + r.parts[part].frames)
       part_first_frame += r.parts[part++].frames;
     const AssembledPart& p = r.parts[part];
-    const std::uint64_t position = p.offset_bytes - r.id3_bytes +
+    // Within a part frames differ by at most the padding byte: interpolate.
+    const std::uint64_t position = p.offset_bytes - r.parts.front().offset_bytes +
                                    (frame_index - part_first_frame) * p.bytes / p.frames;
-    frame[at + 16 + i] = static_cast<unsigned char>(std::min<std::uint64_t>(255, position * 256 / stream_bytes));
+    frame[at + 16 + i] = static_cast<unsigned char>(
+        std::min<std::uint64_t>(255, position * 256 / r.audio_bytes));
   }
   const auto& first = plan.parts.front().info.info;
   put_big_endian(frame, at + 116, first && first->quality ? *first->quality : 0, 4);

@@ -15,8 +15,9 @@
 //     (only at very low bitrates, e.g. MPEG-1 32 kbps at 48 kHz);
 //   - side information: zeros;
 //   - Xing fields, flags 0x0F: frame count (audio frames of all parts), byte count (Info frame +
-//     audio frames, no ID3), 100-entry TOC (byte position at each 1 % of the frames, as
-//     position / bytes * 256), quality (the first part's, else 0);
+//     audio frames, no ID3), 100-entry TOC (byte position of the frame at each 1 % of the
+//     frames, counted from the first audio frame, * 256 / audio bytes, as LAME computes it),
+//     quality (the first part's, else 0);
 //   - LAME extension, written only when the first part has one: its bytes copied, then
 //     encoder delay = the first part's delay, padding = the last part's padding (so gapless
 //     players trim exactly the silence a single encode would have had at the ends), peak =

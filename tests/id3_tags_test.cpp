@@ -154,3 +154,104 @@ TEST_CASE("read_id3v2 on files without a tag or without a file", "[encode]") {
 }
 
 }  // namespace briefcast
+
+namespace briefcast {
+namespace {
+
+std::string render(const Tags& tags, const std::vector<Chapter>& chapters) {
+  const std::vector<char> bytes = render_id3v2(tags, chapters);
+  return std::string(bytes.begin(), bytes.end());
+}
+
+std::string be32(std::uint32_t v) {
+  return {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8),
+          static_cast<char>(v)};
+}
+
+std::vector<Chapter> three_chapters() {
+  return {{"Headlines", "https://example.org/news/1", 0, 61250},
+          {"Café économie – Zoë", "", 61250, 125000},
+          {"", "https://example.org/weather", 125000, 180003}};
+}
+
+}  // namespace
+
+TEST_CASE("ID3v2 chapters round-trip: titles, URLs, times", "[assemble]") {
+  TempDir dir;
+  Tags tags;
+  tags.title = "Morning briefing";
+  const std::vector<Chapter> chapters = three_chapters();
+  test::write_file(dir / "tag.mp3", render(tags, chapters));
+  const ReadTags read = read_id3v2(dir / "tag.mp3");
+  CHECK(read.tags.title == "Morning briefing");
+  REQUIRE(read.chapters.size() == chapters.size());
+  for (std::size_t i = 0; i < chapters.size(); ++i) {
+    INFO("chapter " << i);
+    CHECK(read.chapters[i].title == chapters[i].title);
+    CHECK(read.chapters[i].url == chapters[i].url);
+    CHECK(read.chapters[i].start_ms == chapters[i].start_ms);
+    CHECK(read.chapters[i].end_ms == chapters[i].end_ms);
+  }
+}
+
+TEST_CASE("ID3v2 chapters are a top-level ordered CTOC and CHAP frames without offsets",
+          "[assemble]") {
+  const std::string tag = render(Tags{}, three_chapters());
+  // CTOC: 10-byte frame header, element ID "toc", flags 0x03 (top-level, ordered), 3 children.
+  const std::size_t toc = tag.find("CTOC");
+  REQUIRE(toc != std::string::npos);
+  CHECK(tag.substr(toc + 10, 4 + 2 + 15) == std::string("toc\0\x03\x03" "chp0\0chp1\0chp2\0", 21));
+  // CHAP: element ID, start and end time, start and end offset 0xFFFFFFFF (unused).
+  const std::vector<Chapter> chapters = three_chapters();
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < chapters.size(); ++i) {
+    const std::size_t chap = tag.find("CHAP", at);
+    REQUIRE(chap != std::string::npos);
+    CHECK(tag.substr(chap + 10, 5) == "chp" + std::to_string(i) + std::string(1, '\0'));
+    CHECK(tag.substr(chap + 10 + 5, 16) == be32(chapters[i].start_ms) + be32(chapters[i].end_ms) +
+                                               std::string(8, '\xFF'));
+    at = chap + 4;
+  }
+  // Sub-frames: TIT2 only with a title, WXXX only with a URL.
+  const std::size_t first = tag.find("CHAP"), second = tag.find("CHAP", first + 4),
+                    third = tag.find("CHAP", second + 4);
+  CHECK(tag.substr(first, second - first).find("WXXX") != std::string::npos);
+  CHECK(tag.substr(second, third - second).find("WXXX") == std::string::npos);
+  CHECK(tag.substr(third).find("TIT2") == std::string::npos);
+  CHECK(tag.substr(third).find("https://example.org/weather") != std::string::npos);
+}
+
+TEST_CASE("no chapters, no CTOC or CHAP; the one-argument render is unchanged", "[assemble]") {
+  Tags tags;
+  tags.title = "t";
+  const std::string plain = render(tags);
+  CHECK(render(tags, {}) == plain);
+  CHECK(plain.find("CTOC") == std::string::npos);
+  CHECK(plain.find("CHAP") == std::string::npos);
+}
+
+TEST_CASE("chapter URLs outside ASCII are percent-encoded", "[assemble]") {
+  TempDir dir;
+  test::write_file(dir / "tag.mp3",
+                   render(Tags{}, {{"t", "https://example.org/café story", 0, 1000}}));
+  CHECK(read_id3v2(dir / "tag.mp3").chapters.at(0).url ==
+        "https://example.org/caf%C3%A9%20story");
+}
+
+TEST_CASE("unusable chapters are refused with the encode exit code", "[assemble]") {
+  SECTION("ends before it starts") {
+    const Error e = error_from([&] { render_id3v2(Tags{}, {{"Late", "", 5000, 4000}}); });
+    CHECK(e.code() == ExitCode::encode);
+    CHECK(std::string(e.what()) ==
+          "ID3 chapters: chapter 1 ('Late') ends at 4000 ms, before its start at 5000 ms");
+  }
+  SECTION("more than a CTOC can list") {
+    const std::vector<Chapter> many(256, Chapter{"c", "", 0, 1});
+    const Error e = error_from([&] { render_id3v2(Tags{}, many); });
+    CHECK(e.code() == ExitCode::encode);
+    CHECK(std::string(e.what()) ==
+          "ID3 chapters: 256 chapters, at most 255 fit in a table of contents");
+  }
+}
+
+}  // namespace briefcast
