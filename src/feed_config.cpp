@@ -356,7 +356,7 @@ const char* const kMonths[] = {"January", "February", "March",     "April",   "M
                                "December"};
 
 std::string two(long v) {
-  char buf[8];
+  char buf[24];
   std::snprintf(buf, sizeof buf, "%02ld", v);
   return buf;
 }
@@ -468,7 +468,7 @@ std::string format_date(std::chrono::local_seconds t, const std::string& format)
       case 'j': {
         auto first = local_days{ymd.year() / January / 1};
         long n = (days - first).count() + 1;
-        char buf[8];
+        char buf[24];
         std::snprintf(buf, sizeof buf, no_pad ? "%ld" : "%03ld", n);
         out += buf;
         break;
