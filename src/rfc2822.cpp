@@ -38,9 +38,9 @@ class Scanner {
   explicit Scanner(std::string_view s) : s_(s) {}
   bool done() const { return i_ >= s_.size(); }
   void skip_space() {
-    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t')) ++i_;
+    while (i_ < s_.size() && is_space(s_[i_])) ++i_;
   }
-  bool at_space() const { return i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t'); }
+  bool at_space() const { return i_ < s_.size() && is_space(s_[i_]); }
   bool take(char c) {
     if (i_ < s_.size() && s_[i_] == c) {
       ++i_;
@@ -68,6 +68,8 @@ class Scanner {
   std::string_view rest() const { return s_.substr(i_); }
 
  private:
+  // Folding whitespace (RFC 2822 FWS) as it appears in XML text.
+  static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
   static bool is_alpha(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
   std::string_view s_;
   std::size_t i_ = 0;
@@ -146,6 +148,7 @@ Rfc2822Date parse_rfc2822(std::string_view text) {
     if (n != 2) return fail("time must be HH:MM or HH:MM:SS");
   }
   if (hh > 23 || mm > 59 || ss > 60) return fail("time out of range");
+  if (sc.done()) return fail("missing zone");
   if (!sc.at_space()) return fail("no space before the zone");
   sc.skip_space();
   int offset = 0;

@@ -150,7 +150,8 @@ TEST_CASE("validate: each rule broken once gives its message", "[feed]") {
        i1 + "enclosure url 'ep/3.mp3' is not an absolute http(s) URL"},
       {"url=\"https://news.example.com/podcast/ep/3.mp3\"",
        "url=\"https://news.example.com/podcast/ep/2.mp3\"",
-       "feed.xml: item 2 (guid briefcast-2): enclosure url also used by item 1"},
+       i1 + "enclosure length 1003 != file size 1002 (ep/2.mp3)\n"
+            "feed.xml: item 2 (guid briefcast-2): enclosure url also used by item 1"},
       {"length=\"1003\"", "length=\"1,003\"",
        i1 + "enclosure length '1,003' is not a positive integer"},
       {"length=\"1003\"", "length=\"0\"", i1 + "enclosure length '0' is not a positive integer"},
