@@ -292,6 +292,18 @@ Match match_date_time(const Sentence& s, std::size_t i) {
   }
   if (auto date = numeric_date(s, i)) return ok(1, *date);
   if (Match m = clock(s, i); m.count) return m;
+  // "2pm-5pm", "5pm-7 pm": two times joined by a dash.
+  if (auto dash = core.find('-'); dash != std::string::npos && dash > 0 && dash + 1 < core.size()) {
+    std::string left = lower(core.substr(0, dash));
+    if (left.ends_with("am") || left.ends_with("pm") || left.ends_with("a.m") || left.ends_with("p.m")) {
+      std::vector<Token> first{Token{"", core.substr(0, dash), false, ""}};
+      std::vector<Token> second{Token{"", core.substr(dash + 1), t.dot, t.trail}};
+      second.insert(second.end(), s.tokens.begin() + static_cast<std::ptrdiff_t>(i + 1), s.tokens.end());
+      Sentence s1{first, d, s.keep}, s2{second, d, s.keep};
+      Match a = clock(s1, 0), b = clock(s2, 0);
+      if (a.count == 1 && b.count) return ok(b.count, a.text + " " + d.word("to") + " " + b.text, b.dot_used);
+    }
+  }
   return {};
 }
 

@@ -171,7 +171,7 @@ Match telephone(const Sentence& s, std::size_t i) {
       return std::isdigit(static_cast<unsigned char>(c)) || c == '(' || c == ')' || c == '-' || c == '.';
     });
   };
-  written = body;
+  written = body + (s.tokens[i].trail == ")" ? ")" : "");
   std::size_t used = 1;
   while (true) {
     const Token& cur = s.tokens[j];
@@ -187,8 +187,8 @@ Match telephone(const Sentence& s, std::size_t i) {
   }
   if (written.empty() || !phoneish(std::string(written.begin(), std::remove(written.begin(), written.end(), ' '))))
     return {};
-  std::string compact = written;
-  compact.erase(std::remove(compact.begin(), compact.end(), ' '), compact.end());
+  std::string compact = written;  // "(123) 456-7890": a space separates groups like a dash
+  std::replace(compact.begin(), compact.end(), ' ', '-');
   auto groups = phone_groups(compact);
   if (!groups || groups->size() < 2) return {};
   std::size_t digits = 0;

@@ -248,6 +248,28 @@ std::string four_digits(const std::string& digits, const LanguageData& d, bool p
   return read_number({false, digits, "", false, false}, d, true);
 }
 
+// A street follows within three words: "123 Laguna Ct", "1211 E Arques Ave", "708 N 1st St".
+bool street_follows(const Sentence& s, std::size_t i) {
+  static const std::set<std::string> streets = {"Street", "Avenue", "Court", "Road", "Boulevard",
+                                                "Lane", "Expressway", "Highway", "Drive"};
+  const LanguageData& d = s.data;
+  for (std::size_t k = i + 1; k <= i + 4 && k < s.tokens.size(); ++k) {
+    const Token& t = s.tokens[k];
+    if (k > i + 1) {
+      for (const auto* m : {&d.place_abbreviations, &d.abbreviations}) {
+        auto it = m->find(t.core);
+        if (it == m->end()) it = m->find(t.with_dot());
+        if (it != m->end() && streets.count(it->second)) return true;
+      }
+    }
+    if (!s.tokens[k - 1].trail.empty() || (k > i + 1 && !is_capitalized(t.core) &&
+                                           !std::isdigit(static_cast<unsigned char>(t.core[0]))))
+      return false;
+    if (t.core.empty()) return false;
+  }
+  return false;
+}
+
 // --- ranges -----------------------------------------------------------------------------------
 
 bool score_context(const Sentence& s, std::size_t i) {
@@ -373,7 +395,9 @@ std::string read_alphanumeric(std::string_view s, const LanguageData& d) {
       out = join(out, words);
     } else {
       while (k < s.size() && !is_digit(s[k])) ++k;
-      out = join(out, std::string(s.substr(start, k - start)));
+      std::string run(s.substr(start, k - start));
+      if (auto it = d.symbols.find(run); it != d.symbols.end()) run = it->second;  // "2*8"
+      out = join(out, run);
     }
   }
   return out;
@@ -422,6 +446,10 @@ Match match_numeric(const Sentence& s, std::size_t i) {
       // "1980 s": a decade written apart.
       if (next->core == "s" && is_year(num)) return ok(2, *decade_token(num + "s", d));
     }
+    // A house number before a street name: "123 Laguna Ct" -> "one twenty three".
+    if (!n->point && !n->grouped && !n->negative && n->int_digits.size() >= 3 &&
+        n->int_digits.size() <= 4 && n->int_digits[0] != '0' && street_follows(s, i))
+      return ok(1, year_words(n->int_digits, d));
     if (!n->point && !n->grouped && !n->negative && n->int_digits.size() == 4) {
       bool before_name = next && is_capitalized(next->core);
       return ok(1, four_digits(n->int_digits, d, is_year(n->int_digits) || before_name));
@@ -447,6 +475,11 @@ Match match_numeric(const Sentence& s, std::size_t i) {
       auto n2 = parse_number(suffix.substr(1));
       if (n2) return ok(1, read_number(*n, d) + " " + d.word("plus") + " " + read_number(*n2, d));
     }
+  }
+  // "2022/23": a season or financial year.
+  if (core.size() == 7 && core[4] == '/' && is_year(core.substr(0, 4)) && all_digits(core.substr(5))) {
+    int a = std::stoi(core.substr(2, 2)), b = std::stoi(core.substr(5));
+    if (b == (a + 1) % 100) return ok(1, year_words(core.substr(0, 4), d) + " " + d.word("to") + " " + cardinal(core.substr(5), d));
   }
   if (auto f = fraction_token(core, d, false)) return ok(1, *f);
   return {};
