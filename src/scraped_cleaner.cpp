@@ -334,6 +334,66 @@ bool is_photo_credit(std::string_view text) {
          k.ends_with("/reuters") || k.ends_with("/ap photo") || k.ends_with("/afp");
 }
 
+// A dateline on its own ("May 2, 2024", "2 May 2024", "Published: 2024-05-02", "Updated
+// March 3, 2024 10:30 am"): the date as ISO 8601 (YYYY-MM-DD), or nullopt.
+std::optional<std::string> standalone_date(std::string_view text) {
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  std::string k = lower_ascii(text);
+  for (std::string_view p :
+       {"published on ", "published: ", "published ", "updated on ", "updated: ", "updated ",
+        "posted on ", "posted: ", "posted ", "date: "})
+    if (k.starts_with(p)) {
+      k.erase(0, p.size());
+      break;
+    }
+  for (char& c : k)
+    if (c == ',' || c == '.') c = ' ';
+  auto w = words_of(k);
+  if (w.empty() || w.size() > 7) return std::nullopt;
+  auto number = [](std::string_view x) -> int {
+    if (x.empty() || x.size() > 4 || !std::all_of(x.begin(), x.end(), is_digit)) return -1;
+    return std::stoi(std::string(x));
+  };
+  auto two = [](int v) { return (v < 10 ? "0" : "") + std::to_string(v); };
+  auto only_time_after = [&w](std::size_t from) {
+    for (std::size_t i = from; i < w.size(); ++i) {
+      bool time_word = w[i].find(':') != std::string_view::npos || w[i] == "am" || w[i] == "pm" ||
+                       w[i] == "a" || w[i] == "p" || w[i] == "m" || w[i] == "gmt" ||
+                       w[i] == "utc" || w[i] == "et" || w[i] == "est" || w[i] == "edt";
+      if (!time_word) return false;
+    }
+    return true;
+  };
+  if (w[0].size() == 10 && w[0][4] == '-' && w[0][7] == '-') {  // 2024-05-02
+    int y = number(w[0].substr(0, 4)), m = number(w[0].substr(5, 2)), d = number(w[0].substr(8, 2));
+    if (y > 1900 && m >= 1 && m <= 12 && d >= 1 && d <= 31 && only_time_after(1))
+      return std::string(w[0]);
+    return std::nullopt;
+  }
+  std::size_t first = 0;
+  if (w.size() > 3 &&
+      (w[0] == "monday" || w[0] == "tuesday" || w[0] == "wednesday" || w[0] == "thursday" ||
+       w[0] == "friday" || w[0] == "saturday" || w[0] == "sunday"))
+    first = 1;
+  if (w.size() < first + 3) return std::nullopt;
+  auto month = [&](std::string_view x) -> int {
+    if (x.size() < 3) return -1;
+    for (std::size_t i = 0; i < 12; ++i)
+      if (x.starts_with(kMonths[i])) return static_cast<int>(i) + 1;
+    return -1;
+  };
+  int m = month(w[first]), d = number(w[first + 1]);  // May 2 2024
+  if (m < 0) {                                        // 2 May 2024
+    d = number(w[first]);
+    m = month(w[first + 1]);
+  }
+  int y = number(w[first + 2]);
+  if (m < 1 || d < 1 || d > 31 || y < 1900) return std::nullopt;
+  if (!only_time_after(first + 3)) return std::nullopt;
+  return std::to_string(y) + "-" + two(m) + "-" + two(d);
+}
+
 // Title-like: short, no final period or colon, starts with a letter or digit.
 bool looks_like_title(std::string_view s) {
   auto w = words_of(s);
@@ -416,6 +476,10 @@ Article clean_scraped_text(std::string_view utf8_text) {
     }
     if (auto name = byline_name(p.text)) {
       if (a.author.empty()) a.author = *name;
+      continue;
+    }
+    if (auto date = standalone_date(p.text)) {
+      if (a.date.empty()) a.date = *date;
       continue;
     }
     if (is_photo_credit(p.text)) {

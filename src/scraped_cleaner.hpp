@@ -22,7 +22,8 @@ namespace briefcast {
 //    period or colon). Later blocks equal to the title (ignoring case and punctuation) are dropped.
 //  - Metadata, not body: a byline ("By Jane Doe", "Written by ...", "Author: ...", "An AFP
 //    report") sets Article::author; photo credits ("Photo: ...", "Image credit ...") are removed
-//    and recorded in Article::warnings ("photo credit: ...").
+//    and recorded in Article::warnings ("photo credit: ..."); a line holding only a date
+//    ("May 2, 2024", "Published: 2024-05-02 10:30") sets Article::date as YYYY-MM-DD.
 //  - Dropped boilerplate (whole short blocks): lone counters ("0", "12 Comments"), breadcrumbs
 //    ("Home > News > ..."), share/like/print lines, comment forms ("Leave a Reply", "Your email
 //    address will not be published", "Name *", "Post Comment", ...), author-box headings ("About

@@ -138,3 +138,16 @@ TEST_CASE("render_clean_text: title, blank line, blocks separated by blank lines
   CHECK(render_clean_text(a) == "One.\n\n- Two\n");
   CHECK(render_clean_text(Article{}).empty());
 }
+
+TEST_CASE("scraped: a dateline on its own becomes the date", "[text]") {
+  Article a = clean_scraped_text("Title\n\nPublished: March 3, 2024 10:30 am\n\n" + kPara);
+  CHECK(a.date == "2024-03-03");
+  CHECK(texts(a) == V{kPara});
+  CHECK(clean_scraped_text("T\n\n2 May 2024\n\n" + kPara).date == "2024-05-02");
+  CHECK(clean_scraped_text("T\n\nUpdated 2024-05-02\n\n" + kPara).date == "2024-05-02");
+  // A sentence that mentions a date is body text.
+  Article b = clean_scraped_text("T\n\nMay 2, 2024 was wet\n\n" + kPara);
+  CHECK(b.date.empty());
+  CHECK(texts(b).size() == 2);
+  CHECK(clean_scraped_text("T\n\n2024-05-02 was wet\n\n" + kPara).date.empty());
+}
