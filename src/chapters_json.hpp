@@ -10,12 +10,12 @@ namespace briefcast {
 
 // One chapter of an episode.
 struct Chapter {
-  double start_s = 0;             // seconds from the start of the audio (written as a float)
-  std::optional<double> end_s;    // seconds; written as "endTime" when set
-  std::string title;              // shown in the app's chapter list
-  std::string url;                // optional link for the chapter (the story's article)
-  std::string image_url;          // optional "img"
-  bool toc = true;                // false: a silent marker, written as "toc": false
+  double start_s = 0;           // seconds from the start of the audio (written as a float)
+  std::optional<double> end_s;  // seconds; written as "endTime" when set
+  std::string title;            // shown in the app's chapter list
+  std::string url;              // optional link for the chapter (the story's article)
+  std::string image_url;        // optional "img"
+  bool toc = true;              // false: a silent marker, written as "toc": false
 };
 
 // The chapters JSON, startTime ascending (stable for equal starts), times rounded to the

@@ -28,7 +28,8 @@ constexpr std::size_t kMaxFeedBytes = 32u << 20;  // a feed larger than 32 MiB i
 
 CurlPtr new_request(const std::string& url) {
   static const CURLcode init = curl_global_init(CURL_GLOBAL_DEFAULT);
-  if (init != CURLE_OK) throw Error(ExitCode::network, std::string("libcurl: ") + curl_easy_strerror(init));
+  if (init != CURLE_OK)
+    throw Error(ExitCode::network, std::string("libcurl: ") + curl_easy_strerror(init));
   CurlPtr c(curl_easy_init());
   if (!c) throw Error(ExitCode::network, "libcurl: cannot create a request");
   curl_easy_setopt(c.get(), CURLOPT_URL, url.c_str());
@@ -59,8 +60,7 @@ std::string http_get(const std::string& url) {
   curl_easy_setopt(c.get(), CURLOPT_WRITEDATA, &body);
   CURLcode rc = curl_easy_perform(c.get());
   if (rc != CURLE_OK)
-    throw Error(ExitCode::network,
-                "'" + url + "': " + (error[0] ? error : curl_easy_strerror(rc)));
+    throw Error(ExitCode::network, "'" + url + "': " + (error[0] ? error : curl_easy_strerror(rc)));
   long status = 0;
   curl_easy_getinfo(c.get(), CURLINFO_RESPONSE_CODE, &status);
   if (status >= 400)

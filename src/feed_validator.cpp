@@ -174,7 +174,7 @@ class Checker {
     r_.problems.push_back(opt_.name + ": " + where + ": " + what);
   }
 
-  void document(xmlDoc* doc, const xmlParserCtxt* ctxt);
+  void document(xmlDoc* doc, const xmlParserCtxt* ctxt, const std::string& first_error);
 
  private:
   void namespaces(const xmlNode* root, const xmlNode* channel);
@@ -187,15 +187,11 @@ class Checker {
   std::map<std::string, std::size_t> guids_, enclosures_, day_titles_;
 };
 
-void Checker::document(xmlDoc* doc, const xmlParserCtxt* ctxt) {
+void Checker::document(xmlDoc* doc, const xmlParserCtxt* ctxt, const std::string& first_error) {
   if (doc->intSubset || doc->extSubset)
     problem("document", "has a DOCTYPE declaration (feeds must not; entities are not expanded)");
   if (!ctxt->nsWellFormed) {
-    const xmlError* e = xmlCtxtGetLastError(const_cast<xmlParserCtxt*>(ctxt));
-    problem("document", "namespace error" +
-                            (e && e->message ? ": line " + std::to_string(e->line) + ": " +
-                                                   trim(e->message)
-                                             : std::string()));
+    problem("document", "namespace error" + (first_error.empty() ? "" : ": " + first_error));
   }
   xmlNode* root = xmlDocGetRootElement(doc);
   if (!is(root, nullptr, "rss")) {
@@ -242,8 +238,8 @@ void Checker::namespaces(const xmlNode* root, const xmlNode* channel) {
       problem("rss", std::string("xmlns:") + e.prefix + " is \"" + S(by_prefix->href) +
                          "\", expected \"" + e.uri + "\"");
     else
-      problem("rss", std::string("namespace xmlns:") + e.prefix + "=\"" + e.uri +
-                         "\" is not declared");
+      problem("rss",
+              std::string("namespace xmlns:") + e.prefix + "=\"" + e.uri + "\" is not declared");
   }
 }
 
@@ -295,8 +291,8 @@ void Checker::channel(const xmlNode* ch) {
   if (r_.self_url.empty()) {
     problem(where, "missing atom:link rel=\"self\" href");
   } else if (!absolute_http(r_.self_url)) {
-    problem(where, "atom:link rel=\"self\" href '" + r_.self_url +
-                       "' is not an absolute http(s) URL");
+    problem(where,
+            "atom:link rel=\"self\" href '" + r_.self_url + "' is not an absolute http(s) URL");
   }
 
   const xmlNode* guid = child(ch, kPodcastNamespace, "guid");
@@ -321,7 +317,8 @@ void Checker::channel(const xmlNode* ch) {
 void Checker::item(const xmlNode* it, std::size_t index) {
   const xmlNode* guid_node = child(it, nullptr, "guid");
   std::string guid = text(guid_node);
-  std::string where = "item " + std::to_string(index) + (guid.empty() ? "" : " (guid " + guid + ")");
+  std::string where =
+      "item " + std::to_string(index) + (guid.empty() ? "" : " (guid " + guid + ")");
 
   std::string title = text(child(it, nullptr, "title"));
   if (title.empty()) problem(where, "missing title");
@@ -356,9 +353,8 @@ void Checker::item(const xmlNode* it, std::size_t index) {
         std::snprintf(day, sizeof day, "%04d-%02d-%02d", date.year, date.month, date.day);
         auto [pos, fresh] = day_titles_.emplace(std::string(day) + "\n" + title, index);
         if (!fresh)
-          problem(where, "title '" + title + "' also used by item " +
-                             std::to_string(pos->second) + " on " + day +
-                             " (apps merge them into one episode)");
+          problem(where, "title '" + title + "' also used by item " + std::to_string(pos->second) +
+                             " on " + day + " (apps merge them into one episode)");
       }
     }
   }
@@ -378,8 +374,7 @@ void Checker::item(const xmlNode* it, std::size_t index) {
       problem(where, "enclosure url '" + url + "' is not an absolute http(s) URL");
     if (!url.empty()) {
       auto [pos, fresh] = enclosures_.emplace(url, index);
-      if (!fresh)
-        problem(where, "enclosure url also used by item " + std::to_string(pos->second));
+      if (!fresh) problem(where, "enclosure url also used by item " + std::to_string(pos->second));
     }
     if (length_text.empty())
       problem(where, "enclosure without length");
@@ -396,8 +391,8 @@ void Checker::item(const xmlNode* it, std::size_t index) {
       if (ec)
         problem(where, "enclosure file missing (" + *rel + ")");
       else if (length && size != *length)
-        problem(where, "enclosure length " + std::to_string(*length) +
-                           " != file size " + std::to_string(size) + " (" + *rel + ")");
+        problem(where, "enclosure length " + std::to_string(*length) + " != file size " +
+                           std::to_string(size) + " (" + *rel + ")");
     } else if (opt_.remote_length && absolute_http(url)) {
       try {
         std::optional<std::uint64_t> remote = opt_.remote_length(url);
@@ -446,6 +441,20 @@ void Checker::item(const xmlNode* it, std::size_t index) {
   }
 }
 
+// Keeps the first error libxml2 reports (the last one is often a consequence, like "Premature end
+// of data"). Called from C: must not throw.
+// xmlCtxtReadMemory resets the context's user fields, so the target is thread-local.
+thread_local std::string* t_first_error = nullptr;
+void record_first_error(void* /*user_data*/, xmlErrorPtr error) {
+  std::string* first = t_first_error;
+  if (!first || !first->empty() || !error || error->level < XML_ERR_ERROR) return;
+  try {
+    *first =
+        "line " + std::to_string(error->line) + ": " + trim(error->message ? error->message : "");
+  } catch (...) {
+  }
+}
+
 }  // namespace
 
 FeedValidation check_feed(std::string_view xml, const ValidateOptions& options) {
@@ -457,19 +466,20 @@ FeedValidation check_feed(std::string_view xml, const ValidateOptions& options) 
   }
   XmlCtxtPtr ctxt(xmlNewParserCtxt());
   if (!ctxt) throw std::bad_alloc();
+  std::string first_error;
+  t_first_error = &first_error;
+  ctxt->sax->serror = record_first_error;
   // NONET: never fetch a DTD; no XML_PARSE_NOENT, so entities are not substituted.
   XmlDocPtr doc(xmlCtxtReadMemory(ctxt.get(), xml.data(), static_cast<int>(xml.size()), nullptr,
                                   nullptr,
                                   XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
+  t_first_error = nullptr;
   if (!doc || !ctxt->wellFormed) {
-    const xmlError* e = xmlCtxtGetLastError(ctxt.get());
     check.problem("document", "not well-formed XML" +
-                                  (e && e->message ? ": line " + std::to_string(e->line) + ": " +
-                                                         trim(e->message)
-                                                   : std::string()));
+                                  (first_error.empty() ? std::string() : ": " + first_error));
     return result;
   }
-  check.document(doc.get(), ctxt.get());
+  check.document(doc.get(), ctxt.get(), first_error);
   return result;
 }
 

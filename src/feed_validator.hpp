@@ -32,9 +32,10 @@ struct ValidateOptions {
 
 // The outcome of one validation.
 struct FeedValidation {
-  std::vector<std::string> problems;  // one line each, "NAME: item 3 (guid G): ..." order of the document
-  std::size_t episodes = 0;           // <item> elements seen
-  std::string self_url;               // the channel's atom:link rel=self href, if any
+  std::vector<std::string>
+      problems;              // one line each, "NAME: item 3 (guid G): ..." order of the document
+  std::size_t episodes = 0;  // <item> elements seen
+  std::string self_url;      // the channel's atom:link rel=self href, if any
 };
 
 // Parses `xml` with libxml2 (no network, no entity expansion) and checks it. A document that is

@@ -17,47 +17,47 @@ inline constexpr const char* kContentNamespace = "http://purl.org/rss/1.0/module
 
 // The show.
 struct Channel {
-  std::string title;                 // <title>, required
-  std::string link;                  // <link>: the show's web page, absolute URL
-  std::string description;           // <description> (CDATA; may hold HTML); Apple: <= 4000 bytes
-  std::string language = "en-us";    // <language>, ISO 639 (+ region)
-  std::string author;                // <itunes:author>
-  std::string owner_name;            // <itunes:owner><itunes:name>, optional
-  std::string owner_email;           // <itunes:owner><itunes:email>, optional
-  std::string image_url;             // <itunes:image href> and <image>: square JPEG/PNG
-  std::string category = "News";     // <itunes:category text>, Apple's list
+  std::string title;               // <title>, required
+  std::string link;                // <link>: the show's web page, absolute URL
+  std::string description;         // <description> (CDATA; may hold HTML); Apple: <= 4000 bytes
+  std::string language = "en-us";  // <language>, ISO 639 (+ region)
+  std::string author;              // <itunes:author>
+  std::string owner_name;          // <itunes:owner><itunes:name>, optional
+  std::string owner_email;         // <itunes:owner><itunes:email>, optional
+  std::string image_url;           // <itunes:image href> and <image>: square JPEG/PNG
+  std::string category = "News";   // <itunes:category text>, Apple's list
   std::string subcategory = "Daily News";  // nested <itunes:category>; empty: none
-  bool explicit_content = false;     // <itunes:explicit> true/false
-  std::string type = "episodic";     // <itunes:type>: episodic or serial
-  std::string self_url;              // <atom:link rel="self">: where this feed is published
-  std::string podcast_guid;          // <podcast:guid>; empty: podcast_guid(self_url)
-  bool locked = true;                // <podcast:locked> yes/no: other hosts may not import it
-  std::string locked_owner;          // <podcast:locked owner>: e-mail; empty: owner_email
-  std::string copyright;             // <copyright>, optional
-  std::string generator = "briefcast";  // <generator>
-  std::string new_feed_url;          // <itunes:new-feed-url> when the feed moved, else empty
-  int ttl_minutes = 0;               // <ttl>, 0: omitted
+  bool explicit_content = false;           // <itunes:explicit> true/false
+  std::string type = "episodic";           // <itunes:type>: episodic or serial
+  std::string self_url;                    // <atom:link rel="self">: where this feed is published
+  std::string podcast_guid;                // <podcast:guid>; empty: podcast_guid(self_url)
+  bool locked = true;                      // <podcast:locked> yes/no: other hosts may not import it
+  std::string locked_owner;                // <podcast:locked owner>: e-mail; empty: owner_email
+  std::string copyright;                   // <copyright>, optional
+  std::string generator = "briefcast";     // <generator>
+  std::string new_feed_url;                // <itunes:new-feed-url> when the feed moved, else empty
+  int ttl_minutes = 0;                     // <ttl>, 0: omitted
 };
 
 // One episode.
 struct Episode {
-  std::string title;                   // <title>; unique per day, no episode number in it
-  std::string guid;                    // <guid isPermaLink="false">; never changes once published
-  std::chrono::sys_seconds pub_date{}; // <pubDate>, written in UTC (+0000)
-  std::string enclosure_url;           // <enclosure url>: absolute http(s) URL of the MP3
-  std::uint64_t enclosure_length = 0;  // <enclosure length>: exact file size, bytes
+  std::string title;                    // <title>; unique per day, no episode number in it
+  std::string guid;                     // <guid isPermaLink="false">; never changes once published
+  std::chrono::sys_seconds pub_date{};  // <pubDate>, written in UTC (+0000)
+  std::string enclosure_url;            // <enclosure url>: absolute http(s) URL of the MP3
+  std::uint64_t enclosure_length = 0;   // <enclosure length>: exact file size, bytes
   std::string enclosure_type = "audio/mpeg";  // <enclosure type>
-  double duration_seconds = 0;         // <itunes:duration>, written rounded to whole seconds
-  int episode_number = 0;              // <itunes:episode>, 0: omitted
-  std::string episode_type = "full";   // <itunes:episodeType>: full, trailer or bonus
-  std::string description;             // <description>: plain text (CDATA)
-  std::string content_html;            // <content:encoded> (CDATA); empty: omitted
-  std::string link;                    // <link>: the episode's page, optional
-  std::string image_url;               // <itunes:image href>, optional
-  std::string transcript_url;          // <podcast:transcript type="text/vtt">, optional
-  std::string transcript_srt_url;      // <podcast:transcript type="application/x-subrip">
-  std::string chapters_url;            // <podcast:chapters type="application/json+chapters">
-  std::string language;                // transcript language attribute; empty: the channel's
+  double duration_seconds = 0;                // <itunes:duration>, written rounded to whole seconds
+  int episode_number = 0;                     // <itunes:episode>, 0: omitted
+  std::string episode_type = "full";          // <itunes:episodeType>: full, trailer or bonus
+  std::string description;                    // <description>: plain text (CDATA)
+  std::string content_html;                   // <content:encoded> (CDATA); empty: omitted
+  std::string link;                           // <link>: the episode's page, optional
+  std::string image_url;                      // <itunes:image href>, optional
+  std::string transcript_url;                 // <podcast:transcript type="text/vtt">, optional
+  std::string transcript_srt_url;             // <podcast:transcript type="application/x-subrip">
+  std::string chapters_url;                   // <podcast:chapters type="application/json+chapters">
+  std::string language;                       // transcript language attribute; empty: the channel's
 };
 
 // The whole feed document, UTF-8, starting with the XML declaration. Episodes are written newest

@@ -166,16 +166,15 @@ Rfc2822Date parse_rfc2822(std::string_view text) {
         offset = zone.offset_minutes;
         found = true;
       }
-    if (!found)
-      return fail(z.empty() ? "missing zone" : "unknown zone '" + std::string(z) + "'");
+    if (!found) return fail(z.empty() ? "missing zone" : "unknown zone '" + std::string(z) + "'");
   }
   sc.skip_space();
   if (!sc.done()) return fail("unexpected text after the zone: '" + std::string(sc.rest()) + "'");
 
   year_month_day ymd{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
-  if (!ymd.ok()) return fail("no such date: day " + std::to_string(d) + " of " +
-                             std::string(kMonths[static_cast<std::size_t>(m - 1)]) + " " +
-                             std::to_string(y));
+  if (!ymd.ok())
+    return fail("no such date: day " + std::to_string(d) + " of " +
+                std::string(kMonths[static_cast<std::size_t>(m - 1)]) + " " + std::to_string(y));
   sys_days sd{ymd};
   if (day_name >= 0 && weekday{sd}.c_encoding() != static_cast<unsigned>(day_name))
     return fail("day name " + std::string(kDays[static_cast<std::size_t>(day_name)]) +

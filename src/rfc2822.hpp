@@ -19,10 +19,10 @@ std::string format_rfc2822_local(std::chrono::sys_seconds t);
 
 // The result of parsing one date. `error` is empty when the text is a valid RFC 2822 date.
 struct Rfc2822Date {
-  std::chrono::sys_seconds time{};  // the instant, UTC
-  int utc_offset_minutes = 0;       // the zone as written (+0100 → 60, EST → -300)
-  int year = 0, month = 0, day = 0; // the calendar date as written (in that zone)
-  std::string error;                // why the text was rejected, e.g. "unknown month 'Mrz'"
+  std::chrono::sys_seconds time{};   // the instant, UTC
+  int utc_offset_minutes = 0;        // the zone as written (+0100 → 60, EST → -300)
+  int year = 0, month = 0, day = 0;  // the calendar date as written (in that zone)
+  std::string error;                 // why the text was rejected, e.g. "unknown month 'Mrz'"
   bool ok() const { return error.empty(); }
 };
 

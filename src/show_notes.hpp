@@ -19,9 +19,9 @@ struct ShowNotesStory {
 
 // Everything the notes show.
 struct ShowNotes {
-  std::string intro;                   // optional opening paragraph, plain text
-  std::vector<ShowNotesStory> stories; // in the order they are read
-  std::string footer;                  // optional closing line, plain text (e.g. "Read by eSpeak NG")
+  std::string intro;                    // optional opening paragraph, plain text
+  std::vector<ShowNotesStory> stories;  // in the order they are read
+  std::string footer;  // optional closing line, plain text (e.g. "Read by eSpeak NG")
 };
 
 // An HTML fragment (no <html>/<body>): <p>intro</p>, an <ol> of stories

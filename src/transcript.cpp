@@ -97,8 +97,9 @@ std::vector<TranscriptCue> layout_captions(const std::vector<TranscriptCue>& inp
   std::size_t max_lines = std::max<std::size_t>(1, layout.max_lines);
   std::size_t max_width = std::max<std::size_t>(1, layout.max_line_chars);
   std::vector<TranscriptCue> cues = input;
-  std::stable_sort(cues.begin(), cues.end(),
-                   [](const TranscriptCue& a, const TranscriptCue& b) { return a.start_s < b.start_s; });
+  std::stable_sort(cues.begin(), cues.end(), [](const TranscriptCue& a, const TranscriptCue& b) {
+    return a.start_s < b.start_s;
+  });
   std::vector<TranscriptCue> out;
   double previous_end = 0;
   for (const TranscriptCue& cue : cues) {
@@ -125,8 +126,8 @@ std::vector<TranscriptCue> layout_captions(const std::vector<TranscriptCue>& inp
     std::vector<double> starts(parts.size(), start);
     for (std::size_t p = 1; p < parts.size(); ++p) {
       std::size_t offset = tokens[parts[p].front().front()].offset;
-      double t = start + (end - start) * static_cast<double>(offset - first) /
-                             static_cast<double>(span);
+      double t =
+          start + (end - start) * static_cast<double>(offset - first) / static_cast<double>(span);
       for (const TranscriptWord& w : cue.words)
         if (w.offset == offset && w.start_s > starts[p - 1] && w.start_s < end) t = w.start_s;
       starts[p] = std::clamp(t, starts[p - 1], end);
@@ -149,8 +150,8 @@ std::vector<TranscriptCue> layout_captions(const std::vector<TranscriptCue>& inp
 std::string render_webvtt(const std::vector<TranscriptCue>& cues, const CaptionLayout& layout) {
   std::string s = "WEBVTT\n";
   for (const TranscriptCue& c : layout_captions(cues, layout)) {
-    s += "\n" + caption_timestamp(c.start_s, '.') + " --> " + caption_timestamp(c.end_s, '.') +
-         "\n";
+    s +=
+        "\n" + caption_timestamp(c.start_s, '.') + " --> " + caption_timestamp(c.end_s, '.') + "\n";
     if (!c.speaker.empty()) s += "<v " + escape_vtt(c.speaker) + ">";
     s += escape_vtt(c.text) + "\n";
   }

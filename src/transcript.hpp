@@ -20,11 +20,11 @@ struct TranscriptWord {
 
 // One stretch of speech, usually a sentence.
 struct TranscriptCue {
-  double start_s = 0;                // seconds on the episode's timeline
-  double end_s = 0;                  // seconds; cues with end_s <= start_s are skipped
-  std::string text;                  // UTF-8, as written; whitespace is folded on output
-  std::string speaker;               // optional; WebVTT writes it as a <v> voice span
-  std::vector<TranscriptWord> words; // optional word timings, ascending, offsets into `text`
+  double start_s = 0;                 // seconds on the episode's timeline
+  double end_s = 0;                   // seconds; cues with end_s <= start_s are skipped
+  std::string text;                   // UTF-8, as written; whitespace is folded on output
+  std::string speaker;                // optional; WebVTT writes it as a <v> voice span
+  std::vector<TranscriptWord> words;  // optional word timings, ascending, offsets into `text`
 };
 
 // How much text one caption may hold.

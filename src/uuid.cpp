@@ -70,8 +70,8 @@ std::string uuid_v5(std::string_view namespace_uuid, std::string_view name) {
     ns[k++] = static_cast<unsigned char>(hi << 4 | lo);
   }
   std::array<unsigned char, EVP_MAX_MD_SIZE> h{};
-  digest(EVP_sha1(),
-         {std::string_view(reinterpret_cast<const char*>(ns.data()), ns.size()), name}, h.data());
+  digest(EVP_sha1(), {std::string_view(reinterpret_cast<const char*>(ns.data()), ns.size()), name},
+         h.data());
   // RFC 4122 4.3: the first 16 bytes of the SHA-1, version 5 in the high nibble of byte 6,
   // variant 10xx in byte 8.
   h[6] = static_cast<unsigned char>((h[6] & 0x0f) | 0x50);

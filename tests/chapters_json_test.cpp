@@ -1,8 +1,8 @@
 // Podcasting 2.0 chapters JSON as apps parse it.
+#include "chapters_json.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-
-#include "chapters_json.hpp"
 
 using namespace briefcast;
 

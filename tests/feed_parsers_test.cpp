@@ -32,7 +32,8 @@ Channel channel() {
 
 std::vector<Episode> episodes() {
   std::vector<Episode> v;
-  const char* titles[] = {"Rates \"held\" & <steady>", "Caf\xC3\xA9 prices]]> soar", "Storm warning"};
+  const char* titles[] = {"Rates \"held\" & <steady>", "Caf\xC3\xA9 prices]]> soar",
+                          "Storm warning"};
   for (int n = 1; n <= 3; ++n) {
     Episode e;
     e.title = titles[n - 1];

@@ -1,7 +1,8 @@
 // The RSS document: structure and escaping, byte for byte where it matters.
+#include "podcast_feed.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "podcast_feed.hpp"
 #include "uuid.hpp"
 
 using namespace briefcast;
@@ -85,31 +86,33 @@ TEST_CASE("feed: one episode, the whole document", "[feed]") {
         "    </itunes:category>\n"
         "    <itunes:explicit>false</itunes:explicit>\n"
         "    <itunes:type>episodic</itunes:type>\n"
-        "    <podcast:guid>" + guid + "</podcast:guid>\n"
-        "    <podcast:locked owner=\"ed@example.com\">yes</podcast:locked>\n"
-        "    <item>\n"
-        "      <title>Briefing for day 7</title>\n"
-        "      <description><![CDATA[Plain notes.]]></description>\n"
-        "      <content:encoded><![CDATA[<p>Notes</p>]]></content:encoded>\n"
-        "      <link>https://news.example.com/7</link>\n"
-        "      <guid isPermaLink=\"false\">briefcast-7</guid>\n"
-        "      <pubDate>Mon, 23 Nov 2026 06:00:00 +0000</pubDate>\n"
-        "      <enclosure url=\"https://news.example.com/podcast/ep/7.mp3\" length=\"1007\" "
-        "type=\"audio/mpeg\"/>\n"
-        "      <itunes:duration>601</itunes:duration>\n"
-        "      <itunes:episode>7</itunes:episode>\n"
-        "      <itunes:episodeType>full</itunes:episodeType>\n"
-        "      <itunes:explicit>false</itunes:explicit>\n"
-        "      <itunes:image href=\"https://news.example.com/7.png\"/>\n"
-        "      <podcast:transcript url=\"https://news.example.com/podcast/ep/7.vtt\" "
-        "type=\"text/vtt\" language=\"en-us\" rel=\"captions\"/>\n"
-        "      <podcast:transcript url=\"https://news.example.com/podcast/ep/7.srt\" "
-        "type=\"application/x-subrip\" language=\"en-us\" rel=\"captions\"/>\n"
-        "      <podcast:chapters url=\"https://news.example.com/podcast/ep/7.chapters.json\" "
-        "type=\"application/json+chapters\"/>\n"
-        "    </item>\n"
-        "  </channel>\n"
-        "</rss>\n");
+        "    <podcast:guid>" +
+            guid +
+            "</podcast:guid>\n"
+            "    <podcast:locked owner=\"ed@example.com\">yes</podcast:locked>\n"
+            "    <item>\n"
+            "      <title>Briefing for day 7</title>\n"
+            "      <description><![CDATA[Plain notes.]]></description>\n"
+            "      <content:encoded><![CDATA[<p>Notes</p>]]></content:encoded>\n"
+            "      <link>https://news.example.com/7</link>\n"
+            "      <guid isPermaLink=\"false\">briefcast-7</guid>\n"
+            "      <pubDate>Mon, 23 Nov 2026 06:00:00 +0000</pubDate>\n"
+            "      <enclosure url=\"https://news.example.com/podcast/ep/7.mp3\" length=\"1007\" "
+            "type=\"audio/mpeg\"/>\n"
+            "      <itunes:duration>601</itunes:duration>\n"
+            "      <itunes:episode>7</itunes:episode>\n"
+            "      <itunes:episodeType>full</itunes:episodeType>\n"
+            "      <itunes:explicit>false</itunes:explicit>\n"
+            "      <itunes:image href=\"https://news.example.com/7.png\"/>\n"
+            "      <podcast:transcript url=\"https://news.example.com/podcast/ep/7.vtt\" "
+            "type=\"text/vtt\" language=\"en-us\" rel=\"captions\"/>\n"
+            "      <podcast:transcript url=\"https://news.example.com/podcast/ep/7.srt\" "
+            "type=\"application/x-subrip\" language=\"en-us\" rel=\"captions\"/>\n"
+            "      <podcast:chapters url=\"https://news.example.com/podcast/ep/7.chapters.json\" "
+            "type=\"application/json+chapters\"/>\n"
+            "    </item>\n"
+            "  </channel>\n"
+            "</rss>\n");
 }
 
 TEST_CASE("feed: escaping, CDATA splitting, forbidden characters", "[feed]") {
@@ -122,12 +125,10 @@ TEST_CASE("feed: escaping, CDATA splitting, forbidden characters", "[feed]") {
   e.description = "a]]>b";
   e.enclosure_url = "https://x.example/a.mp3?x=1&y='2'";
   std::string xml = render_rss(c, {e});
-  CHECK(xml.find("<title>News &amp; &quot;Views&quot; &lt;daily&gt;</title>") !=
-        std::string::npos);
+  CHECK(xml.find("<title>News &amp; &quot;Views&quot; &lt;daily&gt;</title>") != std::string::npos);
   CHECK(xml.find("<description><![CDATA[Ends with ]]]]><![CDATA[> and more "
                  "]]]]><![CDATA[>]]></description>") != std::string::npos);
-  CHECK(xml.find("<description><![CDATA[a]]]]><![CDATA[>b]]></description>") !=
-        std::string::npos);
+  CHECK(xml.find("<description><![CDATA[a]]]]><![CDATA[>b]]></description>") != std::string::npos);
   CHECK(xml.find("<title>Caf\xC3\xA9 &amp; bar</title>") != std::string::npos);
   CHECK(xml.find("url=\"https://x.example/a.mp3?x=1&amp;y=&apos;2&apos;\"") != std::string::npos);
   CHECK(count(xml, "<itunes:explicit>true</itunes:explicit>") == 2);

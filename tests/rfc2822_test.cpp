@@ -1,10 +1,10 @@
 // RFC 2822 dates: formatting independent of the locale, strict parsing for validate.
+#include "rfc2822.hpp"
+
 #include <catch2/catch.hpp>
 #include <clocale>
 #include <cstdlib>
 #include <ctime>
-
-#include "rfc2822.hpp"
 
 using namespace briefcast;
 using namespace std::chrono;
@@ -17,8 +17,7 @@ sys_seconds at(year_month_day d, int h, int m, int s) {
 
 TEST_CASE("rfc2822: formats English names, 2-digit day, 4-digit year, numeric zone", "[feed]") {
   CHECK(format_rfc2822(at(2026y / March / 3, 8, 0, 0)) == "Tue, 03 Mar 2026 08:00:00 +0000");
-  CHECK(format_rfc2822(at(2026y / November / 23, 23, 59, 59)) ==
-        "Mon, 23 Nov 2026 23:59:59 +0000");
+  CHECK(format_rfc2822(at(2026y / November / 23, 23, 59, 59)) == "Mon, 23 Nov 2026 23:59:59 +0000");
   CHECK(format_rfc2822(sys_seconds{}) == "Thu, 01 Jan 1970 00:00:00 +0000");
   // The date and time shown are those of the zone.
   CHECK(format_rfc2822(at(2026y / November / 23, 23, 30, 0), 60) ==
@@ -43,8 +42,7 @@ TEST_CASE("rfc2822: local time carries the zone's offset at that instant", "[fee
   ::tzset();
   CHECK(format_rfc2822_local(at(2026y / January / 15, 12, 0, 0)) ==
         "Thu, 15 Jan 2026 13:00:00 +0100");
-  CHECK(format_rfc2822_local(at(2026y / July / 15, 12, 0, 0)) ==
-        "Wed, 15 Jul 2026 14:00:00 +0200");
+  CHECK(format_rfc2822_local(at(2026y / July / 15, 12, 0, 0)) == "Wed, 15 Jul 2026 14:00:00 +0200");
   if (old)
     ::setenv("TZ", saved.c_str(), 1);
   else

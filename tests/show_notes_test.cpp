@@ -1,7 +1,7 @@
 // Show notes: escaped HTML for content:encoded, plain text for description.
-#include <catch2/catch.hpp>
-
 #include "show_notes.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace briefcast;
 

@@ -1,7 +1,7 @@
 // WebVTT and SubRip transcripts: exact text for short cues, caption limits for long sentences.
-#include <catch2/catch.hpp>
-
 #include "transcript.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace briefcast;
 
@@ -123,8 +123,8 @@ TEST_CASE("transcript: wider layouts, overlaps, empty and zero-length cues", "[f
   CHECK(out[1].start_s == 5.5);
   CHECK(layout_captions({{0, 10, kLong, "", {}}}, {200, 1}).size() == 1);
   // One line of 20: every caption a single line; a word longer than the line stands alone.
-  auto narrow = layout_captions({{0, 10, "a supercalifragilisticexpialidocious word", "", {}}},
-                                {20, 1});
+  auto narrow =
+      layout_captions({{0, 10, "a supercalifragilisticexpialidocious word", "", {}}}, {20, 1});
   REQUIRE(narrow.size() == 3);
   CHECK(narrow[1].text == "supercalifragilisticexpialidocious");
 }

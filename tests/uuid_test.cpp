@@ -1,7 +1,7 @@
 // UUIDv5, podcast:guid and SHA-256 against published values.
-#include <catch2/catch.hpp>
-
 #include "uuid.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace briefcast;
 
