@@ -154,6 +154,9 @@ Plan make_plan(const std::vector<fs::path>& paths, std::size_t id3_tag_bytes) {
     r.audio_bytes += a.bytes;
     r.parts.push_back(a);
   }
+  // The Xing and LAME fields are 32 bits wide.
+  if (r.info_frame_bytes + r.audio_bytes > 0xFFFFFFFF)
+    throw Error(ExitCode::encode, "MP3 parts add up to more than 4 GiB, too much for one Info frame");
   const std::uint64_t raw_samples = r.audio_frames * r.samples_per_frame;
   const std::uint64_t trim = std::uint64_t{r.encoder_delay} + r.encoder_padding;
   r.samples = raw_samples > trim ? raw_samples - trim : 0;

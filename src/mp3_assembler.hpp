@@ -90,7 +90,7 @@ Mp3Assembly plan_mp3_assembly(const std::vector<std::filesystem::path>& parts,
 //                           short. Damaged parts are refused rather than trimmed, since a
 //                           cached part that is not exactly what the encoder wrote should be
 //                           encoded again, not published with a hole;
-//   Error(ExitCode::encode) no parts;
+//   Error(ExitCode::encode) no parts, or more than 4 GiB of audio (Xing fields are 32-bit);
 // and Error(ExitCode::output) when the output cannot be written or renamed (nothing is left at
 // `out` then), Error(ExitCode::interrupted) when SIGINT/SIGTERM arrived (checked between parts).
 Mp3Assembly assemble_mp3(const std::vector<std::filesystem::path>& parts,

@@ -201,10 +201,10 @@ TEST_CASE("three cached parts assemble into one stream with one Info frame and c
     CHECK(p.start_ms == (p.start_sample * 1000 + rate / 2) / rate);
     CHECK(crossings_per_second(audio.samples, p.start_sample + 2205, p.start_sample + std::uint64_t(seconds * rate) - 2205) ==
           Approx(2 * tones[i].freq_hz).epsilon(0.01));
-    // Sound starts at the reported sample: quiet 300 samples before (in the join's silence),
-    // full level 300 samples after.
-    if (i > 0) CHECK(rms(audio.samples, p.start_sample - 400, p.start_sample - 100) < 0.05);
-    CHECK(rms(audio.samples, p.start_sample + 100, p.start_sample + 400) > 0.3);
+    // Sound starts at the reported sample: quiet in the 100 samples (2.3 ms) before it, at full
+    // level (0.5 / sqrt 2) in the 100 after it. Measured: below 0.004 before, 0.334 after.
+    if (i > 0) CHECK(rms(audio.samples, p.start_sample - 100, p.start_sample) < 0.02);
+    CHECK(rms(audio.samples, p.start_sample, p.start_sample + 100) > 0.3);
     if (i + 1 < parts.size()) {
       CHECK(p.end_sample == report.parts[i + 1].start_sample);
       CHECK(p.end_ms == report.parts[i + 1].start_ms);
@@ -312,6 +312,39 @@ TEST_CASE("an episode from one part equals that part's audio with a new tag", "[
   CHECK(episode.substr(part.info_bytes) == original.substr(part.audio_offset));
   CHECK(read_sound_file(dir / "episode.mp3").frames() == 2 * rate);
   CHECK(mpg123_test(dir / "episode.mp3", dir.path()).err == "");
+}
+
+TEST_CASE("parts' trailing ID3v1/APE tags stay out of the episode", "[assemble]") {
+  TempDir dir;
+  encode(dir / "a.mp3", {440, 1.0});
+  encode(dir / "b.mp3", {660, 1.0});
+  const std::string id3v1 = "TAG" + std::string(125, 'x');
+  test::write_file(dir / "a.mp3", test::read_file(dir / "a.mp3") + id3v1);
+  const Mp3Assembly report = assemble_mp3({dir / "a.mp3", dir / "b.mp3"}, {}, dir / "episode.mp3");
+  const std::string episode = test::read_file(dir / "episode.mp3");
+  CHECK(episode.find(id3v1) == std::string::npos);
+  CHECK(episode.find("ID3") == std::string::npos);  // neither part's ID3v2 tag either
+  CHECK(report.parts[0].bytes == scan_mp3(dir / "a.mp3").audio_bytes);
+  const Mpg123Result mpg123 = mpg123_test(dir / "episode.mp3", dir.path());
+  CHECK(mpg123.exit_code == 0);
+  CHECK(mpg123.err == "");
+}
+
+TEST_CASE("an assembled episode can itself be a part", "[assemble]") {
+  TempDir dir;
+  encode(dir / "a.mp3", {440, 1.0});
+  encode(dir / "b.mp3", {660, 1.0});
+  encode(dir / "c.mp3", {990, 1.0});
+  const Mp3Assembly ab = assemble_mp3({dir / "a.mp3", dir / "b.mp3"}, {}, dir / "ab.mp3");
+  const Mp3Assembly abc = assemble_mp3({dir / "ab.mp3", dir / "c.mp3"}, {}, dir / "abc.mp3");
+  const Mp3Assembly flat =
+      assemble_mp3({dir / "a.mp3", dir / "b.mp3", dir / "c.mp3"}, {}, dir / "flat.mp3");
+  // Its Info frame carries the first part's delay and the last part's padding, so nesting gives
+  // the same stream as joining all three at once.
+  CHECK(abc.parts[1].start_sample == flat.parts[2].start_sample);
+  CHECK(abc.samples == flat.samples);
+  CHECK(test::read_file(dir / "abc.mp3") == test::read_file(dir / "flat.mp3"));
+  CHECK(ab.encoder_padding == scan_mp3(dir / "b.mp3").info->lame->encoder_padding);
 }
 
 TEST_CASE("speech from `briefcast say` assembles and decodes", "[assemble]") {
