@@ -449,7 +449,7 @@ class Extractor {
   }
 
   Stats& st(const xmlNode* n) {
-    static Stats none;
+    thread_local Stats none;  // nodes made after compute_stats(); never kept
     if (!n || !n->_private) return none = Stats{};
     return stats_[reinterpret_cast<std::size_t>(n->_private) - 1];
   }
