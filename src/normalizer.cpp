@@ -38,13 +38,15 @@ class Reader {
     std::size_t start = 0;
     while (true) {
       std::size_t dot = path.find('.', start);
-      std::string key = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+      std::string key =
+          path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
       if (!j->is_object() || !j->contains(key)) fail(path, "missing");
       j = &(*j)[key];
       if (dot == std::string::npos) break;
       start = dot + 1;
     }
-    bool ok = j->type() == type || (type == json::value_t::number_integer && j->is_number_integer());
+    bool ok =
+        j->type() == type || (type == json::value_t::number_integer && j->is_number_integer());
     if (!ok) fail(path, std::string("expected ") + json(type).type_name());
     return *j;
   }
@@ -132,17 +134,19 @@ LanguageData load_language(const std::filesystem::path& file) {
   for (const auto& [k, v] : r.tuple_map("numbers.fractions", 2)) {
     int n = 0;
     for (char c : k) {
-      if (c < '0' || c > '9' || n > 100000) r.fail("numbers.fractions." + k, "key must be a number");
+      if (c < '0' || c > '9' || n > 100000)
+        r.fail("numbers.fractions." + k, "key must be a number");
       n = n * 10 + (c - '0');
     }
     d.fractions[n] = {v[0], v[1]};
   }
   d.plural_suffix = r.str("numbers.plural_suffix");
   d.words = r.string_map("words");
-  for (const char* key : {"to", "and", "a", "the", "of", "per", "by", "dot", "at", "slash", "dash",
-                          "underscore", "plus", "percent", "over", "o'clock", "hour", "hours",
-                          "minute", "minutes", "second", "seconds", "am", "pm", "number",
-                          "quarter_of"})
+  for (const char* key :
+       {"to",      "and",     "a",     "the",    "of",         "per",     "by",
+        "dot",     "at",      "slash", "dash",   "underscore", "plus",    "percent",
+        "over",    "o'clock", "hour",  "hours",  "minute",     "minutes", "second",
+        "seconds", "am",      "pm",    "number", "quarter_of"})
     if (!d.words.count(key)) r.fail(std::string("words.") + key, "missing");
   d.months = r.strings("months", 12);
   if (d.months.size() != 12) r.fail("months", "needs exactly 12 names");
@@ -159,7 +163,8 @@ LanguageData load_language(const std::filesystem::path& file) {
   d.directions = r.string_map("directions");
   d.regions = r.string_map("regions");
   d.phrases = r.string_map("phrases");
-  for (const auto& [k, v] : r.tuple_map("currencies", 4)) d.currencies[k] = {v[0], v[1], v[2], v[3]};
+  for (const auto& [k, v] : r.tuple_map("currencies", 4))
+    d.currencies[k] = {v[0], v[1], v[2], v[3]};
   d.cents_joiner = r.str("currency_cents_joiner");
   d.scale_suffixes = r.string_map("scale_suffixes");
   for (const auto& [k, v] : r.tuple_map("units", 2)) d.units[k] = {v[0], v[1]};

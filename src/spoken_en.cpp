@@ -1,11 +1,12 @@
 // English rules: the dispatcher over tokens, and the word-level rules (abbreviations, titles,
 // initials, Roman numerals, acronyms, addresses, symbols). Numbers, dates, times and addresses on
 // the net are in spoken_en_numbers.cpp, spoken_en_dates.cpp and spoken_en_electronic.cpp.
+#include "spoken_en.hpp"
+
 #include <algorithm>
 #include <cctype>
 
 #include "number_words.hpp"
-#include "spoken_en.hpp"
 
 namespace briefcast::spoken {
 
@@ -44,14 +45,22 @@ int roman_value(std::string_view s) {
   if (s.empty() || s.size() > 9) return 0;
   auto val = [](char c) {
     switch (c) {
-      case 'I': return 1;
-      case 'V': return 5;
-      case 'X': return 10;
-      case 'L': return 50;
-      case 'C': return 100;
-      case 'D': return 500;
-      case 'M': return 1000;
-      default: return 0;
+      case 'I':
+        return 1;
+      case 'V':
+        return 5;
+      case 'X':
+        return 10;
+      case 'L':
+        return 50;
+      case 'C':
+        return 100;
+      case 'D':
+        return 500;
+      case 'M':
+        return 1000;
+      default:
+        return 0;
     }
   };
   int total = 0;
@@ -65,7 +74,7 @@ int roman_value(std::string_view s) {
   // Canonical form check: write the value back.
   static const std::pair<int, const char*> table[] = {
       {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"},
-      {40, "XL"},  {10, "X"},   {9, "IX"},  {5, "V"},   {4, "IV"},  {1, "I"}};
+      {40, "XL"},  {10, "X"},   {9, "IX"},  {5, "V"},    {4, "IV"},  {1, "I"}};
   std::string back;
   int v = total;
   for (const auto& [n, r] : table)
@@ -87,7 +96,8 @@ Match roman(const Sentence& s, std::size_t i) {
   std::string n = std::to_string(v);
   if (s.data.roman_cardinal_context.count(lower(prev.core))) return ok(1, cardinal(n, s.data));
   // A name: only numerals a monarch or a sequel would carry, not words like "MIX" or "I".
-  if (v > 89 || s.data.roman_excluded.count(t.core) || (t.core.size() == 1 && t.core != "V" && t.core != "I"))
+  if (v > 89 || s.data.roman_excluded.count(t.core) ||
+      (t.core.size() == 1 && t.core != "V" && t.core != "I"))
     return {};
   if (t.core == "I" && i < 2) return {};  // "Yesterday I", sentence-initial capitals
   if (t.core == "I") {
@@ -148,30 +158,33 @@ Match abbreviation(const Sentence& s, std::size_t i) {
         (title == d.title_abbreviations.end() || !next_name || i >= 2))
       return ok(1, place->second, false);  // may end a sentence: keep the dot
     if (title != d.title_abbreviations.end()) return ok(1, title->second, true);
-    if (auto it = d.number_abbreviations.find(w); it != d.number_abbreviations.end() && is_number_start(next))
+    if (auto it = d.number_abbreviations.find(w);
+        it != d.number_abbreviations.end() && is_number_start(next))
       return ok(1, it->second, true);
     if (auto it = d.abbreviations.find(w); it != d.abbreviations.end())
       return ok(1, it->second, !(next && is_capitalized(next->core)));
   }
   // Without a dot: street words after a name ("Elm St", "12 S 1st st"), other abbreviations.
-  if (auto place = d.place_abbreviations.find(t.core); place != d.place_abbreviations.end() &&
-                                                       !t.dot && after_name) {
+  if (auto place = d.place_abbreviations.find(t.core);
+      place != d.place_abbreviations.end() && !t.dot && after_name) {
     // Only in an address: a house number within the three words before.
     bool number = false;
-    for (std::size_t k = 1; k <= 3 && k <= i; ++k) number = number || is_number_start(&s.tokens[i - k]);
+    for (std::size_t k = 1; k <= 3 && k <= i; ++k)
+      number = number || is_number_start(&s.tokens[i - k]);
     if (number) return ok(1, place->second);
   }
-  if (auto it = d.abbreviations.find(t.core); it != d.abbreviations.end() && t.core.find('.') == std::string::npos &&
+  if (auto it = d.abbreviations.find(t.core); it != d.abbreviations.end() &&
+                                              t.core.find('.') == std::string::npos &&
                                               it->first.back() != '.')
     return ok(1, it->second);
   // Directions in addresses: "1211 E Arques Ave".
-  if (auto it = d.directions.find(t.core);
-      it != d.directions.end() && is_number_start(prev) && next &&
-      (is_capitalized(next->core) || is_number_start(next)))
+  if (auto it = d.directions.find(t.core); it != d.directions.end() && is_number_start(prev) &&
+                                           next &&
+                                           (is_capitalized(next->core) || is_number_start(next)))
     return ok(1, it->second);
   // States after a town: "Santa Clara, CA 95051".
-  if (auto it = d.regions.find(t.core); it != d.regions.end() && prev && prev->trail == "," &&
-                                        (!next || is_number_start(next)))
+  if (auto it = d.regions.find(t.core);
+      it != d.regions.end() && prev && prev->trail == "," && (!next || is_number_start(next)))
     return ok(1, it->second);
   return {};
 }
@@ -198,7 +211,8 @@ Match dotted_letters(const Sentence& s, std::size_t i) {
   if (!t.dot || t.core.size() < 3 || i + 1 >= s.tokens.size()) return {};
   for (std::size_t k = 0; k < t.core.size(); ++k) {
     bool letter_pos = k % 2 == 0;
-    if (letter_pos ? !std::isalpha(static_cast<unsigned char>(t.core[k])) : t.core[k] != '.') return {};
+    if (letter_pos ? !std::isalpha(static_cast<unsigned char>(t.core[k])) : t.core[k] != '.')
+      return {};
   }
   if (t.core.size() % 2 == 0) return {};
   return ok(1, t.core, true);
@@ -212,12 +226,15 @@ Match symbol(const Sentence& s, std::size_t i) {
     return ok(1, d.word("number") + " " + cardinal(c.substr(1), d));
   if (c == "-" && i > 0 && i + 1 < s.tokens.size()) {
     // "4:00 am - 8:12 pm", "$5 - $10": a dash between two numbers reads "to".
-    bool before = std::any_of(s.tokens[i - 1].core.begin(), s.tokens[i - 1].core.end(), ::isdigit) ||
-                  s.tokens[i - 1].core == "am" || s.tokens[i - 1].core == "pm";
-    bool after = is_number_start(s.at(i + 1)) || (s.at(i + 1)->core.size() > 1 && s.at(i + 1)->core[0] == '$');
-    if (before && after && (s.tokens[i - 1].core.find(':') != std::string::npos ||
-                            lower(s.tokens[i - 1].core) == "am" || lower(s.tokens[i - 1].core) == "pm" ||
-                            lower(s.tokens[i - 1].core) == "a.m" || lower(s.tokens[i - 1].core) == "p.m"))
+    bool before =
+        std::any_of(s.tokens[i - 1].core.begin(), s.tokens[i - 1].core.end(), ::isdigit) ||
+        s.tokens[i - 1].core == "am" || s.tokens[i - 1].core == "pm";
+    bool after = is_number_start(s.at(i + 1)) ||
+                 (s.at(i + 1)->core.size() > 1 && s.at(i + 1)->core[0] == '$');
+    if (before && after &&
+        (s.tokens[i - 1].core.find(':') != std::string::npos ||
+         lower(s.tokens[i - 1].core) == "am" || lower(s.tokens[i - 1].core) == "pm" ||
+         lower(s.tokens[i - 1].core) == "a.m" || lower(s.tokens[i - 1].core) == "p.m"))
       return ok(1, d.word("to"));
   }
   if (auto it = d.symbols.find(c); it != d.symbols.end() && c.size() <= 3 && c != "/" && c != "-")
@@ -231,15 +248,17 @@ Match mixed(const Sentence& s, std::size_t i) {
   const LanguageData& d = s.data;
   const std::string& c = s.tokens[i].core;
   if (c.find_first_of("0123456789") == std::string::npos) return {};
-  if (c.size() > 64) return ok(1, read_alphanumeric(c.substr(0, 64), d));
+  if (c.size() > 64) return ok(1, c);  // not an identifier anyone reads aloud
   std::string out;
   std::size_t start = 0;
   for (std::size_t k = 0; k <= c.size(); ++k) {
     if (k < c.size() && c[k] != '-' && c[k] != '/') continue;
     std::string part = c.substr(start, k - start);
     auto n = parse_number(part);
-    if (n && part.find('-') == std::string::npos) out += read_number(*n, d, false);
-    else out += read_alphanumeric(part, d);
+    if (n && part.find('-') == std::string::npos)
+      out += read_number(*n, d, false);
+    else
+      out += read_alphanumeric(part, d);
     if (k < c.size()) out += c[k];
     start = k + 1;
   }
@@ -251,7 +270,7 @@ Match vulgar(const Sentence& s, std::size_t i) {
   const LanguageData& d = s.data;
   const std::string& c = s.tokens[i].core;
   static const std::pair<const char*, std::pair<int, int>> fr[] = {
-      {"\xC2\xBD", {1, 2}}, {"\xC2\xBC", {1, 4}}, {"\xC2\xBE", {3, 4}},
+      {"\xC2\xBD", {1, 2}},     {"\xC2\xBC", {1, 4}},     {"\xC2\xBE", {3, 4}},
       {"\xE2\x85\x93", {1, 3}}, {"\xE2\x85\x94", {2, 3}}, {"\xE2\x85\x9B", {1, 8}}};
   for (const auto& [sym, nd] : fr) {
     std::string_view sv(sym);
@@ -263,8 +282,11 @@ Match vulgar(const Sentence& s, std::size_t i) {
     if (auto it = d.fractions.find(den); it != d.fractions.end())
       name = num == 1 ? it->second.first : it->second.second;
     else
-      name = num == 1 ? ordinal(std::to_string(den), d) : plural(ordinal(std::to_string(den), d), d);
-    std::string frac = (num == 1 ? (whole.empty() ? d.ones[1] : d.word("a")) : d.ones[static_cast<std::size_t>(num)]) + " " + name;
+      name =
+          num == 1 ? ordinal(std::to_string(den), d) : plural(ordinal(std::to_string(den), d), d);
+    std::string frac = (num == 1 ? (whole.empty() ? d.ones[1] : d.word("a"))
+                                 : d.ones[static_cast<std::size_t>(num)]) +
+                       " " + name;
     if (whole.empty()) return ok(1, frac);
     return ok(1, cardinal(whole, d, true) + " " + d.word("and") + " " + frac);
   }
@@ -281,10 +303,9 @@ std::string spoken_en(const std::vector<Token>& tokens, const LanguageData& data
                       const std::set<std::string>& keep) {
   en::Sentence s{tokens, data, keep};
   // Order matters: whole-token forms first, then what needs the following tokens.
-  static const en::Rule rules[] = {en::initials,         en::match_date_time, en::match_electronic,
-                                   en::match_numeric,    en::vulgar,          en::roman,
-                                   en::abbreviation,     en::dotted_letters,  en::symbol,
-                                   en::mixed};
+  static const en::Rule rules[] = {
+      en::initials, en::match_date_time, en::match_electronic, en::match_numeric, en::vulgar,
+      en::roman,    en::abbreviation,    en::dotted_letters,   en::symbol,        en::mixed};
   std::string out;
   std::size_t i = 0;
   while (i < tokens.size()) {
@@ -298,8 +319,10 @@ std::string spoken_en(const std::vector<Token>& tokens, const LanguageData& data
       for (auto rule : rules)
         if ((m = rule(s, i)).count) break;
       if (!m.count) {
-        if (auto a = en::acronym(t.core, data); a && !keep.count(t.core)) m = {1, *a, false};
-        else m = {1, t.core, false};
+        if (auto a = en::acronym(t.core, data); a && !keep.count(t.core))
+          m = {1, *a, false};
+        else
+          m = {1, t.core, false};
       }
     }
     const Token& last = tokens[i + m.count - 1];

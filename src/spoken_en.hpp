@@ -1,6 +1,7 @@
 #pragma once
 // Internal to the English rules (spoken_en.cpp: words, abbreviations, names; spoken_en_numbers.cpp:
-// money, measures, numbers; spoken_en_dates.cpp: dates and times; spoken_en_electronic.cpp: addresses on the net, phones).
+// money, measures, numbers; spoken_en_dates.cpp: dates and times; spoken_en_electronic.cpp:
+// addresses on the net, phones).
 
 #include <cstddef>
 #include <optional>
@@ -50,7 +51,7 @@ bool is_upper_ascii(char c);
 bool is_capitalized(std::string_view w);  // starts with A-Z
 bool is_letters(std::string_view w);      // only ASCII letters, not empty
 
-Match match_date_time(const Sentence& s, std::size_t i);  // spoken_en_dates.cpp
+Match match_date_time(const Sentence& s, std::size_t i);   // spoken_en_dates.cpp
 Match match_numeric(const Sentence& s, std::size_t i);     // spoken_en_numbers.cpp
 Match match_electronic(const Sentence& s, std::size_t i);  // spoken_en_electronic.cpp
 

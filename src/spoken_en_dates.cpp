@@ -49,8 +49,8 @@ bool is_year_text(std::string_view y) {
 }
 
 std::string month_first(int month, int day, std::string_view year, const LanguageData& d) {
-  std::string out = d.months[static_cast<std::size_t>(month - 1)] + " " +
-                    ordinal(std::to_string(day), d);
+  std::string out =
+      d.months[static_cast<std::size_t>(month - 1)] + " " + ordinal(std::to_string(day), d);
   if (!year.empty()) out += " " + year_of(year, d);
   return out;
 }
@@ -98,7 +98,8 @@ std::optional<std::string> numeric_date(const Sentence& s, std::size_t i) {
     int a = small_int(p[0]), b = small_int(p[1]);
     if (p[0].size() == 4 && p[1].size() <= 2 && p[2].size() <= 2) {  // ISO year first
       int day = small_int(p[2]);
-      if (b >= 1 && b <= 12 && day >= 1 && day <= 31 && p[0][0] != '0') return month_first(b, day, p[0], d);
+      if (b >= 1 && b <= 12 && day >= 1 && day <= 31 && p[0][0] != '0')
+        return month_first(b, day, p[0], d);
       continue;
     }
     if (p[0].size() > 2 || p[1].size() > 2) continue;
@@ -160,9 +161,12 @@ Match clock(const Sentence& s, std::size_t i) {
     // "a.m", "p.m.est", "pmEST"
     std::string tl = lower(tail);
     std::string rest;
-    if (tl.starts_with("a.m") || tl.starts_with("p.m")) rest = tail.substr(3);
-    else if (tl.starts_with("am") || tl.starts_with("pm")) rest = tail.substr(2);
-    else return {};
+    if (tl.starts_with("a.m") || tl.starts_with("p.m"))
+      rest = tail.substr(3);
+    else if (tl.starts_with("am") || tl.starts_with("pm"))
+      rest = tail.substr(2);
+    else
+      return {};
     mer = *meridiem(tail.substr(0, tail.size() - rest.size()), d);
     if (!rest.empty() && rest[0] == '.') rest.erase(0, 1);
     if (!rest.empty()) {
@@ -183,9 +187,12 @@ Match clock(const Sentence& s, std::size_t i) {
       std::string w = n->with_dot();
       std::string wl = lower(w);
       std::string rest;
-      if (wl.starts_with("a.m") || wl.starts_with("p.m")) rest = w.substr(3);
-      else if (wl.starts_with("am") || wl.starts_with("pm")) rest = w.substr(2);
-      if ((wl.starts_with("a") || wl.starts_with("p")) && (wl.size() == 2 || wl[1] == '.' || wl[2] == '.' || !rest.empty())) {
+      if (wl.starts_with("a.m") || wl.starts_with("p.m"))
+        rest = w.substr(3);
+      else if (wl.starts_with("am") || wl.starts_with("pm"))
+        rest = w.substr(2);
+      if ((wl.starts_with("a") || wl.starts_with("p")) &&
+          (wl.size() == 2 || wl[1] == '.' || wl[2] == '.' || !rest.empty())) {
         if (!rest.empty() && rest[0] == '.') rest.erase(0, 1);
         auto z = rest.empty() ? std::optional<std::string>("") : time_zone(rest, d);
         if (z && meridiem(w.substr(0, w.size() - rest.size()), d)) {
@@ -209,7 +216,8 @@ Match clock(const Sentence& s, std::size_t i) {
   std::string text;
   if (colon.size() == 2 || colon.size() == 3) {
     int h = small_int(colon[0]), m = small_int(colon[1]);
-    if (colon[0].size() > 2 || colon[1].size() != 2 || h < 0 || h > 24 || m < 0 || m > 59) return {};
+    if (colon[0].size() > 2 || colon[1].size() != 2 || h < 0 || h > 24 || m < 0 || m > 59)
+      return {};
     if (colon.size() == 3) {
       int sec = small_int(colon[2]);
       if (colon[2].size() != 2 || sec < 0 || sec > 59) return {};
@@ -235,9 +243,11 @@ Match clock(const Sentence& s, std::size_t i) {
     // "0400 GMT": hours and minutes, the leading zero said as "oh".
     int h = small_int(digits.substr(0, 2)), m = small_int(digits.substr(2));
     if (h > 24 || m > 59) return {};
-    text = digits[0] == '0' ? d.oh + " " + d.ones[static_cast<std::size_t>(h)] : cardinal(digits.substr(0, 2), d);
-    text += " " + (m == 0 ? d.hundred : m < 10 ? d.oh + " " + d.ones[static_cast<std::size_t>(m)]
-                                               : cardinal(digits.substr(2), d));
+    text = digits[0] == '0' ? d.oh + " " + d.ones[static_cast<std::size_t>(h)]
+                            : cardinal(digits.substr(0, 2), d);
+    text += " " + (m == 0   ? d.hundred
+                   : m < 10 ? d.oh + " " + d.ones[static_cast<std::size_t>(m)]
+                            : cardinal(digits.substr(2), d));
   } else {
     return {};
   }
@@ -262,7 +272,8 @@ Match match_date_time(const Sentence& s, std::size_t i) {
       if (int day = day_of(day_tok->core)) {
         const Token* y = s.at(i + 2);
         bool day_open = day_tok->trail.empty() || day_tok->trail == ",";
-        if (y && day_open && !day_tok->dot && y->lead.empty() && y->core.size() == 4 && is_year_text(y->core))
+        if (y && day_open && !day_tok->dot && y->lead.empty() && y->core.size() == 4 &&
+            is_year_text(y->core))
           return ok(3, month_first(m, day, y->core, d));
         return ok(2, month_first(m, day, "", d), false);
       }
@@ -283,8 +294,8 @@ Match match_date_time(const Sentence& s, std::size_t i) {
         (void)word_risk;
         const Token* y = s.at(i + 2);
         bool month_open = mt->trail.empty() || mt->trail == ",";
-        if (y && month_open && (!mt->dot || abbreviation) && y->lead.empty() && y->core.size() == 4 &&
-            is_year_text(y->core))
+        if (y && month_open && (!mt->dot || abbreviation) && y->lead.empty() &&
+            y->core.size() == 4 && is_year_text(y->core))
           return ok(3, day_first(day, m, y->core, d, !the_before(s, i)));
         return ok(2, day_first(day, m, "", d, !the_before(s, i)), abbreviation);
       }
@@ -295,13 +306,16 @@ Match match_date_time(const Sentence& s, std::size_t i) {
   // "2pm-5pm", "5pm-7 pm": two times joined by a dash.
   if (auto dash = core.find('-'); dash != std::string::npos && dash > 0 && dash + 1 < core.size()) {
     std::string left = lower(core.substr(0, dash));
-    if (left.ends_with("am") || left.ends_with("pm") || left.ends_with("a.m") || left.ends_with("p.m")) {
+    if (left.ends_with("am") || left.ends_with("pm") || left.ends_with("a.m") ||
+        left.ends_with("p.m")) {
       std::vector<Token> first{Token{"", core.substr(0, dash), false, ""}};
       std::vector<Token> second{Token{"", core.substr(dash + 1), t.dot, t.trail}};
-      second.insert(second.end(), s.tokens.begin() + static_cast<std::ptrdiff_t>(i + 1), s.tokens.end());
+      second.insert(second.end(), s.tokens.begin() + static_cast<std::ptrdiff_t>(i + 1),
+                    s.tokens.end());
       Sentence s1{first, d, s.keep}, s2{second, d, s.keep};
       Match a = clock(s1, 0), b = clock(s2, 0);
-      if (a.count == 1 && b.count) return ok(b.count, a.text + " " + d.word("to") + " " + b.text, b.dot_used);
+      if (a.count == 1 && b.count)
+        return ok(b.count, a.text + " " + d.word("to") + " " + b.text, b.dot_used);
     }
   }
   return {};

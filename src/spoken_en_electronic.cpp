@@ -34,10 +34,14 @@ std::string address_part(std::string_view s, const LanguageData& d) {
       add(std::string(s.substr(start, k - start)));
     } else {
       ++k;
-      if (c == '.') add(d.word("dot"));
-      else if (c == '-') add(d.word("dash"));
-      else if (c == '_') add(d.word("underscore"));
-      else if (auto it = d.symbols.find(std::string(1, c)); it != d.symbols.end()) add(it->second);
+      if (c == '.')
+        add(d.word("dot"));
+      else if (c == '-')
+        add(d.word("dash"));
+      else if (c == '_')
+        add(d.word("underscore"));
+      else if (auto it = d.symbols.find(std::string(1, c)); it != d.symbols.end())
+        add(it->second);
     }
   }
   return out;
@@ -63,9 +67,11 @@ std::optional<std::string> domain_words(std::string_view host, const LanguageDat
   for (auto l : labels)
     if (!domain_label(l)) return std::nullopt;
   std::string tld = lower(labels.back());
-  if (!std::all_of(tld.begin(), tld.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
+  if (!std::all_of(tld.begin(), tld.end(),
+                   [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
     return std::nullopt;
-  if (need_known_tld && (!d.spoken_tlds.count(tld) || labels.front().size() < 2)) return std::nullopt;
+  if (need_known_tld && (!d.spoken_tlds.count(tld) || labels.front().size() < 2))
+    return std::nullopt;
   std::string out;
   for (std::size_t k = 0; k < labels.size(); ++k) {
     if (k) out += " " + d.word("dot") + " ";
@@ -133,10 +139,14 @@ std::optional<std::vector<std::string>> phone_groups(std::string_view s) {
       cur += c;
       continue;
     }
-    if (c == '(' || c == ')') bracket = true;
-    else if (c == '-') dash = true;
-    else if (c == '.') ++dots;
-    else return std::nullopt;
+    if (c == '(' || c == ')')
+      bracket = true;
+    else if (c == '-')
+      dash = true;
+    else if (c == '.')
+      ++dots;
+    else
+      return std::nullopt;
     if (!cur.empty()) groups.push_back(std::move(cur));
     cur.clear();
   }
@@ -168,7 +178,8 @@ Match telephone(const Sentence& s, std::size_t i) {
   // Gather following tokens that are only digits and ( ) - . (the rest of the number).
   auto phoneish = [](const std::string& w) {
     return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
-      return std::isdigit(static_cast<unsigned char>(c)) || c == '(' || c == ')' || c == '-' || c == '.';
+      return std::isdigit(static_cast<unsigned char>(c)) || c == '(' || c == ')' || c == '-' ||
+             c == '.';
     });
   };
   written = body + (s.tokens[i].trail == ")" ? ")" : "");
@@ -185,7 +196,8 @@ Match telephone(const Sentence& s, std::size_t i) {
     ++j;
     ++used;
   }
-  if (written.empty() || !phoneish(std::string(written.begin(), std::remove(written.begin(), written.end(), ' '))))
+  if (written.empty() ||
+      !phoneish(std::string(written.begin(), std::remove(written.begin(), written.end(), ' '))))
     return {};
   std::string compact = written;  // "(123) 456-7890": a space separates groups like a dash
   std::replace(compact.begin(), compact.end(), ' ', '-');
@@ -199,13 +211,16 @@ Match telephone(const Sentence& s, std::size_t i) {
   // A number, not a range or date: the first group has at most three digits, and the whole
   // has 7-15 digits ending in a group of four (or a short extension after one).
   if ((*groups)[0].size() > 3 || digits < 7 || digits > 15) return {};
-  bool has_four = std::any_of(groups->begin() + 1, groups->end(), [](auto& g) { return g.size() == 4; });
+  bool has_four =
+      std::any_of(groups->begin() + 1, groups->end(), [](auto& g) { return g.size() == 4; });
   if (!has_four) return {};
   if (compact.find('.') != std::string::npos &&
       (compact.find('-') != std::string::npos || groups->size() != 3))
     return {};
   // The first number of three or more groups ("1-800-...") is fine; two groups need 3+4.
-  if (groups->size() == 2 && ((*groups)[0].size() != 3 || (*groups)[1].size() != 4) && lead_plus.empty()) return {};
+  if (groups->size() == 2 && ((*groups)[0].size() != 3 || (*groups)[1].size() != 4) &&
+      lead_plus.empty())
+    return {};
   for (const auto& g : *groups) {
     if (!text.empty()) text += ", ";
     text += digit_words(g, d);

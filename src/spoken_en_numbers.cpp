@@ -48,8 +48,10 @@ std::optional<UnitNames> find_unit(const std::string& u, const LanguageData& d, 
     auto a = find_unit(u.substr(0, slash), d, false);
     std::string b = u.substr(slash + 1);
     std::string per;
-    if (auto p = d.per_units.find(b); p != d.per_units.end()) per = p->second;
-    else if (auto ub = find_unit(b, d, false)) per = ub->singular;
+    if (auto p = d.per_units.find(b); p != d.per_units.end())
+      per = p->second;
+    else if (auto ub = find_unit(b, d, false))
+      per = ub->singular;
     if (a && !per.empty()) {
       std::string tail = " " + d.word("per") + " " + per;
       return UnitNames{a->singular + tail, a->plural + tail};
@@ -77,7 +79,7 @@ std::string unit_words(const Number& n, const UnitNames& u) {
 
 // The currency written at the start of `s` ("$", "US$", "£"), longest first.
 const std::pair<const std::string, CurrencyNames>* currency_prefix(std::string_view s,
-                                                                  const LanguageData& d) {
+                                                                   const LanguageData& d) {
   const std::pair<const std::string, CurrencyNames>* best = nullptr;
   for (const auto& entry : d.currencies) {
     const std::string& k = entry.first;
@@ -101,7 +103,8 @@ std::string money_words(const Number& n, const CurrencyNames& c, const std::stri
   if (frac.empty()) return sign + major;
   if (frac.size() <= 2 && !c.minor_plural.empty()) {
     std::string cents = frac.size() == 1 ? frac + "0" : frac;
-    std::string minor = cardinal(cents, d) + " " + (cents == "01" ? c.minor_singular : c.minor_plural);
+    std::string minor =
+        cardinal(cents, d) + " " + (cents == "01" ? c.minor_singular : c.minor_plural);
     if (no_major) return sign + minor;
     return sign + major + " " + join(d.cents_joiner, minor);
   }
@@ -145,9 +148,10 @@ Match money(const Sentence& s, std::size_t i, std::string_view core, std::size_t
     return {};
   }
   const Token* next = s.at(i + used);
-  if (scale.empty() && next && s.tokens[i + used - 1].trail.empty() && !s.tokens[i + used - 1].dot) {
-    if (auto sc = d.scale_suffixes.find(next->core); sc != d.scale_suffixes.end() &&
-                                                     next->lead.empty()) {
+  if (scale.empty() && next && s.tokens[i + used - 1].trail.empty() &&
+      !s.tokens[i + used - 1].dot) {
+    if (auto sc = d.scale_suffixes.find(next->core);
+        sc != d.scale_suffixes.end() && next->lead.empty()) {
       scale = sc->second;
       ++used;
     }
@@ -172,7 +176,8 @@ std::string ordinal_marker(std::string_view digits, const LanguageData& d) {
 std::optional<std::string> ordinal_token(std::string_view core, const LanguageData& d) {
   auto [num, suffix] = split_number(core);
   auto n = parse_number(num);
-  if (!n || n->point || n->negative || n->int_digits.empty() || suffix.size() != 2) return std::nullopt;
+  if (!n || n->point || n->negative || n->int_digits.empty() || suffix.size() != 2)
+    return std::nullopt;
   std::string suf = lower(suffix);
   bool marker = false;
   for (const auto& [k, v] : d.ordinal_markers) marker = marker || v == suf;
@@ -250,8 +255,8 @@ std::string four_digits(const std::string& digits, const LanguageData& d, bool p
 
 // A street follows within three words: "123 Laguna Ct", "1211 E Arques Ave", "708 N 1st St".
 bool street_follows(const Sentence& s, std::size_t i) {
-  static const std::set<std::string> streets = {"Street", "Avenue", "Court", "Road", "Boulevard",
-                                                "Lane", "Expressway", "Highway", "Drive"};
+  static const std::set<std::string> streets = {
+      "Street", "Avenue", "Court", "Road", "Boulevard", "Lane", "Expressway", "Highway", "Drive"};
   const LanguageData& d = s.data;
   for (std::size_t k = i + 1; k <= i + 4 && k < s.tokens.size(); ++k) {
     const Token& t = s.tokens[k];
@@ -273,13 +278,13 @@ bool street_follows(const Sentence& s, std::size_t i) {
 // --- ranges -----------------------------------------------------------------------------------
 
 bool score_context(const Sentence& s, std::size_t i) {
-  static const std::set<std::string> verbs = {"won", "lost", "beat", "beats", "drew", "win",
-                                              "wins", "lose", "loses", "led", "leads", "trail",
-                                              "trailed", "score", "scored", "defeated", "tied"};
+  static const std::set<std::string> verbs = {
+      "won", "lost",  "beat",  "beats",   "drew",  "win",    "wins",     "lose", "loses",
+      "led", "leads", "trail", "trailed", "score", "scored", "defeated", "tied"};
   if (i > 0 && verbs.count(lower(s.tokens[i - 1].core))) return true;
   if (const Token* n = s.at(i + 1)) {
-    static const std::set<std::string> nouns = {"win", "victory", "defeat", "loss", "lead",
-                                                "draw", "tie", "scoreline", "margin"};
+    static const std::set<std::string> nouns = {"win",  "victory", "defeat",    "loss",  "lead",
+                                                "draw", "tie",     "scoreline", "margin"};
     if (nouns.count(lower(n->core))) return true;
   }
   return false;
@@ -313,7 +318,8 @@ Match range(const Sentence& s, std::size_t i) {
   if (a.size() > 4 || b.size() > 4) return {};
   std::string wa = read_number(*na, d), wb = read_number(*nb, d);
   bool rising = a.size() < b.size() || (a.size() == b.size() && a < b);
-  bool from = i > 0 && (lower(s.tokens[i - 1].core) == "from" || lower(s.tokens[i - 1].core) == "between");
+  bool from =
+      i > 0 && (lower(s.tokens[i - 1].core) == "from" || lower(s.tokens[i - 1].core) == "between");
   if (from || (rising && !score_context(s, i))) return ok(1, wa + to + wb);
   return ok(1, wa + " " + wb);
 }
@@ -344,7 +350,8 @@ std::optional<Number> parse_number(std::string_view s) {
     std::size_t first = ip.find(',');
     if (first == 0 || first > 3) return std::nullopt;
     for (std::size_t k = first; k < ip.size(); k += 4)
-      if (ip[k] != ',' || k + 4 > ip.size() || !all_digits(ip.substr(k + 1, 3))) return std::nullopt;
+      if (ip[k] != ',' || k + 4 > ip.size() || !all_digits(ip.substr(k + 1, 3)))
+        return std::nullopt;
     n.grouped = true;
     for (char c : ip)
       if (c != ',') n.int_digits += c;
@@ -407,14 +414,18 @@ Match match_numeric(const Sentence& s, std::size_t i) {
   const LanguageData& d = s.data;
   const Token& t = s.tokens[i];
   const std::string& core = t.core;
-  if (core.empty()) return {};
+  // 64: no number, amount or range is longer; longer tokens are left to the word rules (and
+  // the recursion over "$1-$2" stays shallow).
+  if (core.empty() || core.size() > 64) return {};
   if (Match m = money(s, i, core, i); m.count) return m;
   bool has_digit = std::any_of(core.begin(), core.end(), is_digit);
   if (!has_digit) return {};
   if (auto dec = decade_token(core, d)) return ok(1, *dec);
   // "mid-1980s", "pre-2020".
-  if (auto dash = core.find('-'); dash != std::string::npos && dash > 0 && is_letters(core.substr(0, dash)))
-    if (auto dec = decade_token(core.substr(dash + 1), d)) return ok(1, core.substr(0, dash) + " " + *dec);
+  if (auto dash = core.find('-');
+      dash != std::string::npos && dash > 0 && is_letters(core.substr(0, dash)))
+    if (auto dec = decade_token(core.substr(dash + 1), d))
+      return ok(1, core.substr(0, dash) + " " + *dec);
   if (auto o = ordinal_token(core, d)) return ok(1, *o);
   if (Match m = range(s, i); m.count) return m;
 
@@ -442,7 +453,8 @@ Match match_numeric(const Sentence& s, std::size_t i) {
           if (auto u = find_unit(unit_tok->core, d, true)) return ok(3, text + " " + u->plural);
         return ok(2, text);
       }
-      if (auto u = find_unit(next->core, d, true)) return ok(2, read_number(*n, d) + " " + unit_words(*n, *u));
+      if (auto u = find_unit(next->core, d, true))
+        return ok(2, read_number(*n, d) + " " + unit_words(*n, *u));
       // "1980 s": a decade written apart.
       if (next->core == "s" && is_year(num)) return ok(2, *decade_token(num + "s", d));
     }
@@ -457,7 +469,8 @@ Match match_numeric(const Sentence& s, std::size_t i) {
     return ok(1, read_number(*n, d));
   }
   if (n) {
-    if (auto u = find_unit(suffix, d, false)) return ok(1, read_number(*n, d) + " " + unit_words(*n, *u));
+    if (auto u = find_unit(suffix, d, false))
+      return ok(1, read_number(*n, d) + " " + unit_words(*n, *u));
     if (suffix.size() > 1 && suffix[0] == '/')  // "12/kg"
       if (auto u = find_unit(suffix.substr(1), d, false))
         return ok(1, read_number(*n, d) + " " + d.word("per") + " " + u->singular);
@@ -477,9 +490,12 @@ Match match_numeric(const Sentence& s, std::size_t i) {
     }
   }
   // "2022/23": a season or financial year.
-  if (core.size() == 7 && core[4] == '/' && is_year(core.substr(0, 4)) && all_digits(core.substr(5))) {
+  if (core.size() == 7 && core[4] == '/' && is_year(core.substr(0, 4)) &&
+      all_digits(core.substr(5))) {
     int a = std::stoi(core.substr(2, 2)), b = std::stoi(core.substr(5));
-    if (b == (a + 1) % 100) return ok(1, year_words(core.substr(0, 4), d) + " " + d.word("to") + " " + cardinal(core.substr(5), d));
+    if (b == (a + 1) % 100)
+      return ok(1, year_words(core.substr(0, 4), d) + " " + d.word("to") + " " +
+                       cardinal(core.substr(5), d));
   }
   if (auto f = fraction_token(core, d, false)) return ok(1, *f);
   return {};

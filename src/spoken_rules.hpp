@@ -23,13 +23,13 @@ struct UnitNames {
 
 // Everything `lang/<language>.json` holds, validated on load (see normalizer.cpp).
 struct LanguageData {
-  std::string file;                                   // path, for messages
-  std::vector<std::string> ones;                      // 0..19
-  std::vector<std::string> tens;                      // index 2..9 used
-  std::string hundred;                                // "hundred"
-  std::vector<std::string> scales;                    // thousand, million, ...
-  std::string and_word;                               // before the last group's tens; "" none
-  std::string minus, point, oh;                       // "minus", "point", "oh" (0 in years)
+  std::string file;                                      // path, for messages
+  std::vector<std::string> ones;                         // 0..19
+  std::vector<std::string> tens;                         // index 2..9 used
+  std::string hundred;                                   // "hundred"
+  std::vector<std::string> scales;                       // thousand, million, ...
+  std::string and_word;                                  // before the last group's tens; "" none
+  std::string minus, point, oh;                          // "minus", "point", "oh" (0 in years)
   std::map<std::string, std::string> ordinal_irregular;  // "one" -> "first"
   std::string ordinal_suffix, ordinal_y_suffix;          // "th", "ieth" (twenty -> twentieth)
   std::map<std::string, std::string> ordinal_markers;    // "1" -> "st"; "*" default
@@ -49,16 +49,16 @@ struct LanguageData {
   std::string cents_joiner;                                 // "and": "three dollars and ..."
   std::map<std::string, std::string> scale_suffixes;        // "bn" -> "billion"
   std::map<std::string, UnitNames> units;                   // "km" -> kilometer(s)
-  std::set<std::string> spaced_unit_exclusions;  // units only read when attached ("5in")
-  std::map<std::string, std::string> per_units;  // after "/": "mo" -> "month"
-  std::map<std::string, std::string> symbols;    // "&" -> "and"
-  std::set<std::string> time_zones;              // "GMT", ...
-  std::map<std::string, std::string> era_words;  // "AD" -> "A D"
-  std::set<std::string> roman_cardinal_context;  // "chapter" IV -> "four"
-  std::set<std::string> roman_excluded;          // capitalised words that are not numerals
-  std::set<std::string> spoken_tlds;             // top-level domains read as words or letters
-  std::set<std::string> acronym_onsets;          // consonant clusters a word may start with
-  std::string vowels;                            // upper-case vowels, "AEIOUY"
+  std::set<std::string> spaced_unit_exclusions;             // units only read when attached ("5in")
+  std::map<std::string, std::string> per_units;             // after "/": "mo" -> "month"
+  std::map<std::string, std::string> symbols;               // "&" -> "and"
+  std::set<std::string> time_zones;                         // "GMT", ...
+  std::map<std::string, std::string> era_words;             // "AD" -> "A D"
+  std::set<std::string> roman_cardinal_context;             // "chapter" IV -> "four"
+  std::set<std::string> roman_excluded;  // capitalised words that are not numerals
+  std::set<std::string> spoken_tlds;     // top-level domains read as words or letters
+  std::set<std::string> acronym_onsets;  // consonant clusters a word may start with
+  std::string vowels;                    // upper-case vowels, "AEIOUY"
 
   // words.at(key), or key itself if the file lacks it (validated on load, so never in practice).
   const std::string& word(const std::string& key) const;

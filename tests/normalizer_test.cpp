@@ -15,7 +15,8 @@ std::string say(std::string_view s) { return to_spoken(s); }
 TEST_CASE("money: symbols, scale words and suffixes, cents", "[normalize]") {
   CHECK(say("It cost $3.5 billion.") == "It cost three point five billion dollars.");
   CHECK(say("a £1.2bn deal") == "a one point two billion pounds deal");
-  CHECK(say("a €240m fund") == "a two hundred forty million euros fund");  // no "and" before a scale
+  CHECK(say("a €240m fund") ==
+        "a two hundred forty million euros fund");  // no "and" before a scale
   CHECK(say("¥30b") == "thirty billion yen");
   CHECK(say("US$5") == "five U.S dollars");
   // currency_cents_joiner is "" in en.json (NeMo style); "and" is one data change.
@@ -135,7 +136,8 @@ TEST_CASE("odd input never crashes and long numbers read digit by digit", "[norm
   CHECK(say("123456789012345678901234567890123456789,000") != "");
   CHECK_NOTHROW(say("@ # % & + / ( ) . , - -- ... $$ £ € ¥ 1/0 0/0 99999999999/1 :: 25:99"));
   CHECK_NOTHROW(say(std::string(100000, '9')));
-  CHECK_NOTHROW(say(std::string(5000, '.') + std::string(5000, '-') + "1-" + std::string(3000, '/')));
+  CHECK_NOTHROW(
+      say(std::string(5000, '.') + std::string(5000, '-') + "1-" + std::string(3000, '/')));
   CHECK(say("13000") == "one three zero zero zero");
 }
 
