@@ -128,8 +128,8 @@ void add_chapters(TagLib::ID3v2::Tag& tag, const std::vector<Chapter>& chapters)
                                         c.title + "') ends at " + std::to_string(c.end_ms) +
                                         " ms, before its start at " + std::to_string(c.start_ms) +
                                         " ms");
-    auto chapter = std::make_unique<TagLib::ID3v2::ChapterFrame>(
-        chapter_id(i), c.start_ms, c.end_ms, no_offset, no_offset);
+    auto chapter = std::make_unique<TagLib::ID3v2::ChapterFrame>(chapter_id(i), c.start_ms,
+                                                                 c.end_ms, no_offset, no_offset);
     if (!c.title.empty()) {
       auto title =
           std::make_unique<TagLib::ID3v2::TextIdentificationFrame>("TIT2", TagLib::String::UTF8);

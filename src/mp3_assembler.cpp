@@ -69,10 +69,10 @@ Part open_part(const fs::path& path) {
     throw Error(ExitCode::input, quoted(path) + ": cannot open: " + std::strerror(errno));
   Mp3StreamInfo info = scan_mp3_fd(fd.get(), path);
   if (info.unparsed_bytes > 0)
-    throw Error(ExitCode::encode,
-                quoted(path) + ": damaged MP3 part: " + std::to_string(info.unparsed_bytes) +
-                    " bytes at byte " + std::to_string(info.unparsed_offset) +
-                    " are not whole frames (truncated?); encode it again");
+    throw Error(ExitCode::encode, quoted(path) +
+                                      ": damaged MP3 part: " + std::to_string(info.unparsed_bytes) +
+                                      " bytes at byte " + std::to_string(info.unparsed_offset) +
+                                      " are not whole frames (truncated?); encode it again");
   if (info.audio_frames == 0)
     throw Error(ExitCode::encode, quoted(path) + ": MP3 part has no audio frames");
   if (!info.constant_parameters)
@@ -96,8 +96,8 @@ Mp3FrameHeader info_frame_header(const Mp3FrameHeader& stream, std::size_t paylo
     if (parsed && parsed->frame_bytes >= 4 + parsed->side_info_bytes + payload_bytes)
       return *parsed;
   }
-  throw Error(ExitCode::encode,
-              quoted(first_part) + ": no MP3 frame at " + describe(stream) + " holds an Info frame");
+  throw Error(ExitCode::encode, quoted(first_part) + ": no MP3 frame at " + describe(stream) +
+                                    " holds an Info frame");
 }
 
 std::uint32_t to_ms(std::uint64_t samples, unsigned rate) {
@@ -128,8 +128,8 @@ Plan make_plan(const std::vector<fs::path>& paths, std::size_t id3_tag_bytes) {
   r.lame_extension = lame_of(first).has_value();
   r.encoder_delay = lame_of(first) ? lame_of(first)->encoder_delay : 0;
   r.encoder_padding = lame_of(last) ? lame_of(last)->encoder_padding : 0;
-  plan.info_header = info_frame_header(first.first, xing_bytes + (r.lame_extension ? lame_bytes : 0),
-                                       plan.parts.front().path);
+  plan.info_header = info_frame_header(
+      first.first, xing_bytes + (r.lame_extension ? lame_bytes : 0), plan.parts.front().path);
   plan.xing_at = 4 + plan.info_header.side_info_bytes;
   r.id3_bytes = id3_tag_bytes;
   r.info_frame_bytes = plan.info_header.frame_bytes;
@@ -148,7 +148,8 @@ Plan make_plan(const std::vector<fs::path>& paths, std::size_t id3_tag_bytes) {
     // Raw position of the part's own audio, shifted by what the player trims at the start.
     const std::uint64_t raw = r.audio_frames * r.samples_per_frame + a.encoder_delay;
     a.start_sample = r.parts.empty() ? 0 : raw - std::min<std::uint64_t>(raw, r.encoder_delay);
-    if (!r.parts.empty()) r.parts.back().end_sample = std::max(a.start_sample, r.parts.back().start_sample);
+    if (!r.parts.empty())
+      r.parts.back().end_sample = std::max(a.start_sample, r.parts.back().start_sample);
     offset += a.bytes;
     r.audio_frames += a.frames;
     r.audio_bytes += a.bytes;
@@ -156,7 +157,8 @@ Plan make_plan(const std::vector<fs::path>& paths, std::size_t id3_tag_bytes) {
   }
   // The Xing and LAME fields are 32 bits wide.
   if (r.info_frame_bytes + r.audio_bytes > 0xFFFFFFFF)
-    throw Error(ExitCode::encode, "MP3 parts add up to more than 4 GiB, too much for one Info frame");
+    throw Error(ExitCode::encode,
+                "MP3 parts add up to more than 4 GiB, too much for one Info frame");
   const std::uint64_t raw_samples = r.audio_frames * r.samples_per_frame;
   const std::uint64_t trim = std::uint64_t{r.encoder_delay} + r.encoder_padding;
   r.samples = raw_samples > trim ? raw_samples - trim : 0;
@@ -181,9 +183,9 @@ std::uint32_t combined_peak(const std::vector<Part>& parts) {
   for (const Part& part : parts) {
     const auto& lame = lame_of(part.info);
     if (!lame) return 0;
-    const std::uint32_t bits = std::uint32_t{lame->raw[lame_peak]} << 24 |
-                               std::uint32_t{lame->raw[lame_peak + 1]} << 16 |
-                               std::uint32_t{lame->raw[lame_peak + 2]} << 8 | lame->raw[lame_peak + 3];
+    const std::uint32_t bits =
+        std::uint32_t{lame->raw[lame_peak]} << 24 | std::uint32_t{lame->raw[lame_peak + 1]} << 16 |
+        std::uint32_t{lame->raw[lame_peak + 2]} << 8 | lame->raw[lame_peak + 3];
     const float value = std::bit_cast<float>(bits);
     if (!(value > 0)) return 0;
     peak = std::max(peak, value);
@@ -216,8 +218,8 @@ std::vector<unsigned char> render_info_frame(const Plan& plan, std::uint16_t mus
     // Within a part frames differ by at most the padding byte: interpolate.
     const std::uint64_t position = p.offset_bytes - r.parts.front().offset_bytes +
                                    (frame_index - part_first_frame) * p.bytes / p.frames;
-    frame[at + 16 + i] = static_cast<unsigned char>(
-        std::min<std::uint64_t>(255, position * 256 / r.audio_bytes));
+    frame[at + 16 + i] =
+        static_cast<unsigned char>(std::min<std::uint64_t>(255, position * 256 / r.audio_bytes));
   }
   const auto& first = plan.parts.front().info.info;
   put_big_endian(frame, at + 116, first && first->quality ? *first->quality : 0, 4);
@@ -225,16 +227,16 @@ std::vector<unsigned char> render_info_frame(const Plan& plan, std::uint16_t mus
 
   if (r.lame_extension) {
     const LameExtension& source = *lame_of(plan.parts.front().info);
-    std::copy(source.raw.begin(), source.raw.end(), frame.begin() + static_cast<std::ptrdiff_t>(at));
+    std::copy(source.raw.begin(), source.raw.end(),
+              frame.begin() + static_cast<std::ptrdiff_t>(at));
     put_big_endian(frame, at + lame_peak, combined_peak(plan.parts), 4);
     put_big_endian(frame, at + lame_radio_gain, 0, 2);
     put_big_endian(frame, at + lame_audiophile_gain, 0, 2);
     put_big_endian(frame, at + lame_delay_padding,
                    std::uint32_t{r.encoder_delay} << 12 | r.encoder_padding, 3);
-    const bool same_mp3gain =
-        std::all_of(plan.parts.begin(), plan.parts.end(), [&](const Part& p) {
-          return lame_of(p.info) && lame_of(p.info)->raw[lame_mp3gain] == source.raw[lame_mp3gain];
-        });
+    const bool same_mp3gain = std::all_of(plan.parts.begin(), plan.parts.end(), [&](const Part& p) {
+      return lame_of(p.info) && lame_of(p.info)->raw[lame_mp3gain] == source.raw[lame_mp3gain];
+    });
     if (!same_mp3gain) frame[at + lame_mp3gain] = 0;
     put_big_endian(frame, at + lame_music_length, static_cast<std::uint32_t>(stream_bytes), 4);
     put_big_endian(frame, at + lame_music_crc, music_crc, 2);

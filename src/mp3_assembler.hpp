@@ -51,25 +51,25 @@ struct AssembledPart {
   unsigned encoder_padding = 0;    // samples, from its LAME tag
   std::uint64_t start_sample = 0;  // on the gapless timeline (per channel)
   std::uint64_t end_sample = 0;
-  std::uint32_t start_ms = 0;      // start_sample in milliseconds, rounded to nearest
+  std::uint32_t start_ms = 0;  // start_sample in milliseconds, rounded to nearest
   std::uint32_t end_ms = 0;
 };
 
 struct Mp3Assembly {
   std::vector<AssembledPart> parts;
-  std::string format;               // describe() of the stream, e.g. "64 kbps, 44100 Hz, mono, MPEG-1"
+  std::string format;  // describe() of the stream, e.g. "64 kbps, 44100 Hz, mono, MPEG-1"
   unsigned sample_rate_hz = 0;
-  unsigned samples_per_frame = 0;   // 1152 or 576
-  std::uint64_t id3_bytes = 0;      // size of the tag written first
+  unsigned samples_per_frame = 0;  // 1152 or 576
+  std::uint64_t id3_bytes = 0;     // size of the tag written first
   std::uint64_t info_frame_bytes = 0;
-  std::uint64_t audio_frames = 0;   // all parts, Info frame excluded (= the Info frame's count)
+  std::uint64_t audio_frames = 0;  // all parts, Info frame excluded (= the Info frame's count)
   std::uint64_t audio_bytes = 0;
-  std::uint64_t total_bytes = 0;    // the output file's size
-  unsigned encoder_delay = 0;       // written into the LAME extension (first part's)
-  unsigned encoder_padding = 0;     // written into the LAME extension (last part's)
-  bool lame_extension = false;      // whether the Info frame carries a LAME extension
-  std::uint64_t samples = 0;        // playable samples: frames * samples_per_frame - delay - padding
-  std::uint32_t duration_ms = 0;    // samples in milliseconds, rounded to nearest
+  std::uint64_t total_bytes = 0;  // the output file's size
+  unsigned encoder_delay = 0;     // written into the LAME extension (first part's)
+  unsigned encoder_padding = 0;   // written into the LAME extension (last part's)
+  bool lame_extension = false;    // whether the Info frame carries a LAME extension
+  std::uint64_t samples = 0;      // playable samples: frames * samples_per_frame - delay - padding
+  std::uint32_t duration_ms = 0;  // samples in milliseconds, rounded to nearest
 };
 
 // Scans and checks `parts` and computes the report assemble_mp3 would return for a tag of

@@ -19,7 +19,8 @@ namespace {
 // Layer III bitrates by index (0 = free format, 15 = invalid), ISO 11172-3 and 13818-3.
 constexpr unsigned mpeg1_kbps[16] = {0,   32,  40,  48,  56,  64,  80,  96,
                                      112, 128, 160, 192, 224, 256, 320, 0};
-constexpr unsigned mpeg2_kbps[16] = {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160, 0};
+constexpr unsigned mpeg2_kbps[16] = {0,  8,  16, 24,  32,  40,  48,  56,
+                                     64, 80, 96, 112, 128, 144, 160, 0};
 constexpr unsigned mpeg1_hz[3] = {44100, 48000, 32000};
 
 std::uint32_t big_endian(std::span<const unsigned char> b, std::size_t at, std::size_t n) {
@@ -68,7 +69,8 @@ class BlockReader {
       const ssize_t n = ::pread(fd_, buffer_.data() + length_, want - length_,
                                 static_cast<off_t>(offset + length_));
       if (n < 0 && errno == EINTR) continue;
-      if (n < 0) throw Error(ExitCode::input, quoted(name_) + ": cannot read: " + std::strerror(errno));
+      if (n < 0)
+        throw Error(ExitCode::input, quoted(name_) + ": cannot read: " + std::strerror(errno));
       if (n == 0) throw Error(ExitCode::input, quoted(name_) + ": file shrank while being read");
       length_ += static_cast<std::size_t>(n);
     }
@@ -115,7 +117,7 @@ std::optional<Mp3FrameHeader> parse_frame_header(std::span<const unsigned char> 
   if ((h & 3) == 2) return std::nullopt;  // reserved emphasis
 
   Mp3FrameHeader f;
-  f.version = version_bits == 3 ? MpegVersion::mpeg1
+  f.version = version_bits == 3   ? MpegVersion::mpeg1
               : version_bits == 2 ? MpegVersion::mpeg2
                                   : MpegVersion::mpeg25;
   const bool mpeg1 = f.version == MpegVersion::mpeg1;
@@ -127,8 +129,8 @@ std::optional<Mp3FrameHeader> parse_frame_header(std::span<const unsigned char> 
   f.channel_mode = static_cast<ChannelMode>(h >> 6 & 3);
   f.samples_per_frame = mpeg1 ? 1152 : 576;
   // bytes = samples/8 * bitrate / rate (+ one padding byte): 144 or 72 * bitrate / rate.
-  f.frame_bytes = (f.samples_per_frame / 8) * f.bitrate_kbps * 1000 / f.sample_rate_hz +
-                  (f.padding ? 1 : 0);
+  f.frame_bytes =
+      (f.samples_per_frame / 8) * f.bitrate_kbps * 1000 / f.sample_rate_hz + (f.padding ? 1 : 0);
   const bool mono = f.channel_mode == ChannelMode::mono;
   f.side_info_bytes = mpeg1 ? (mono ? 17 : 32) : (mono ? 9 : 17);
   return f;
@@ -144,13 +146,13 @@ std::optional<std::array<unsigned char, 4>> render_frame_header(const Mp3FrameHe
   while (rate_index < 3 && mpeg1_hz[rate_index] / divisor != f.sample_rate_hz) ++rate_index;
   if (bitrate_index == 15 || rate_index == 3) return std::nullopt;
   const unsigned version_bits = mpeg1 ? 3 : f.version == MpegVersion::mpeg2 ? 2 : 0;
-  const std::uint32_t h = 0xFFE00000u | version_bits << 19 | 1u << 17 | (f.crc_protected ? 0u : 1u) << 16 |
-                          bitrate_index << 12 | rate_index << 10 | (f.padding ? 1u : 0u) << 9 |
+  const std::uint32_t h = 0xFFE00000u | version_bits << 19 | 1u << 17 |
+                          (f.crc_protected ? 0u : 1u) << 16 | bitrate_index << 12 |
+                          rate_index << 10 | (f.padding ? 1u : 0u) << 9 |
                           static_cast<unsigned>(f.channel_mode) << 6;
-  return std::array<unsigned char, 4>{static_cast<unsigned char>(h >> 24),
-                                      static_cast<unsigned char>(h >> 16),
-                                      static_cast<unsigned char>(h >> 8),
-                                      static_cast<unsigned char>(h)};
+  return std::array<unsigned char, 4>{
+      static_cast<unsigned char>(h >> 24), static_cast<unsigned char>(h >> 16),
+      static_cast<unsigned char>(h >> 8), static_cast<unsigned char>(h)};
 }
 
 std::span<const unsigned> layer3_bitrates_kbps(MpegVersion version) {
@@ -248,8 +250,8 @@ Mp3StreamInfo scan_mp3_fd(int fd, const std::filesystem::path& name) {
     const auto footer = reader.at(end - 32, 32);
     if (has_text(footer, 0, "APETAGEX")) {
       // Size counts items and footer; bit 31 of the flags announces a 32-byte header too.
-      const std::uint64_t size =
-          std::uint64_t{little_endian32(footer, 12)} + ((little_endian32(footer, 20) >> 31) ? 32 : 0);
+      const std::uint64_t size = std::uint64_t{little_endian32(footer, 12)} +
+                                 ((little_endian32(footer, 20) >> 31) ? 32 : 0);
       if (size <= end - pos) end -= size;
     }
   }

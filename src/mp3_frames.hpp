@@ -22,13 +22,13 @@ enum class ChannelMode { stereo, joint_stereo, dual_channel, mono };
 // The 4-byte header at the start of every frame, decoded.
 struct Mp3FrameHeader {
   MpegVersion version = MpegVersion::mpeg1;
-  unsigned bitrate_kbps = 0;      // 8..320
-  unsigned sample_rate_hz = 0;    // 8000..48000
-  bool padding = false;           // one extra byte in this frame
-  bool crc_protected = false;     // a 16-bit CRC follows the header
+  unsigned bitrate_kbps = 0;    // 8..320
+  unsigned sample_rate_hz = 0;  // 8000..48000
+  bool padding = false;         // one extra byte in this frame
+  bool crc_protected = false;   // a 16-bit CRC follows the header
   ChannelMode channel_mode = ChannelMode::stereo;
-  std::size_t frame_bytes = 0;    // whole frame, header included
-  unsigned samples_per_frame = 0; // per channel: 1152 (MPEG-1) or 576 (MPEG-2/2.5)
+  std::size_t frame_bytes = 0;      // whole frame, header included
+  unsigned samples_per_frame = 0;   // per channel: 1152 (MPEG-1) or 576 (MPEG-2/2.5)
   std::size_t side_info_bytes = 0;  // 9, 17 or 32, after the header (and CRC)
 };
 
@@ -54,9 +54,9 @@ std::string describe(const Mp3FrameHeader& header);
 // The LAME extension of an Info/Xing frame (LAME's "Info Tag", revision 0/1), 36 bytes after the
 // Xing fields. Only what the assembler and tests need is decoded; `raw` keeps all of it.
 struct LameExtension {
-  std::string encoder;        // 9 bytes, e.g. "LAME3.100"
-  unsigned encoder_delay = 0;   // samples the encoder added at the start (12 bits)
-  unsigned encoder_padding = 0; // samples added at the end (12 bits)
+  std::string encoder;             // 9 bytes, e.g. "LAME3.100"
+  unsigned encoder_delay = 0;      // samples the encoder added at the start (12 bits)
+  unsigned encoder_padding = 0;    // samples added at the end (12 bits)
   std::uint32_t music_length = 0;  // bytes from the Info frame's first byte to the last audio byte
   std::uint16_t music_crc = 0;     // CRC-16 of the audio frames after the Info frame
   std::uint16_t tag_crc = 0;       // CRC-16 of the Info frame up to this field
@@ -66,7 +66,7 @@ struct LameExtension {
 
 // A Xing header ("Xing" for VBR, "Info" for CBR) in the first frame; it carries no audio.
 struct XingHeader {
-  std::string marker;                 // "Xing" or "Info"
+  std::string marker;                   // "Xing" or "Info"
   std::optional<std::uint32_t> frames;  // audio frames in the stream, this one excluded
   std::optional<std::uint32_t> bytes;   // stream bytes, this frame included, ID3v2 excluded
   bool has_toc = false;
@@ -86,18 +86,18 @@ std::uint16_t lame_crc16(std::span<const unsigned char> bytes, std::uint16_t crc
 // What scan_mp3 found in a file. Offsets are bytes from the start of the file.
 struct Mp3StreamInfo {
   std::uint64_t file_bytes = 0;
-  std::uint64_t id3v2_bytes = 0;      // leading ID3v2 tag(s), header and footer included
+  std::uint64_t id3v2_bytes = 0;         // leading ID3v2 tag(s), header and footer included
   std::uint64_t trailing_tag_bytes = 0;  // ID3v1 ("TAG", 128 bytes) and APEv2 at the end
-  std::uint64_t skipped_bytes = 0;    // junk between the ID3v2 tag and the first frame
-  std::optional<XingHeader> info;     // the Xing/Info frame, when the first frame is one
-  std::uint64_t info_offset = 0;      // where that frame starts (meaningful when info is set)
-  std::uint64_t info_bytes = 0;       // its length (0 without one)
-  bool vbri = false;                  // the first frame is a Fraunhofer VBRI frame (skipped)
-  std::uint64_t audio_offset = 0;     // first audio frame
-  std::uint64_t audio_bytes = 0;      // whole audio frames, contiguous from audio_offset
+  std::uint64_t skipped_bytes = 0;       // junk between the ID3v2 tag and the first frame
+  std::optional<XingHeader> info;        // the Xing/Info frame, when the first frame is one
+  std::uint64_t info_offset = 0;         // where that frame starts (meaningful when info is set)
+  std::uint64_t info_bytes = 0;          // its length (0 without one)
+  bool vbri = false;                     // the first frame is a Fraunhofer VBRI frame (skipped)
+  std::uint64_t audio_offset = 0;        // first audio frame
+  std::uint64_t audio_bytes = 0;         // whole audio frames, contiguous from audio_offset
   std::uint64_t audio_frames = 0;
-  Mp3FrameHeader first;               // header of the first audio frame
-  bool constant_parameters = true;    // every audio frame has first's stream parameters (CBR)
+  Mp3FrameHeader first;             // header of the first audio frame
+  bool constant_parameters = true;  // every audio frame has first's stream parameters (CBR)
   // Bytes between the last whole frame and the trailing tags that are not whole frames: a frame
   // cut short (truncated file) or garbage. Scanning stops at the first such byte.
   std::uint64_t unparsed_offset = 0;

@@ -200,7 +200,9 @@ TEST_CASE("ID3v2 chapters are a top-level ordered CTOC and CHAP frames without o
   // CTOC: 10-byte frame header, element ID "toc", flags 0x03 (top-level, ordered), 3 children.
   const std::size_t toc = tag.find("CTOC");
   REQUIRE(toc != std::string::npos);
-  CHECK(tag.substr(toc + 10, 4 + 2 + 15) == std::string("toc\0\x03\x03" "chp0\0chp1\0chp2\0", 21));
+  CHECK(tag.substr(toc + 10, 4 + 2 + 15) == std::string("toc\0\x03\x03"
+                                                        "chp0\0chp1\0chp2\0",
+                                                        21));
   // CHAP: element ID, start and end time, start and end offset 0xFFFFFFFF (unused).
   const std::vector<Chapter> chapters = three_chapters();
   std::size_t at = 0;
@@ -208,8 +210,8 @@ TEST_CASE("ID3v2 chapters are a top-level ordered CTOC and CHAP frames without o
     const std::size_t chap = tag.find("CHAP", at);
     REQUIRE(chap != std::string::npos);
     CHECK(tag.substr(chap + 10, 5) == "chp" + std::to_string(i) + std::string(1, '\0'));
-    CHECK(tag.substr(chap + 10 + 5, 16) == be32(chapters[i].start_ms) + be32(chapters[i].end_ms) +
-                                               std::string(8, '\xFF'));
+    CHECK(tag.substr(chap + 10 + 5, 16) ==
+          be32(chapters[i].start_ms) + be32(chapters[i].end_ms) + std::string(8, '\xFF'));
     at = chap + 4;
   }
   // Sub-frames: TIT2 only with a title, WXXX only with a URL.
@@ -234,8 +236,7 @@ TEST_CASE("chapter URLs outside ASCII are percent-encoded", "[assemble]") {
   TempDir dir;
   test::write_file(dir / "tag.mp3",
                    render(Tags{}, {{"t", "https://example.org/café story", 0, 1000}}));
-  CHECK(read_id3v2(dir / "tag.mp3").chapters.at(0).url ==
-        "https://example.org/caf%C3%A9%20story");
+  CHECK(read_id3v2(dir / "tag.mp3").chapters.at(0).url == "https://example.org/caf%C3%A9%20story");
 }
 
 TEST_CASE("unusable chapters are refused with the encode exit code", "[assemble]") {

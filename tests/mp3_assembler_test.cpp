@@ -76,7 +76,8 @@ struct Mpg123Result {
 
 // `mpg123 -t -q`: decodes the whole file without output; complaints go to stderr.
 Mpg123Result mpg123_test(const fs::path& mp3, const fs::path& dir) {
-  const std::string cmd = "mpg123 -t -q '" + mp3.string() + "' 2>'" + (dir / "mpg123.err").string() + "'";
+  const std::string cmd =
+      "mpg123 -t -q '" + mp3.string() + "' 2>'" + (dir / "mpg123.err").string() + "'";
   const int status = std::system(cmd.c_str());
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, test::read_file(dir / "mpg123.err")};
 }
@@ -111,8 +112,9 @@ TEST_CASE("three cached parts assemble into one stream with one Info frame and c
   REQUIRE(plan.parts.size() == 3);
   std::vector<Chapter> chapters;
   for (std::size_t i = 0; i < plan.parts.size(); ++i)
-    chapters.push_back(Chapter{"Story " + std::to_string(i + 1), "https://example.org/" + std::to_string(i),
-                               plan.parts[i].start_ms, plan.parts[i].end_ms});
+    chapters.push_back(Chapter{"Story " + std::to_string(i + 1),
+                               "https://example.org/" + std::to_string(i), plan.parts[i].start_ms,
+                               plan.parts[i].end_ms});
   Tags tags;
   tags.title = "Morning briefing";
   tags.artist = "briefcast";
@@ -199,7 +201,8 @@ TEST_CASE("three cached parts assemble into one stream with one Info frame and c
         i == 0 ? 0.0 : double(report.parts[i - 1].start_sample) / rate + tones[i - 1].seconds;
     CHECK(double(p.start_sample) / rate == Approx(expected_start).margin(0.05));
     CHECK(p.start_ms == (p.start_sample * 1000 + rate / 2) / rate);
-    CHECK(crossings_per_second(audio.samples, p.start_sample + 2205, p.start_sample + std::uint64_t(seconds * rate) - 2205) ==
+    CHECK(crossings_per_second(audio.samples, p.start_sample + 2205,
+                               p.start_sample + std::uint64_t(seconds * rate) - 2205) ==
           Approx(2 * tones[i].freq_hz).epsilon(0.01));
     // Sound starts at the reported sample: quiet in the 100 samples (2.3 ms) before it, at full
     // level (0.5 / sqrt 2) in the 100 after it. Measured: below 0.004 before, 0.334 after.
@@ -249,9 +252,10 @@ TEST_CASE("parts with different stream parameters are refused, naming the part",
   const fs::path episode = dir / "episode.mp3";
   const Error e = error_from([&] { assemble_mp3({dir / "a.mp3", dir / "b.mp3"}, {}, episode); });
   CHECK(e.code() == ExitCode::encode);
-  CHECK(std::string(e.what()) == "'" + (dir / "b.mp3").string() + "': MP3 part is " + expected +
-                                     ", but '" + (dir / "a.mp3").string() +
-                                     "' is 64 kbps, 44100 Hz, mono, MPEG-1; parts must match to be joined");
+  CHECK(std::string(e.what()) ==
+        "'" + (dir / "b.mp3").string() + "': MP3 part is " + expected + ", but '" +
+            (dir / "a.mp3").string() +
+            "' is 64 kbps, 44100 Hz, mono, MPEG-1; parts must match to be joined");
   CHECK_FALSE(fs::exists(episode));
   CHECK(test::files_in(dir.path()).size() == 2);  // no temporary file left either
 }
@@ -280,7 +284,8 @@ TEST_CASE("a VBR part is refused: its frames cannot share one CBR Info frame", "
   encode(dir / "a.mp3", {440, 2.0}, vbr);
   const Error e = error_from([&] { assemble_mp3({dir / "a.mp3"}, {}, dir / "episode.mp3"); });
   CHECK(e.code() == ExitCode::encode);
-  CHECK(std::string(e.what()).starts_with("'" + (dir / "a.mp3").string() + "': MP3 part is not CBR"));
+  CHECK(
+      std::string(e.what()).starts_with("'" + (dir / "a.mp3").string() + "': MP3 part is not CBR"));
   CHECK_FALSE(fs::exists(dir / "episode.mp3"));
 }
 
@@ -352,9 +357,9 @@ TEST_CASE("speech from `briefcast say` assembles and decodes", "[assemble]") {
   std::vector<fs::path> parts;
   for (const char* name : {"short-note", "short-note"}) {
     parts.push_back(dir / (std::string(name) + std::to_string(parts.size()) + ".mp3"));
-    const test::RunResult run =
-        test::run_briefcast({"say", (test::source_dir() / "examples/articles" / (std::string(name) + ".txt")).string(),
-                             "-o", parts.back().string(), "--quiet"});
+    const test::RunResult run = test::run_briefcast(
+        {"say", (test::source_dir() / "examples/articles" / (std::string(name) + ".txt")).string(),
+         "-o", parts.back().string(), "--quiet"});
     REQUIRE(run.exit_code == 0);
   }
   const Mp3Assembly report = assemble_mp3(parts, {}, dir / "episode.mp3");

@@ -25,7 +25,8 @@ std::span<const unsigned char> bytes_of(const std::string& s) {
 }
 
 std::optional<Mp3FrameHeader> header(const char (&b)[5]) {
-  return parse_frame_header(std::span<const unsigned char>(reinterpret_cast<const unsigned char*>(b), 4));
+  return parse_frame_header(
+      std::span<const unsigned char>(reinterpret_cast<const unsigned char*>(b), 4));
 }
 
 // Encodes `seconds` of a 440 Hz tone with the project's encoder, titled "Story".
@@ -224,7 +225,8 @@ TEST_CASE("scan_mp3 refuses files without MP3 frames, naming them", "[assemble]"
   test::write_file(dir / "text.mp3", std::string(5000, 'x'));
   Error e = error_from([&] { scan_mp3(dir / "text.mp3"); });
   CHECK(e.code() == ExitCode::input);
-  CHECK(std::string(e.what()) == "'" + (dir / "text.mp3").string() + "': no MP3 audio frames found");
+  CHECK(std::string(e.what()) ==
+        "'" + (dir / "text.mp3").string() + "': no MP3 audio frames found");
   e = error_from([&] { scan_mp3(dir / "none.mp3"); });
   CHECK(e.code() == ExitCode::input);
   CHECK(std::string(e.what()) ==
