@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
-# README command 1: install the dependencies, build, and convert an example article to MP3.
+# README command 1: install the dependencies, build, and build the example briefing
+# (feeds/example.json: the articles in examples/articles/) into public/example/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh
-mkdir -p out
-article=examples/articles/markets-and-earnings.txt
-build/briefcast say "$article" -o out/markets-and-earnings.mp3 --verbose
+# --force: running the demo twice on one day rebuilds the day's episode instead of stopping.
+build/briefcast build feeds/example.json --force
+feed=public/example/feed.xml
+build/briefcast validate "$feed"
 echo
-echo "Done: $(pwd)/out/markets-and-earnings.mp3"
-echo "Play it with:  mpg123 out/markets-and-earnings.mp3"
-echo "More recipes:  examples/README.md"
+echo "Done: the example briefing is in $(pwd)/public/example/"
+echo "  feed:     $(pwd)/$feed"
+echo "  episode:  $(ls -t public/example/episodes/*.mp3 | head -1)"
+echo
+echo "Serve it to podcast apps:   build/briefcast serve feeds/example.json"
+echo "Subscribe in the app to:    http://127.0.0.1:8080/feed.xml"
+echo "  (from another device: set base_url in feeds/example.json to this machine's address,"
+echo "   e.g. http://192.168.1.20:8080/, rebuild, and serve with --bind 0.0.0.0 --token SECRET)"
+echo "One-off conversion recipes: examples/README.md"

@@ -225,6 +225,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   SubcommandList commands;
   CliStreams io{out, err};
   add_text_commands(app, io, commands);
+  add_build_commands(app, io, commands);
   add_feed_commands(app, io, commands);
   add_serve_commands(app, io, commands);
 

@@ -30,6 +30,8 @@ using SubcommandList = std::vector<Subcommand>;
 void add_text_commands(CLI::App& app, CliStreams io, SubcommandList& commands);
 // Daily briefing: build, validate (cli_feed.cpp).
 void add_feed_commands(CLI::App& app, CliStreams io, SubcommandList& commands);
+// The daily briefing: build (cli_build.cpp).
+void add_build_commands(CLI::App& app, CliStreams io, SubcommandList& commands);
 // HTTP server: serve (cli_serve.cpp).
 void add_serve_commands(CLI::App& app, CliStreams io, SubcommandList& commands);
 

@@ -109,7 +109,7 @@ TagLib::ByteVector chapter_id(std::size_t index) {
   return TagLib::ByteVector(("chp" + std::to_string(index)).c_str());
 }
 
-void add_chapters(TagLib::ID3v2::Tag& tag, const std::vector<Chapter>& chapters) {
+void add_chapters(TagLib::ID3v2::Tag& tag, const std::vector<Id3Chapter>& chapters) {
   if (chapters.empty()) return;
   if (chapters.size() > 255)
     throw Error(ExitCode::encode, "ID3 chapters: " + std::to_string(chapters.size()) +
@@ -122,7 +122,7 @@ void add_chapters(TagLib::ID3v2::Tag& tag, const std::vector<Chapter>& chapters)
 
   constexpr unsigned no_offset = 0xFFFFFFFF;  // byte offsets unused: times are authoritative
   for (std::size_t i = 0; i < chapters.size(); ++i) {
-    const Chapter& c = chapters[i];
+    const Id3Chapter& c = chapters[i];
     if (c.end_ms < c.start_ms)
       throw Error(ExitCode::encode, "ID3 chapters: chapter " + std::to_string(i + 1) + " ('" +
                                         c.title + "') ends at " + std::to_string(c.end_ms) +
@@ -145,8 +145,8 @@ void add_chapters(TagLib::ID3v2::Tag& tag, const std::vector<Chapter>& chapters)
   }
 }
 
-Chapter read_chapter(const TagLib::ID3v2::ChapterFrame& frame) {
-  Chapter c;
+Id3Chapter read_chapter(const TagLib::ID3v2::ChapterFrame& frame) {
+  Id3Chapter c;
   c.start_ms = frame.startTime();
   c.end_ms = frame.endTime();
   const TagLib::ID3v2::FrameList& titles = frame.embeddedFrameList("TIT2");
@@ -158,8 +158,8 @@ Chapter read_chapter(const TagLib::ID3v2::ChapterFrame& frame) {
   return c;
 }
 
-std::vector<Chapter> read_chapters(const TagLib::ID3v2::Tag& tag) {
-  std::vector<Chapter> chapters;
+std::vector<Id3Chapter> read_chapters(const TagLib::ID3v2::Tag& tag) {
+  std::vector<Id3Chapter> chapters;
   if (const auto* toc = TagLib::ID3v2::TableOfContentsFrame::findTopLevel(&tag)) {
     for (const TagLib::ByteVector& id : toc->childElements())
       if (const auto* chapter = TagLib::ID3v2::ChapterFrame::findByElementID(&tag, id))
@@ -170,7 +170,7 @@ std::vector<Chapter> read_chapters(const TagLib::ID3v2::Tag& tag) {
     if (const auto* chapter = dynamic_cast<const TagLib::ID3v2::ChapterFrame*>(frame))
       chapters.push_back(read_chapter(*chapter));
   std::stable_sort(chapters.begin(), chapters.end(),
-                   [](const Chapter& a, const Chapter& b) { return a.start_ms < b.start_ms; });
+                   [](const Id3Chapter& a, const Id3Chapter& b) { return a.start_ms < b.start_ms; });
   return chapters;
 }
 
@@ -178,7 +178,7 @@ std::vector<Chapter> read_chapters(const TagLib::ID3v2::Tag& tag) {
 
 std::vector<char> render_id3v2(const Tags& tags) { return render_id3v2(tags, {}); }
 
-std::vector<char> render_id3v2(const Tags& tags, const std::vector<Chapter>& chapters) {
+std::vector<char> render_id3v2(const Tags& tags, const std::vector<Id3Chapter>& chapters) {
   TagLib::ID3v2::Tag tag;
   add_text(tag, "TIT2", tags.title);
   add_text(tag, "TPE1", tags.artist);

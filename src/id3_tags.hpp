@@ -10,8 +10,8 @@
 
 namespace briefcast {
 
-// One chapter of an episode (id3.org "ID3v2 Chapter Frame Addendum" 1.0).
-struct Chapter {
+// One chapter of an episode (id3.org "ID3v2 Id3Chapter Frame Addendum" 1.0).
+struct Id3Chapter {
   std::string title;           // TIT2 inside the CHAP frame (UTF-8); none when empty
   std::string url;             // WXXX inside the CHAP frame when not empty; bytes outside
                                // printable ASCII are percent-encoded (URL frames are Latin-1)
@@ -29,7 +29,7 @@ std::vector<char> render_id3v2(const Tags& tags);
 // (element ID "chp<N>", start/end in ms, start/end byte offsets 0xFFFFFFFF = unused) with TIT2 and
 // WXXX sub-frames. Throws Error(ExitCode::encode) for more than 255 chapters (CTOC's entry count
 // is one byte) or a chapter that ends before it starts.
-std::vector<char> render_id3v2(const Tags& tags, const std::vector<Chapter>& chapters);
+std::vector<char> render_id3v2(const Tags& tags, const std::vector<Id3Chapter>& chapters);
 
 // Reads the ID3v2 tag of an MP3 file. `has_cover` is true when an APIC frame is present.
 // `chapters` follow the top-level CTOC's order (CHAP frames it does not list are left out); without
@@ -38,7 +38,7 @@ struct ReadTags {
   Tags tags;
   bool has_cover = false;
   unsigned id3_version = 0;  // 4 for ID3v2.4, 0 when no tag
-  std::vector<Chapter> chapters;
+  std::vector<Id3Chapter> chapters;
 };
 ReadTags read_id3v2(const std::filesystem::path& mp3);
 

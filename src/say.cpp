@@ -11,9 +11,8 @@
 #include "error.hpp"
 #include "progress.hpp"
 #include "resampler.hpp"
-#include "segmenter.hpp"
 #include "sound_file.hpp"
-#include "text_source.hpp"
+#include "text_frontend.hpp"
 
 namespace briefcast {
 
@@ -89,15 +88,6 @@ Sink open_sink(const SayRequest& r, const Tags& tags) {
   return sink;
 }
 
-std::size_t count_sentences(const std::vector<std::string>& inputs) {
-  std::size_t n = 0;
-  for (auto& in : inputs) {
-    TextSource src(in);
-    while (auto p = src.next_paragraph()) n += split_sentences(*p).size();
-  }
-  return n;
-}
-
 }  // namespace
 
 std::optional<OutputFormat> format_for_output(const std::string& output) {
@@ -112,35 +102,55 @@ std::optional<OutputFormat> format_for_output(const std::string& output) {
 
 SayReport say(const SayRequest& r, std::ostream& log,
               const std::function<void(const TimedSentence&)>& on_sentence) {
-  auto started = std::chrono::steady_clock::now();
   if (r.inputs.empty()) throw Error(ExitCode::usage, "no input given");
+  ScriptOptions options;
+  options.language = r.voice.language;
+  options.lexicon = r.voice.lexicon;
+  std::vector<std::unique_ptr<ScriptReader>> readers;
+  for (auto& spec : r.inputs) readers.push_back(open_script(spec, options));
+  return say(r, std::move(readers), log, on_sentence);
+}
+
+SayReport say(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader>> readers,
+              std::ostream& log, const std::function<void(const TimedSentence&)>& on_sentence) {
+  auto started = std::chrono::steady_clock::now();
+  if (readers.empty()) throw Error(ExitCode::usage, "no input given");
   if (r.output == "-" && r.format != OutputFormat::mp3)
     throw Error(ExitCode::usage, "standard output only takes MP3");
 
-  // Open every input and read its first paragraph before anything is created, so a missing,
-  // empty or binary input fails fast and leaves nothing behind.
-  std::vector<std::unique_ptr<TextSource>> sources;
-  std::vector<std::optional<std::string>> first;
-  for (auto& spec : r.inputs) {
-    sources.push_back(std::make_unique<TextSource>(spec));
-    first.push_back(sources.back()->next_paragraph());
+  // Read every input's first block before anything is created, so an input without text fails
+  // fast and leaves nothing behind.
+  std::vector<std::optional<ScriptBlock>> first;
+  for (auto& reader : readers) {
+    first.push_back(reader->next());
     if (!first.back())
       throw Error(ExitCode::input,
-                  "'" + sources.back()->name() + "': no text to speak (empty or only whitespace)");
+                  "'" + reader->name() + "': no text to speak (empty or only whitespace)");
   }
 
   SayReport report;
   Tags tags = r.tags;
-  if (tags.title.empty()) tags.title = title_from(*first.front());
+  if (tags.title.empty())
+    tags.title = !readers.front()->title().empty()
+                     ? readers.front()->title()
+                     : title_from(first.front()->sentences.front().text);
   report.title = tags.title;
 
   SpeechEngine engine(&interrupt_flag());
   engine.configure(r.synthesis);
   const unsigned speech_rate = engine.sample_rate_hz();
 
-  bool all_files = std::all_of(sources.begin(), sources.end(),
-                               [](auto& s) { return s->rewindable(); });
-  std::size_t total = r.progress && all_files ? count_sentences(r.inputs) : 0;
+  std::size_t total = 0;
+  if (r.progress) {
+    for (auto& reader : readers) {
+      auto n = reader->count_sentences();
+      if (!n) {
+        total = 0;
+        break;
+      }
+      total += *n;
+    }
+  }
   Progress progress(log, r.progress, total);
 
   Sink sink = open_sink(r, tags);
@@ -165,15 +175,16 @@ SayReport say(const SayRequest& r, std::ostream& log,
   };
   const double max_chunk = kMaxChunkSeconds * r.sample_rate_hz;
 
-  for (std::size_t i = 0; i < sources.size(); ++i) {
-    std::optional<std::string> paragraph = std::move(first[i]);
-    for (; paragraph; paragraph = sources[i]->next_paragraph()) {
-      std::vector<std::string> sentences = split_sentences(*paragraph);
+  for (std::size_t i = 0; i < readers.size(); ++i) {
+    std::optional<ScriptBlock> block = std::move(first[i]);
+    for (; block; block = readers[i]->next()) {
+      const auto& sentences = block->sentences;
       for (std::size_t k = 0; k < sentences.size(); ++k) {
         throw_if_interrupted();
         TimedSentence t;
-        t.text = sentences[k];
-        t.spoken = apply_lexicon(t.text, r.voice.lexicon);
+        t.text = sentences[k].text;
+        t.spoken = sentences[k].spoken;
+        t.kind = block->kind;
         t.input = i;
         t.paragraph = report.paragraphs;
         Speech speech = engine.speak(t.spoken);
@@ -200,11 +211,10 @@ SayReport say(const SayRequest& r, std::ostream& log,
       ++report.paragraphs;
       flush_chunk();
     }
-    report.repaired_bytes += sources[i]->repaired_bytes();
-    if (sources[i]->repaired_bytes() > 0)
-      log << "briefcast: warning: '" << sources[i]->name() << "': "
-          << sources[i]->repaired_bytes()
-          << " invalid UTF-8 byte(s) repaired (read as Windows-1252)\n";
+    for (auto& w : readers[i]->warnings()) {
+      log << "briefcast: warning: " << w << "\n";
+      ++report.warnings;
+    }
   }
   throw_if_interrupted();
   emit(resampler.flush());

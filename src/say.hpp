@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -15,6 +16,7 @@
 #include "audio_encoder.hpp"
 #include "loudness.hpp"
 #include "mp3_encoder.hpp"
+#include "script.hpp"
 #include "speech_engine.hpp"
 #include "voice_profile.hpp"
 
@@ -42,7 +44,8 @@ struct SayRequest {
 // One spoken sentence placed on the output's timeline (for transcripts and chapters).
 struct TimedSentence {
   std::string text;             // as written in the input
-  std::string spoken;           // as handed to eSpeak NG (after the lexicon)
+  std::string spoken;           // as handed to eSpeak NG (after normalization and the lexicon)
+  BlockKind kind = BlockKind::paragraph;  // the block the sentence belongs to
   std::size_t input = 0;        // index into SayRequest::inputs
   std::size_t paragraph = 0;    // paragraph index within the whole output
   double start_seconds = 0;     // on the output timeline
@@ -64,7 +67,7 @@ struct SayReport {
   LoudnessStats input;            // loudness of the synthesized speech before normalization
   LoudnessStats output;           // after normalization and limiting
   EncodeReport encode;
-  std::size_t repaired_bytes = 0; // invalid UTF-8 bytes repaired in the inputs
+  std::size_t warnings = 0;       // repairs reported on the log (e.g. invalid UTF-8)
 };
 
 inline constexpr double kMaxChunkSeconds = 30.0;
@@ -74,6 +77,12 @@ inline constexpr double kMaxChunkSeconds = 30.0;
 // Throws Error with the exit code of the failing stage; on any failure or interruption the
 // output file is not created (or an existing one is left untouched).
 SayReport say(const SayRequest& request, std::ostream& log,
+              const std::function<void(const TimedSentence&)>& on_sentence = {});
+
+// The same over script readers already opened (request.inputs is then ignored): the daily
+// briefing speaks cleaned articles from memory this way.
+SayReport say(const SayRequest& request, std::vector<std::unique_ptr<ScriptReader>> readers,
+              std::ostream& log,
               const std::function<void(const TimedSentence&)>& on_sentence = {});
 
 }  // namespace briefcast

@@ -158,7 +158,7 @@ TEST_CASE("read_id3v2 on files without a tag or without a file", "[encode]") {
 namespace briefcast {
 namespace {
 
-std::string render(const Tags& tags, const std::vector<Chapter>& chapters) {
+std::string render(const Tags& tags, const std::vector<Id3Chapter>& chapters) {
   const std::vector<char> bytes = render_id3v2(tags, chapters);
   return std::string(bytes.begin(), bytes.end());
 }
@@ -168,7 +168,7 @@ std::string be32(std::uint32_t v) {
           static_cast<char>(v)};
 }
 
-std::vector<Chapter> three_chapters() {
+std::vector<Id3Chapter> three_chapters() {
   return {{"Headlines", "https://example.org/news/1", 0, 61250},
           {"Café économie – Zoë", "", 61250, 125000},
           {"", "https://example.org/weather", 125000, 180003}};
@@ -180,7 +180,7 @@ TEST_CASE("ID3v2 chapters round-trip: titles, URLs, times", "[assemble]") {
   TempDir dir;
   Tags tags;
   tags.title = "Morning briefing";
-  const std::vector<Chapter> chapters = three_chapters();
+  const std::vector<Id3Chapter> chapters = three_chapters();
   test::write_file(dir / "tag.mp3", render(tags, chapters));
   const ReadTags read = read_id3v2(dir / "tag.mp3");
   CHECK(read.tags.title == "Morning briefing");
@@ -204,7 +204,7 @@ TEST_CASE("ID3v2 chapters are a top-level ordered CTOC and CHAP frames without o
                                                         "chp0\0chp1\0chp2\0",
                                                         21));
   // CHAP: element ID, start and end time, start and end offset 0xFFFFFFFF (unused).
-  const std::vector<Chapter> chapters = three_chapters();
+  const std::vector<Id3Chapter> chapters = three_chapters();
   std::size_t at = 0;
   for (std::size_t i = 0; i < chapters.size(); ++i) {
     const std::size_t chap = tag.find("CHAP", at);
@@ -247,7 +247,7 @@ TEST_CASE("unusable chapters are refused with the encode exit code", "[assemble]
           "ID3 chapters: chapter 1 ('Late') ends at 4000 ms, before its start at 5000 ms");
   }
   SECTION("more than a CTOC can list") {
-    const std::vector<Chapter> many(256, Chapter{"c", "", 0, 1});
+    const std::vector<Id3Chapter> many(256, Id3Chapter{"c", "", 0, 1});
     const Error e = error_from([&] { render_id3v2(Tags{}, many); });
     CHECK(e.code() == ExitCode::encode);
     CHECK(std::string(e.what()) ==

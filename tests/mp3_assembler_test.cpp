@@ -110,9 +110,9 @@ TEST_CASE("three cached parts assemble into one stream with one Info frame and c
   // Chapter times do not depend on the tag, so they can go into it before assembling.
   const Mp3Assembly plan = plan_mp3_assembly(parts);
   REQUIRE(plan.parts.size() == 3);
-  std::vector<Chapter> chapters;
+  std::vector<Id3Chapter> chapters;
   for (std::size_t i = 0; i < plan.parts.size(); ++i)
-    chapters.push_back(Chapter{"Story " + std::to_string(i + 1),
+    chapters.push_back(Id3Chapter{"Story " + std::to_string(i + 1),
                                "https://example.org/" + std::to_string(i), plan.parts[i].start_ms,
                                plan.parts[i].end_ms});
   Tags tags;
