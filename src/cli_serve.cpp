@@ -1,14 +1,19 @@
 // `briefcast serve`: the command line of http_server.hpp.
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 
+#include "briefing.hpp"
 #include "cli_commands.hpp"
 #include "error.hpp"
+#include "feed_config.hpp"
 #include "http_server.hpp"
 
 namespace briefcast {
+
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -23,12 +28,10 @@ struct ServeFlags {
   std::size_t workers = ServeOptions{}.worker_threads;
 };
 
-// The seam for feed definitions. Today TARGET is the folder to serve. When `build` and
-// feeds/NAME.json exist, this is the one place to accept them: resolve NAME (or a .json path)
-// to its definition, then set `root` to its output folder, `expected_base_url` to its base URL
-// (unless --base-url was given) and `daily_job` to a call of the build pipeline for that feed,
-// so --build-at works.
-ServeOptions serve_options_for(const ServeFlags& f) {
+// TARGET is a published folder, or a feed definition (a .json file): then its output folder is
+// served, its base URL is checked against where we listen (unless --base-url overrides it, for
+// the daily builds too) and --build-at runs `build` for it every day in this process.
+ServeOptions serve_options_for(const ServeFlags& f, CliStreams io) {
   ServeOptions o;
   o.root = f.target;
   o.bind = f.bind;
@@ -36,10 +39,30 @@ ServeOptions serve_options_for(const ServeFlags& f) {
   o.token = f.token;
   o.expected_base_url = f.base_url;
   o.worker_threads = f.workers;
-  if (f.build_at)
+  const bool is_feed = fs::path(f.target).extension() == ".json";
+  if (is_feed) {
+    FeedConfig cfg = load_feed_config(f.target);
+    o.root = cfg.output_dir;
+    if (!f.base_url) o.expected_base_url = cfg.show.base_url;
+    if (f.build_at) {
+      o.daily_at = f.build_at;
+      BuildOptions b;
+      b.feed_file = f.target;
+      b.base_url = f.base_url;
+      b.quiet = false;
+      std::ostream* log = &io.err;
+      o.daily_job = [b, log] {
+        BuildReport r = build_briefing(b, *log);
+        if (r.published)
+          *log << "briefcast: published '" << r.episode_title << "' (" << r.stories
+               << " stories)\n";
+      };
+    }
+  } else if (f.build_at) {
     throw Error(ExitCode::usage,
                 "--build-at needs a feed definition (feeds/NAME.json); a folder has nothing to "
                 "build");
+  }
   return o;
 }
 
@@ -56,7 +79,8 @@ void add_serve_commands(CLI::App& app, CliStreams io, SubcommandList& commands) 
   auto flags = std::make_shared<ServeFlags>();
   auto* cmd = app.add_subcommand("serve", "Serve a published feed folder over HTTP for podcast "
                                           "apps (HEAD, ranges, ETag/304, gzip feed)");
-  cmd->add_option("OUTPUT_DIR", flags->target, "Folder holding feed.xml and the episodes")
+  cmd->add_option("TARGET", flags->target,
+                  "Published folder (feed.xml and episodes), or a feed definition feeds/NAME.json")
       ->required();
   cmd->add_option("--bind", flags->bind,
                   "Address to listen on (0.0.0.0 for every interface; use --token then)")
@@ -73,7 +97,7 @@ void add_serve_commands(CLI::App& app, CliStreams io, SubcommandList& commands) 
   cmd->add_option("--workers", flags->workers, "Connections served at the same time")
       ->capture_default_str()
       ->check(CLI::Range(1, 256));
-  commands.push_back({cmd, [flags, io] { return run_serve(serve_options_for(*flags), io); }});
+  commands.push_back({cmd, [flags, io] { return run_serve(serve_options_for(*flags, io), io); }});
 }
 
 }  // namespace briefcast
