@@ -4,8 +4,10 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/uri.h>
+#include <libxml/valid.h>
 #include <libxml/xmlerror.h>
 
+#include <algorithm>
 #include <climits>
 #include <cstdio>
 #include <memory>
@@ -146,6 +148,7 @@ class MarkupBuilder {
         m.attributes.reserve(count);
         for (const xmlAttr* a = n->properties; a; a = a->next)
           m.attributes.push_back({str(a->name), ns_of(a->ns), attribute_value(n->doc, a)});
+        if (n->doc && n->doc->type == XML_DOCUMENT_NODE) add_dtd_defaults(n, m);
         break;
       }
       case XML_TEXT_NODE:
@@ -182,11 +185,46 @@ class MarkupBuilder {
     return m;
   }
 
+  // xmlGetProp, xmlGetNoNsProp and xmlNodeGetBase fall back to <!ATTLIST> defaults of the
+  // element's qualified name: in no namespace, or xml:*. Namespace declarations the parser
+  // applied itself.
+  void add_dtd_defaults(const xmlNode* n, MarkupNode& m) {
+    for (xmlDtd* dtd : {n->doc->intSubset, n->doc->extSubset}) {
+      if (!dtd) continue;
+      const xmlElement* decl =
+          xmlGetDtdQElementDesc(dtd, n->name, n->ns ? n->ns->prefix : nullptr);
+      for (const xmlAttribute* a = decl ? decl->attributes : nullptr; a; a = a->nexth) {
+        if (!a->defaultValue || !a->name) continue;
+        const MarkupNamespace* ns = nullptr;
+        if (a->prefix) {
+          if (str(a->prefix) != "xml") continue;
+          ns = xml_namespace();
+        } else if (str(a->name) == "xmlns") {
+          continue;
+        }
+        const std::string name = str(a->name);
+        const bool present = std::any_of(
+            m.attributes.begin(), m.attributes.end(),
+            [&](const MarkupAttribute& have) { return have.name == name && have.ns == ns; });
+        if (!present) m.attributes.push_back({name, ns, str(a->defaultValue), true});
+      }
+    }
+  }
+
+  MarkupNamespace* xml_namespace() {
+    if (!xml_ns_)
+      xml_ns_ = &out_.namespaces_.emplace_back(
+          MarkupNamespace{std::string(kXmlNamespace), "xml", nullptr});
+    return xml_ns_;
+  }
+
   // One MarkupNamespace per libxml2 namespace. Every xmlNs is allocated before copying starts
   // and the elements using one are freed before the element declaring it, so a freed address
   // is never looked up again.
   MarkupNamespace* ns_of(const xmlNs* ns) {
     if (!ns) return nullptr;
+    if (ns->prefix && str(ns->prefix) == "xml" && str(ns->href) == kXmlNamespace)
+      return xml_namespace();
     auto [at, fresh] = ns_map_.try_emplace(ns, nullptr);
     if (fresh) at->second = &out_.namespaces_.emplace_back(
                    MarkupNamespace{str(ns->href), str(ns->prefix), nullptr});
@@ -196,6 +234,7 @@ class MarkupBuilder {
   MarkupDocument& out_;
   std::unordered_map<const xmlNs*, MarkupNamespace*> ns_map_;
   std::unordered_map<std::string, std::string> entity_text_;
+  MarkupNamespace* xml_ns_ = nullptr;
 };
 
 namespace {
@@ -405,6 +444,7 @@ std::string MarkupDocument::serialize(const MarkupNode& top) const {
           append_quoted(out, d->uri);
         }
         for (const MarkupAttribute& a : n->attributes) {
+          if (a.defaulted) continue;
           out += ' ';
           append_qname(out, a.ns, a.name);
           out += "=\"";

@@ -46,6 +46,9 @@ struct MarkupAttribute {
                      // lower-cased and whole ("xml:lang"), never in a namespace
   const MarkupNamespace* ns = nullptr;  // XML: the attribute's namespace; nullptr when none
   std::string value;  // character and entity references replaced; "" for <input hidden>
+  // XML: not written on the element but given a default value by the DTD's <!ATTLIST> (libxml2's
+  // attribute lookups return those too); serialize() leaves it out.
+  bool defaulted = false;
 };
 
 // One node. The links are kept by MarkupDocument (parse and remove); treat them as read-only.
