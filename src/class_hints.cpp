@@ -16,30 +16,29 @@ bool has_any(std::string_view lowered, const std::string_view (&words)[N]) {
 
 // Likely boilerplate containers, removed before scoring unless kMaybe also matches.
 constexpr std::string_view kUnlikely[] = {
-    "-ad-",       "ai2html",    "banner",    "breadcrumbs", "combx",    "comment",
-    "community",  "cover-wrap", "disqus",    "extra",       "footer",   "gdpr",
-    "header",     "legends",    "menu",      "related",     "remark",   "replies",
-    "rss",        "shoutbox",   "sidebar",   "skyscraper",  "social",   "sponsor",
-    "supplement", "ad-break",   "agegate",   "pagination",  "pager",    "popup",
-    "yom-remote", "newsletter", "subscribe", "promo",       "outbrain", "taboola",
-    "recirc",     "trending",   "popular",   "signup",      "cookie",   "consent",
-    "modal",      "toolbar",    "share",     "sharing"};
-constexpr std::string_view kMaybe[] = {"and",    "article", "body",  "column", "content",
-                                       "main",   "shadow",  "story", "entry",  "post"};
-constexpr std::string_view kPositive[] = {"article", "body", "content", "entry", "hentry", "h-entry",
-                                          "main",    "page", "post",    "text",  "blog",   "story"};
+    "-ad-",       "ai2html", "banner",     "breadcrumbs", "combx",     "comment",  "community",
+    "cover-wrap", "disqus",  "extra",      "footer",      "gdpr",      "header",   "legends",
+    "menu",       "related", "remark",     "replies",     "rss",       "shoutbox", "sidebar",
+    "skyscraper", "social",  "sponsor",    "supplement",  "ad-break",  "agegate",  "pagination",
+    "pager",      "popup",   "yom-remote", "newsletter",  "subscribe", "promo",    "outbrain",
+    "taboola",    "recirc",  "trending",   "popular",     "signup",    "cookie",   "consent",
+    "modal",      "toolbar", "share",      "sharing"};
+constexpr std::string_view kMaybe[] = {"and",  "article", "body",  "column", "content",
+                                       "main", "shadow",  "story", "entry",  "post"};
+constexpr std::string_view kPositive[] = {"article", "body",    "content", "entry",
+                                          "hentry",  "h-entry", "main",    "page",
+                                          "post",    "text",    "blog",    "story"};
 constexpr std::string_view kNegative[] = {
-    "-ad-",      "hidden",     "banner",    "combx",      "comment",   "com-",     "contact",
-    "foot",      "gdpr",       "masthead",  "media",      "meta",      "outbrain", "promo",
-    "related",   "scroll",     "share",     "shoutbox",   "sidebar",   "skyscraper",
-    "sponsor",   "shopping",   "tags",      "tool",       "widget",    "newsletter",
-    "subscribe", "signup",     "recommend", "caption",    "credit",    "byline",   "author",
-    "dateline",  "timestamp",  "breadcrumb", "popular",   "trending",  "teaser"};
+    "-ad-",   "hidden",     "banner",    "combx",      "comment",   "com-",     "contact", "foot",
+    "gdpr",   "masthead",   "media",     "meta",       "outbrain",  "promo",    "related", "scroll",
+    "share",  "shoutbox",   "sidebar",   "skyscraper", "sponsor",   "shopping", "tags",    "tool",
+    "widget", "newsletter", "subscribe", "signup",     "recommend", "caption",  "credit",  "byline",
+    "author", "dateline",   "timestamp", "breadcrumb", "popular",   "trending", "teaser"};
 constexpr std::string_view kShare[] = {
-    "share",     "sharedaddy", "social",       "newsletter", "subscribe", "signup",
-    "related",   "recommend",  "read-more",    "readmore",   "more-stories", "promo",
-    "advert",    "sponsor",    "outbrain",     "taboola",    "byline",    "author",
-    "dateline",  "timestamp",  "caption",      "credit",     "tags",      "breadcrumb"};
+    "share",    "sharedaddy", "social",    "newsletter", "subscribe",    "signup",
+    "related",  "recommend",  "read-more", "readmore",   "more-stories", "promo",
+    "advert",   "sponsor",    "outbrain",  "taboola",    "byline",       "author",
+    "dateline", "timestamp",  "caption",   "credit",     "tags",         "breadcrumb"};
 
 }  // namespace
 
@@ -52,12 +51,12 @@ bool is_heading_tag(std::string_view t) {
 }
 
 bool is_block_tag(std::string_view t) {
-  return one_of(t, {"p",      "div",     "section", "article", "main",       "li",     "ul",
-                    "ol",     "dl",      "dt",      "dd",      "blockquote", "pre",    "table",
-                    "tr",     "td",      "th",      "tbody",   "thead",      "tfoot",  "h1",
-                    "h2",     "h3",      "h4",      "h5",      "h6",         "header", "footer",
-                    "figure", "address", "center",  "hr",      "body",       "caption", "details",
-                    "summary", "fieldset", "nav",   "aside",   "form",       "html"});
+  return one_of(t, {"p",       "div",      "section", "article", "main",       "li",      "ul",
+                    "ol",      "dl",       "dt",      "dd",      "blockquote", "pre",     "table",
+                    "tr",      "td",       "th",      "tbody",   "thead",      "tfoot",   "h1",
+                    "h2",      "h3",       "h4",      "h5",      "h6",         "header",  "footer",
+                    "figure",  "address",  "center",  "hr",      "body",       "caption", "details",
+                    "summary", "fieldset", "nav",     "aside",   "form",       "html"});
 }
 
 std::string class_and_id(const MarkupNode& n) {
@@ -67,7 +66,9 @@ std::string class_and_id(const MarkupNode& n) {
   return ascii_lower(s);
 }
 
-bool is_unlikely_hint(std::string_view ci) { return has_any(ci, kUnlikely) && !has_any(ci, kMaybe); }
+bool is_unlikely_hint(std::string_view ci) {
+  return has_any(ci, kUnlikely) && !has_any(ci, kMaybe);
+}
 
 bool is_share_hint(std::string_view ci) { return has_any(ci, kShare) && !has_any(ci, kMaybe); }
 

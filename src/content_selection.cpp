@@ -44,10 +44,10 @@ class ContentScorer {
       return true;
     if (!n->is_element()) return false;
     const std::string_view t = n->name;
-    if (one_of(t, {"script", "style", "noscript", "template", "nav", "footer", "aside", "form",
-                   "iframe", "svg", "canvas", "button", "input", "select", "textarea", "object",
-                   "embed", "video", "audio", "figcaption", "link", "meta", "dialog", "menu",
-                   "label", "picture", "source", "map"}))
+    if (one_of(t, {"script",   "style",  "noscript", "template", "nav",     "footer",     "aside",
+                   "form",     "iframe", "svg",      "canvas",   "button",  "input",      "select",
+                   "textarea", "object", "embed",    "video",    "audio",   "figcaption", "link",
+                   "meta",     "dialog", "menu",     "label",    "picture", "source",     "map"}))
       return true;
     if (hidden(n)) return true;
     const std::string role = ascii_lower(n->attr_or_empty("role"));
@@ -133,9 +133,9 @@ class ContentScorer {
 
   static bool has_block_child(const MarkupNode* n) {
     for (const MarkupNode* c = n->first_child; c; c = c->next)
-      if (c->is_element() && one_of(c->name, {"p", "div", "section", "article", "table", "ul",
-                                              "ol", "blockquote", "pre", "h1", "h2", "h3", "h4",
-                                              "h5", "h6", "dl"}))
+      if (c->is_element() &&
+          one_of(c->name, {"p", "div", "section", "article", "table", "ul", "ol", "blockquote",
+                           "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dl"}))
         return true;
     return false;
   }
@@ -146,10 +146,14 @@ class ContentScorer {
     s.candidate = true;
     const std::string_view t = tag_of(*n);
     double base = 0;
-    if (t == "div" || t == "article" || t == "main" || t == "section") base = 5;
-    else if (t == "pre" || t == "td" || t == "blockquote") base = 3;
-    else if (one_of(t, {"address", "ol", "ul", "dl", "dd", "dt", "li", "form"})) base = -3;
-    else if (is_heading_tag(t) || t == "th") base = -5;
+    if (t == "div" || t == "article" || t == "main" || t == "section")
+      base = 5;
+    else if (t == "pre" || t == "td" || t == "blockquote")
+      base = 3;
+    else if (one_of(t, {"address", "ol", "ul", "dl", "dd", "dt", "li", "form"}))
+      base = -3;
+    else if (is_heading_tag(t) || t == "th")
+      base = -5;
     if (t == "article") base += 10;
     if (t == "main") base += 5;
     s.score = base + class_weight(*n);

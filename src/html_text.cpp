@@ -11,8 +11,8 @@ bool is_html_space(unsigned char c) {
 void append_folded(std::string& out, std::string_view text, bool& pending) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (is_html_space(c) || (c == 0xC2 && i + 1 < text.size() &&
-                             static_cast<unsigned char>(text[i + 1]) == 0xA0)) {
+    if (is_html_space(c) ||
+        (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0)) {
       if (c == 0xC2) ++i;
       pending = true;
       continue;

@@ -191,8 +191,7 @@ class MarkupBuilder {
   void add_dtd_defaults(const xmlNode* n, MarkupNode& m) {
     for (xmlDtd* dtd : {n->doc->intSubset, n->doc->extSubset}) {
       if (!dtd) continue;
-      const xmlElement* decl =
-          xmlGetDtdQElementDesc(dtd, n->name, n->ns ? n->ns->prefix : nullptr);
+      const xmlElement* decl = xmlGetDtdQElementDesc(dtd, n->name, n->ns ? n->ns->prefix : nullptr);
       for (const xmlAttribute* a = decl ? decl->attributes : nullptr; a; a = a->nexth) {
         if (!a->defaultValue || !a->name) continue;
         const MarkupNamespace* ns = nullptr;
@@ -226,8 +225,9 @@ class MarkupBuilder {
     if (ns->prefix && str(ns->prefix) == "xml" && str(ns->href) == kXmlNamespace)
       return xml_namespace();
     auto [at, fresh] = ns_map_.try_emplace(ns, nullptr);
-    if (fresh) at->second = &out_.namespaces_.emplace_back(
-                   MarkupNamespace{str(ns->href), str(ns->prefix), nullptr});
+    if (fresh)
+      at->second =
+          &out_.namespaces_.emplace_back(MarkupNamespace{str(ns->href), str(ns->prefix), nullptr});
     return at->second;
   }
 
@@ -260,11 +260,20 @@ void check_size(std::string_view input) {
 void escape_text(std::string& out, std::string_view s) {
   for (char c : s) {
     switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '\r': out += "&#13;"; break;
-      default: out += c;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '\r':
+        out += "&#13;";
+        break;
+      default:
+        out += c;
     }
   }
 }
@@ -280,14 +289,29 @@ void escape_attribute(std::string& out, std::string_view s, bool ascii_only) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     switch (c) {
-      case '\n': out += "&#10;"; continue;
-      case '\r': out += "&#13;"; continue;
-      case '\t': out += "&#9;"; continue;
-      case '"': out += "&quot;"; continue;
-      case '<': out += "&lt;"; continue;
-      case '>': out += "&gt;"; continue;
-      case '&': out += "&amp;"; continue;
-      default: break;
+      case '\n':
+        out += "&#10;";
+        continue;
+      case '\r':
+        out += "&#13;";
+        continue;
+      case '\t':
+        out += "&#9;";
+        continue;
+      case '"':
+        out += "&quot;";
+        continue;
+      case '<':
+        out += "&lt;";
+        continue;
+      case '>':
+        out += "&gt;";
+        continue;
+      case '&':
+        out += "&amp;";
+        continue;
+      default:
+        break;
     }
     if (c < 0x80 || !ascii_only || i + 1 >= s.size()) {
       out += static_cast<char>(c);
@@ -297,7 +321,8 @@ void escape_attribute(std::string& out, std::string_view s, bool ascii_only) {
     std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
     if (c >= 0xF8 || i + len > s.size()) len = 1;
     unsigned long cp = len == 1 ? c : c & (0xFFu >> (len + 1));
-    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    for (std::size_t k = 1; k < len; ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
     append_hex_reference(out, cp);
     i += len - 1;
   }
@@ -379,9 +404,7 @@ MarkupNode* MarkupDocument::root() {
   return nullptr;
 }
 
-const MarkupNode* MarkupDocument::root() const {
-  return const_cast<MarkupDocument*>(this)->root();
-}
+const MarkupNode* MarkupDocument::root() const { return const_cast<MarkupDocument*>(this)->root(); }
 
 void MarkupDocument::remove(MarkupNode& node) {
   MarkupNode*& first = node.parent ? node.parent->first_child : first_;

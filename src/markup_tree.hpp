@@ -27,7 +27,7 @@ namespace briefcast {
 enum class MarkupKind : std::uint8_t {
   element,
   text,
-  cdata,                   // XML CDATA section; in HTML, the content of <script> and <style>
+  cdata,  // XML CDATA section; in HTML, the content of <script> and <style>
   comment,
   processing_instruction,  // <?target content?>
   entity_reference,        // XML only: a reference to an entity the document's DTD declares
@@ -56,15 +56,15 @@ struct MarkupNode {
   MarkupKind kind = MarkupKind::element;
   int line = 0;  // 1-based source line libxml2 recorded (it reads 65535 for any line past that)
   std::size_t index = 0;  // dense number, 0 <= index < MarkupDocument::node_count()
-  std::string name;  // element: local name (HTML lower-case; XML "p:x" when prefix p is not
+  std::string name;       // element: local name (HTML lower-case; XML "p:x" when prefix p is not
                      // declared); processing instruction: target; entity reference: entity name
-  const MarkupNamespace* ns = nullptr;  // element's namespace (XML only); nullptr when none
+  const MarkupNamespace* ns = nullptr;        // element's namespace (XML only); nullptr when none
   const MarkupNamespace* declared = nullptr;  // first namespace this element declares (xmlns)
   // text/cdata/comment/processing instruction: the content. entity_reference: the entity's
   // replacement text (its text content). element: empty.
   std::string text;
   std::vector<MarkupAttribute> attributes;  // element's attributes, in document order
-  MarkupNode* parent = nullptr;  // nullptr at the top level of the document
+  MarkupNode* parent = nullptr;             // nullptr at the top level of the document
   MarkupNode* first_child = nullptr;
   MarkupNode* last_child = nullptr;
   MarkupNode* prev = nullptr;
@@ -100,8 +100,8 @@ struct MarkupError {
 // neither loaded nor expanded (entities the internal DTD declares become entity_reference
 // nodes, so a "billion laughs" document stays small or is refused as an entity loop).
 struct XmlReadOptions {
-  std::string url;              // the document's URL: what base_of() starts from; "" for none
-  bool cdata_as_text = false;   // merge CDATA sections into the text around them
+  std::string url;             // the document's URL: what base_of() starts from; "" for none
+  bool cdata_as_text = false;  // merge CDATA sections into the text around them
 };
 
 // An owned tree. Move-only; all nodes are freed together, without recursion.

@@ -44,8 +44,8 @@ std::string json_str(const nlohmann::json& o, const char* key) {
 
 bool is_article_type(const nlohmann::json& t) {
   auto one = [](const std::string& s) {
-    return s.find("Article") != std::string::npos || s == "BlogPosting" ||
-           s == "ReportageNews" || s == "Report" || s == "LiveBlogPosting";
+    return s.find("Article") != std::string::npos || s == "BlogPosting" || s == "ReportageNews" ||
+           s == "Report" || s == "LiveBlogPosting";
   };
   if (t.is_string()) return one(t.get<std::string>());
   if (t.is_array())
@@ -78,29 +78,36 @@ void read_json_ld(const nlohmann::json& j, PageMetadata& m, int depth) {
 
 // One <meta>: the first value for each field wins.
 void read_meta_tag(const MarkupNode& n, PageMetadata& m) {
-  const std::string key = ascii_lower(!n.attr_or_empty("property").empty() ? n.attr_or_empty("property")
-                                      : !n.attr_or_empty("name").empty()   ? n.attr_or_empty("name")
-                                                                           : n.attr_or_empty("itemprop"));
+  const std::string key =
+      ascii_lower(!n.attr_or_empty("property").empty() ? n.attr_or_empty("property")
+                  : !n.attr_or_empty("name").empty()   ? n.attr_or_empty("name")
+                                                       : n.attr_or_empty("itemprop"));
   const std::string http = ascii_lower(n.attr_or_empty("http-equiv"));
   const std::string value = folded(n.attr_or_empty("content"));
   if (value.empty()) return;
   auto set = [&](std::string& field) {
     if (field.empty()) field = value;
   };
-  if (key == "og:title") set(m.og_title);
-  else if (key == "twitter:title") set(m.tw_title);
-  else if (key == "og:site_name" || key == "application-name") set(m.site_name);
-  else if (key == "og:url") set(m.og_url);
-  else if (key == "og:locale") set(m.og_locale);
-  else if (http == "content-language") set(m.content_language);
+  if (key == "og:title")
+    set(m.og_title);
+  else if (key == "twitter:title")
+    set(m.tw_title);
+  else if (key == "og:site_name" || key == "application-name")
+    set(m.site_name);
+  else if (key == "og:url")
+    set(m.og_url);
+  else if (key == "og:locale")
+    set(m.og_locale);
+  else if (http == "content-language")
+    set(m.content_language);
   else if ((key == "author" || key == "article:author" || key == "parsely-author" ||
             key == "sailthru.author" || key == "dc.creator" || key == "byl") &&
            !is_url(value))
     set(m.author);
-  else if (key == "article:published_time" || key == "datepublished" ||
-           key == "parsely-pub-date" || key == "sailthru.date" || key == "pubdate" ||
-           key == "publishdate" || key == "date" || key == "dc.date" || key == "dc.date.issued" ||
-           key == "dcterms.date" || key == "og:published_time")
+  else if (key == "article:published_time" || key == "datepublished" || key == "parsely-pub-date" ||
+           key == "sailthru.date" || key == "pubdate" || key == "publishdate" || key == "date" ||
+           key == "dc.date" || key == "dc.date.issued" || key == "dcterms.date" ||
+           key == "og:published_time")
     set(m.date);
 }
 
@@ -236,8 +243,8 @@ std::string iso_date(const std::string& raw) {
 }
 
 std::string strip_site_suffix(std::string title, const std::string& site_name) {
-  static const std::array<std::string_view, 7> seps = {" | ", " - ", " – ", " — ", " :: ",
-                                                       " · ", " « "};
+  static const std::array<std::string_view, 7> seps = {" | ",  " - ", " – ", " — ",
+                                                       " :: ", " · ", " « "};
   const std::string site = ascii_lower(site_name);
   for (int round = 0; round < 2; ++round) {
     std::size_t best = std::string::npos, best_len = 0;

@@ -31,13 +31,13 @@ struct PageMetadata {
   std::string lang;         // <html lang> (or xml:lang)
   std::string og_locale;    // og:locale ("en_US")
   std::string content_language;  // <meta http-equiv=content-language>
-  std::string ld_lang;      // JSON-LD "inLanguage"
-  std::string canonical;    // <link rel=canonical href>, folded
-  std::string og_url;       // og:url
-  std::string ld_url;       // JSON-LD "url" or "mainEntityOfPage"
-  std::string site_name;    // og:site_name or application-name
-  std::string ld_site;      // JSON-LD "publisher" name, or a WebSite object's "name"
-  int h1_count = 0;         // <h1> elements on the page
+  std::string ld_lang;           // JSON-LD "inLanguage"
+  std::string canonical;         // <link rel=canonical href>, folded
+  std::string og_url;            // og:url
+  std::string ld_url;            // JSON-LD "url" or "mainEntityOfPage"
+  std::string site_name;         // og:site_name or application-name
+  std::string ld_site;           // JSON-LD "publisher" name, or a WebSite object's "name"
+  int h1_count = 0;              // <h1> elements on the page
 };
 
 // Reads the metadata of the page whose root element (<html>) is `root`. Walks without

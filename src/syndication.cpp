@@ -187,7 +187,8 @@ bool looks_like_html(const std::string& tag) {
 
 // ---- RSS ----
 
-FeedItem rss_item(const MarkupDocument& doc, const MarkupNode* item, const std::string& fallback_base) {
+FeedItem rss_item(const MarkupDocument& doc, const MarkupNode* item,
+                  const std::string& fallback_base) {
   FeedItem it;
   std::string base = doc.base_of(*item);
   it.title = html_to_plain_text(child_text(item, "title"));
@@ -211,7 +212,8 @@ FeedItem rss_item(const MarkupDocument& doc, const MarkupNode* item, const std::
   return it;
 }
 
-SyndicationFeed parse_rss(const MarkupDocument& doc, const MarkupNode* root, const std::string& base_url) {
+SyndicationFeed parse_rss(const MarkupDocument& doc, const MarkupNode* root,
+                          const std::string& base_url) {
   SyndicationFeed f;
   f.kind = SyndicationKind::rss;
   const MarkupNode* channel = child(root, "channel");
@@ -232,7 +234,8 @@ SyndicationFeed parse_rss(const MarkupDocument& doc, const MarkupNode* root, con
 
 // ---- Atom ----
 
-std::string atom_link(const MarkupDocument& doc, const MarkupNode* parent, const std::string& fallback) {
+std::string atom_link(const MarkupDocument& doc, const MarkupNode* parent,
+                      const std::string& fallback) {
   std::string best;
   for (const MarkupNode* c = parent->first_child; c; c = c->next) {
     if (!is(c, "link", kAtomNs)) continue;
@@ -246,7 +249,8 @@ std::string atom_link(const MarkupDocument& doc, const MarkupNode* parent, const
   return best;
 }
 
-SyndicationFeed parse_atom(const MarkupDocument& doc, const MarkupNode* root, const std::string& base_url) {
+SyndicationFeed parse_atom(const MarkupDocument& doc, const MarkupNode* root,
+                           const std::string& base_url) {
   SyndicationFeed f;
   f.kind = SyndicationKind::atom;
   f.title = atom_text(doc, child(root, "title", kAtomNs));
