@@ -42,22 +42,26 @@ struct MarkupNamespace {
 };
 
 struct MarkupAttribute {
-  std::string name;  // local name ("href"; "base" of xml:base). HTML: the name as written,
-                     // lower-cased and whole ("xml:lang"), never in a namespace
+  // Local name ("href"; "base" of xml:base). HTML: the name as written, lower-cased and whole
+  // ("xml:lang"), never in a namespace.
+  std::string name;
   const MarkupNamespace* ns = nullptr;  // XML: the attribute's namespace; nullptr when none
   std::string value;  // character and entity references replaced; "" for <input hidden>
   // XML: not written on the element but given a default value by the DTD's <!ATTLIST> (libxml2's
-  // attribute lookups return those too); serialize() leaves it out.
+  // attribute lookups return those too); serialize_xml() leaves it out.
   bool defaulted = false;
 };
 
 // One node. The links are kept by MarkupDocument (parse and remove); treat them as read-only.
 struct MarkupNode {
   MarkupKind kind = MarkupKind::element;
-  int line = 0;  // 1-based source line libxml2 recorded (it reads 65535 for any line past that)
+  // 1-based source line as libxml2's xmlGetLineNo gives it (for text, often where it ends);
+  // lines past 65535 read as 65535 or a neighbour's line; 0 when unknown.
+  int line = 0;
   std::size_t index = 0;  // dense number, 0 <= index < MarkupDocument::node_count()
-  std::string name;       // element: local name (HTML lower-case; XML "p:x" when prefix p is not
-                     // declared); processing instruction: target; entity reference: entity name
+  // element: local name (HTML lower-case; XML "p:x" when prefix p is not declared);
+  // processing instruction: target; entity reference: entity name; otherwise empty.
+  std::string name;
   const MarkupNamespace* ns = nullptr;        // element's namespace (XML only); nullptr when none
   const MarkupNamespace* declared = nullptr;  // first namespace this element declares (xmlns)
   // text/cdata/comment/processing instruction: the content. entity_reference: the entity's
@@ -133,18 +137,14 @@ class MarkupDocument {
   // none. Meant for XML documents.
   std::string base_of(const MarkupNode& node) const;
 
-  // `node` and everything under it as XML markup, the way libxml2's xmlNodeDump writes it
-  // without formatting: namespace declarations the node carries but not those of its
-  // ancestors, "<x/>" for an empty element, &lt; &gt; &amp; (and &#13;) escaped in text;
-  // attribute values in double quotes with non-ASCII characters as &#xHH; references when the
-  // document declared no encoding.
-  std::string serialize(const MarkupNode& node) const;
-
   // XML: libxml2 returned a document (the input was well-formed). HTML: always true.
   bool well_formed() const { return well_formed_; }
   // XML: no namespace error (an undeclared prefix, a bad namespace URI). Such errors do not
   // make a document ill-formed.
   bool namespaces_well_formed() const { return namespaces_well_formed_; }
+  // XML: the declaration named an encoding (<?xml ... encoding="..."?>); libxml2 then
+  // serialized attribute values as UTF-8 rather than ASCII (see markup_writer.hpp).
+  bool declared_encoding() const { return declared_encoding_; }
   // The document has a DOCTYPE declaration (XML; for HTML libxml2 always adds one).
   bool has_doctype() const { return has_doctype_; }
   // The first error (not warning) libxml2 reported, in document order.

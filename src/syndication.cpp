@@ -4,11 +4,11 @@
 #include <cctype>
 #include <climits>
 #include <cstdio>
-#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "error.hpp"
 #include "markup_tree.hpp"
+#include "markup_writer.hpp"
 #include "url_tools.hpp"
 
 namespace briefcast {
@@ -110,7 +110,7 @@ std::string child_text(const MarkupNode* parent, const char* name, const char* n
 // Serializes the children of `n` (Atom type="xhtml": the children of its <div>).
 std::string inner_xml(const MarkupDocument& doc, const MarkupNode* n) {
   std::string out;
-  for (const MarkupNode* c = n->first_child; c; c = c->next) out += doc.serialize(*c);
+  for (const MarkupNode* c = n->first_child; c; c = c->next) out += serialize_xml(doc, *c);
   return out;
 }
 
