@@ -1,18 +1,14 @@
 #include "feed_validator.hpp"
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-
 #include <cctype>
 #include <climits>
 #include <cstdio>
 #include <filesystem>
 #include <map>
-#include <memory>
 #include <stdexcept>
 #include <system_error>
 
-#include "c_deleter.hpp"
+#include "markup_tree.hpp"
 #include "podcast_feed.hpp"
 #include "rfc2822.hpp"
 #include "uuid.hpp"
@@ -23,20 +19,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-using XmlDocPtr = std::unique_ptr<xmlDoc, CDeleter<xmlFreeDoc>>;
-using XmlCtxtPtr = std::unique_ptr<xmlParserCtxt, CDeleter<xmlFreeParserCtxt>>;
-
-// libxml2's xmlFree is a function pointer variable, not a function usable as a template argument.
-struct XmlCharFree {
-  void operator()(xmlChar* p) const noexcept {
-    if (p) xmlFree(p);
-  }
-};
-using XmlStr = std::unique_ptr<xmlChar, XmlCharFree>;
-
-const xmlChar* X(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
-std::string S(const xmlChar* s) { return s ? reinterpret_cast<const char*>(s) : ""; }
-
 std::string trim(std::string s) {
   const char* ws = " \t\r\n";
   s.erase(0, s.find_first_not_of(ws));
@@ -46,36 +28,36 @@ std::string trim(std::string s) {
 }
 
 // Element `n` is {ns}name; ns == nullptr means no namespace.
-bool is(const xmlNode* n, const char* ns, const char* name) {
-  if (!n || n->type != XML_ELEMENT_NODE || !xmlStrEqual(n->name, X(name))) return false;
+bool is(const MarkupNode* n, const char* ns, const char* name) {
+  if (!n || !n->is_element() || n->name != name) return false;
   if (!ns) return n->ns == nullptr;
-  return n->ns && xmlStrEqual(n->ns->href, X(ns));
+  return n->ns && n->ns_uri() == ns;
 }
 
-std::vector<xmlNode*> children(const xmlNode* parent, const char* ns, const char* name) {
-  std::vector<xmlNode*> v;
-  for (xmlNode* c = parent->children; c; c = c->next)
+std::vector<const MarkupNode*> children(const MarkupNode* parent, const char* ns,
+                                        const char* name) {
+  std::vector<const MarkupNode*> v;
+  for (const MarkupNode* c = parent->first_child; c; c = c->next)
     if (is(c, ns, name)) v.push_back(c);
   return v;
 }
 
-xmlNode* child(const xmlNode* parent, const char* ns, const char* name) {
-  for (xmlNode* c = parent->children; c; c = c->next)
+const MarkupNode* child(const MarkupNode* parent, const char* ns, const char* name) {
+  for (const MarkupNode* c = parent->first_child; c; c = c->next)
     if (is(c, ns, name)) return c;
   return nullptr;
 }
 
-std::string text(const xmlNode* n) {
+std::string text(const MarkupNode* n) {
   if (!n) return {};
-  XmlStr s(xmlNodeGetContent(n));
-  return trim(S(s.get()));
+  return trim(n->text_content());
 }
 
-std::optional<std::string> attr(const xmlNode* n, const char* name) {
+std::optional<std::string> attr(const MarkupNode* n, const char* name) {
   if (!n) return std::nullopt;
-  XmlStr s(xmlGetNoNsProp(n, X(name)));
-  if (!s) return std::nullopt;
-  return S(s.get());
+  const std::string* v = n->attr_no_ns(name);
+  if (!v) return std::nullopt;
+  return *v;
 }
 
 bool absolute_http(std::string_view url) {
@@ -174,12 +156,12 @@ class Checker {
     r_.problems.push_back(opt_.name + ": " + where + ": " + what);
   }
 
-  void document(xmlDoc* doc, const xmlParserCtxt* ctxt, const std::string& first_error);
+  void document(const MarkupDocument& doc, const std::string& first_error);
 
  private:
-  void namespaces(const xmlNode* root, const xmlNode* channel);
-  void channel(const xmlNode* ch);
-  void item(const xmlNode* it, std::size_t index);
+  void namespaces(const MarkupNode* root, const MarkupNode* channel);
+  void channel(const MarkupNode* ch);
+  void item(const MarkupNode* it, std::size_t index);
 
   const ValidateOptions& opt_;
   FeedValidation& r_;
@@ -187,15 +169,15 @@ class Checker {
   std::map<std::string, std::size_t> guids_, enclosures_, day_titles_;
 };
 
-void Checker::document(xmlDoc* doc, const xmlParserCtxt* ctxt, const std::string& first_error) {
-  if (doc->intSubset || doc->extSubset)
+void Checker::document(const MarkupDocument& doc, const std::string& first_error) {
+  if (doc.has_doctype())
     problem("document", "has a DOCTYPE declaration (feeds must not; entities are not expanded)");
-  if (!ctxt->nsWellFormed) {
+  if (!doc.namespaces_well_formed()) {
     problem("document", "namespace error" + (first_error.empty() ? "" : ": " + first_error));
   }
-  xmlNode* root = xmlDocGetRootElement(doc);
+  const MarkupNode* root = doc.root();
   if (!is(root, nullptr, "rss")) {
-    problem("document", "root element is <" + S(root ? root->name : nullptr) + ">, not <rss>");
+    problem("document", "root element is <" + (root ? root->name : "") + ">, not <rss>");
     return;
   }
   auto version = attr(root, "version");
@@ -212,7 +194,7 @@ void Checker::document(xmlDoc* doc, const xmlParserCtxt* ctxt, const std::string
   channel(channels.front());
 }
 
-void Checker::namespaces(const xmlNode* root, const xmlNode* channel) {
+void Checker::namespaces(const MarkupNode* root, const MarkupNode* channel) {
   struct Expected {
     const char* prefix;
     const char* uri;
@@ -221,21 +203,20 @@ void Checker::namespaces(const xmlNode* root, const xmlNode* channel) {
                   {"podcast", kPodcastNamespace, false},
                   {"atom", kAtomNamespace, false},
                   {"content", kContentNamespace, false}};
-  std::vector<const xmlNs*> decls;
-  for (const xmlNode* n : {root, channel})
+  std::vector<const MarkupNamespace*> decls;
+  for (const MarkupNode* n : {root, channel})
     if (n)
-      for (const xmlNs* ns = n->nsDef; ns; ns = ns->next) decls.push_back(ns);
+      for (const MarkupNamespace* ns = n->declared; ns; ns = ns->next_declared) decls.push_back(ns);
   for (auto& e : expected) {
-    const xmlNs* by_prefix = nullptr;
+    const MarkupNamespace* by_prefix = nullptr;
     bool uri_found = false;
-    for (const xmlNs* ns : decls) {
-      if (ns->prefix && S(ns->prefix) == e.prefix) by_prefix = ns;
-      if (S(ns->href) == e.uri && (!e.prefix_required || S(ns->prefix) == e.prefix))
-        uri_found = true;
+    for (const MarkupNamespace* ns : decls) {
+      if (!ns->prefix.empty() && ns->prefix == e.prefix) by_prefix = ns;
+      if (ns->uri == e.uri && (!e.prefix_required || ns->prefix == e.prefix)) uri_found = true;
     }
     if (uri_found) continue;
     if (by_prefix)
-      problem("rss", std::string("xmlns:") + e.prefix + " is \"" + S(by_prefix->href) +
+      problem("rss", std::string("xmlns:") + e.prefix + " is \"" + by_prefix->uri +
                          "\", expected \"" + e.uri + "\"");
     else
       problem("rss",
@@ -243,10 +224,10 @@ void Checker::namespaces(const xmlNode* root, const xmlNode* channel) {
   }
 }
 
-void Checker::channel(const xmlNode* ch) {
+void Checker::channel(const MarkupNode* ch) {
   const std::string where = "channel";
   auto required_text = [&](const char* ns, const char* name, const std::string& shown) {
-    const xmlNode* n = child(ch, ns, name);
+    const MarkupNode* n = child(ch, ns, name);
     if (!n || text(n).empty()) problem(where, "missing " + shown);
     return text(n);
   };
@@ -276,17 +257,17 @@ void Checker::channel(const xmlNode* ch) {
   }
   auto category = attr(child(ch, kItunesNamespace, "category"), "text");
   if (!category || trim(*category).empty()) problem(where, "missing itunes:category text");
-  const xmlNode* explicit_node = child(ch, kItunesNamespace, "explicit");
+  const MarkupNode* explicit_node = child(ch, kItunesNamespace, "explicit");
   if (!explicit_node)
     problem(where, "missing itunes:explicit");
   else if (text(explicit_node) != "true" && text(explicit_node) != "false")
     problem(where, "itunes:explicit '" + text(explicit_node) + "' must be true or false");
   required_text(kItunesNamespace, "author", "itunes:author");
-  if (const xmlNode* t = child(ch, kItunesNamespace, "type"))
+  if (const MarkupNode* t = child(ch, kItunesNamespace, "type"))
     if (text(t) != "episodic" && text(t) != "serial")
       problem(where, "itunes:type '" + text(t) + "' must be episodic or serial");
 
-  for (const xmlNode* l : children(ch, kAtomNamespace, "link"))
+  for (const MarkupNode* l : children(ch, kAtomNamespace, "link"))
     if (attr(l, "rel") == "self") r_.self_url = trim(attr(l, "href").value_or(""));
   if (r_.self_url.empty()) {
     problem(where, "missing atom:link rel=\"self\" href");
@@ -295,12 +276,12 @@ void Checker::channel(const xmlNode* ch) {
             "atom:link rel=\"self\" href '" + r_.self_url + "' is not an absolute http(s) URL");
   }
 
-  const xmlNode* guid = child(ch, kPodcastNamespace, "guid");
+  const MarkupNode* guid = child(ch, kPodcastNamespace, "guid");
   if (!guid || text(guid).empty())
     problem(where, "missing podcast:guid");
   else if (!is_uuid(text(guid)))
     problem(where, "podcast:guid '" + text(guid) + "' is not a UUID");
-  if (const xmlNode* locked = child(ch, kPodcastNamespace, "locked"))
+  if (const MarkupNode* locked = child(ch, kPodcastNamespace, "locked"))
     if (text(locked) != "yes" && text(locked) != "no")
       problem(where, "podcast:locked '" + text(locked) + "' must be yes or no");
 
@@ -310,12 +291,12 @@ void Checker::channel(const xmlNode* ch) {
   if (!base_.empty() && base_.back() != '/') base_ += '/';
 
   std::size_t index = 0;
-  for (const xmlNode* it : children(ch, nullptr, "item")) item(it, ++index);
+  for (const MarkupNode* it : children(ch, nullptr, "item")) item(it, ++index);
   r_.episodes = index;
 }
 
-void Checker::item(const xmlNode* it, std::size_t index) {
-  const xmlNode* guid_node = child(it, nullptr, "guid");
+void Checker::item(const MarkupNode* it, std::size_t index) {
+  const MarkupNode* guid_node = child(it, nullptr, "guid");
   std::string guid = text(guid_node);
   std::string where =
       "item " + std::to_string(index) + (guid.empty() ? "" : " (guid " + guid + ")");
@@ -332,7 +313,7 @@ void Checker::item(const xmlNode* it, std::size_t index) {
       problem(where, "guid is not a URL but isPermaLink is not \"false\"");
   }
 
-  const xmlNode* date_node = child(it, nullptr, "pubDate");
+  const MarkupNode* date_node = child(it, nullptr, "pubDate");
   if (!date_node) {
     problem(where, "missing pubDate");
   } else {
@@ -363,7 +344,7 @@ void Checker::item(const xmlNode* it, std::size_t index) {
   if (enclosures.empty()) {
     problem(where, "missing enclosure");
   } else {
-    const xmlNode* e = enclosures.front();
+    const MarkupNode* e = enclosures.front();
     std::string url = trim(attr(e, "url").value_or(""));
     std::string length_text = trim(attr(e, "length").value_or(""));
     std::string type = trim(attr(e, "type").value_or(""));
@@ -407,22 +388,22 @@ void Checker::item(const xmlNode* it, std::size_t index) {
     }
   }
 
-  const xmlNode* duration = child(it, kItunesNamespace, "duration");
+  const MarkupNode* duration = child(it, kItunesNamespace, "duration");
   if (!duration)
     problem(where, "missing itunes:duration");
   else if (!valid_duration(text(duration)))
     problem(where, "itunes:duration '" + text(duration) + "' must be whole seconds or H:MM:SS");
-  if (const xmlNode* n = child(it, kItunesNamespace, "episode"))
+  if (const MarkupNode* n = child(it, kItunesNamespace, "episode"))
     if (!positive_integer(text(n)))
       problem(where, "itunes:episode '" + text(n) + "' is not a positive integer");
-  if (const xmlNode* n = child(it, kItunesNamespace, "episodeType"))
+  if (const MarkupNode* n = child(it, kItunesNamespace, "episodeType"))
     if (text(n) != "full" && text(n) != "trailer" && text(n) != "bonus")
       problem(where, "itunes:episodeType '" + text(n) + "' must be full, trailer or bonus");
-  if (const xmlNode* n = child(it, kItunesNamespace, "explicit"))
+  if (const MarkupNode* n = child(it, kItunesNamespace, "explicit"))
     if (text(n) != "true" && text(n) != "false")
       problem(where, "itunes:explicit '" + text(n) + "' must be true or false");
 
-  for (const xmlNode* t : children(it, kPodcastNamespace, "transcript")) {
+  for (const MarkupNode* t : children(it, kPodcastNamespace, "transcript")) {
     std::string url = trim(attr(t, "url").value_or(""));
     std::string type = trim(attr(t, "type").value_or(""));
     if (!absolute_http(url))
@@ -431,27 +412,13 @@ void Checker::item(const xmlNode* it, std::size_t index) {
         type != "text/html" && type != "text/plain")
       problem(where, "podcast:transcript type '" + type + "' is not a transcript type");
   }
-  for (const xmlNode* c : children(it, kPodcastNamespace, "chapters")) {
+  for (const MarkupNode* c : children(it, kPodcastNamespace, "chapters")) {
     std::string url = trim(attr(c, "url").value_or(""));
     std::string type = trim(attr(c, "type").value_or(""));
     if (!absolute_http(url))
       problem(where, "podcast:chapters url '" + url + "' is not an absolute http(s) URL");
     if (type != "application/json+chapters")
       problem(where, "podcast:chapters type '" + type + "' is not application/json+chapters");
-  }
-}
-
-// Keeps the first error libxml2 reports (the last one is often a consequence, like "Premature end
-// of data"). Called from C: must not throw.
-// xmlCtxtReadMemory resets the context's user fields, so the target is thread-local.
-thread_local std::string* t_first_error = nullptr;
-void record_first_error(void* /*user_data*/, xmlErrorPtr error) {
-  std::string* first = t_first_error;
-  if (!first || !first->empty() || !error || error->level < XML_ERR_ERROR) return;
-  try {
-    *first =
-        "line " + std::to_string(error->line) + ": " + trim(error->message ? error->message : "");
-  } catch (...) {
   }
 }
 
@@ -464,22 +431,18 @@ FeedValidation check_feed(std::string_view xml, const ValidateOptions& options) 
     check.problem("document", "larger than 2 GiB");
     return result;
   }
-  XmlCtxtPtr ctxt(xmlNewParserCtxt());
-  if (!ctxt) throw std::bad_alloc();
+  // No network, and entities are not substituted (see parse_xml).
+  const MarkupDocument doc = parse_xml(xml);
+  // The first error libxml2 met: the last one is often a consequence ("Premature end of data").
   std::string first_error;
-  t_first_error = &first_error;
-  ctxt->sax->serror = record_first_error;
-  // NONET: never fetch a DTD; no XML_PARSE_NOENT, so entities are not substituted.
-  XmlDocPtr doc(xmlCtxtReadMemory(ctxt.get(), xml.data(), static_cast<int>(xml.size()), nullptr,
-                                  nullptr,
-                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
-  t_first_error = nullptr;
-  if (!doc || !ctxt->wellFormed) {
+  if (const std::optional<MarkupError>& e = doc.first_error())
+    first_error = "line " + std::to_string(e->line) + ": " + trim(e->message);
+  if (!doc.well_formed()) {
     check.problem("document", "not well-formed XML" +
                                   (first_error.empty() ? std::string() : ": " + first_error));
     return result;
   }
-  check.document(doc.get(), ctxt.get(), first_error);
+  check.document(doc, first_error);
   return result;
 }
 

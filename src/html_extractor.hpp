@@ -36,7 +36,10 @@ namespace briefcast {
 // Bounded on hostile input: nesting of any depth is walked without recursion, and memory is a
 // small multiple of the input size.
 // Throws Error(ExitCode::input, "'<name>': no article text found") when the page has no body text,
-// and Error(ExitCode::input) when it is larger than 1 GiB.
+// and Error(ExitCode::input) when it is larger than 1 GiB (or 2 GiB once converted to UTF-8).
+//
+// The stages behind it: markup_tree.hpp (parsing), page_metadata.hpp, content_selection.hpp and
+// block_emitter.hpp.
 Article extract_html(std::string_view html_bytes, const std::string& name,
                      std::string_view declared_charset = {});
 

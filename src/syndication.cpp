@@ -1,19 +1,14 @@
 #include "syndication.hpp"
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-#include <libxml/xmlerror.h>
-
 #include <algorithm>
 #include <cctype>
 #include <climits>
 #include <cstdio>
-#include <cstring>
-#include <memory>
 #include <nlohmann/json.hpp>
 
-#include "c_deleter.hpp"
 #include "error.hpp"
+#include "markup_tree.hpp"
+#include "markup_writer.hpp"
 #include "url_tools.hpp"
 
 namespace briefcast {
@@ -21,9 +16,6 @@ namespace briefcast {
 namespace {
 
 using namespace std::chrono;
-using DocPtr = std::unique_ptr<xmlDoc, CDeleter<xmlFreeDoc>>;
-using ParserPtr = std::unique_ptr<xmlParserCtxt, CDeleter<xmlFreeParserCtxt>>;
-using BufferPtr = std::unique_ptr<xmlBuffer, CDeleter<xmlBufferFree>>;
 
 constexpr const char* kAtomNs = "http://www.w3.org/2005/Atom";
 constexpr const char* kContentNs = "http://purl.org/rss/1.0/modules/content/";
@@ -92,83 +84,55 @@ void append_utf8(std::string& out, unsigned long cp) {
 
 // ---- XML helpers ----
 
-std::string node_name(const xmlNode* n) { return reinterpret_cast<const char*>(n->name); }
-
-const char* node_ns(const xmlNode* n) {
-  return n->ns && n->ns->href ? reinterpret_cast<const char*>(n->ns->href) : nullptr;
-}
-
 // `ns` nullptr: the element has no namespace or the RSS 1.0 one (plain RSS elements).
-bool is(const xmlNode* n, const char* name, const char* ns = nullptr) {
-  if (!n || n->type != XML_ELEMENT_NODE || node_name(n) != name) return false;
-  const char* actual = node_ns(n);
-  if (!ns) return !actual || std::strcmp(actual, kRss1Ns) == 0;
-  return actual && std::strcmp(actual, ns) == 0;
+bool is(const MarkupNode* n, const char* name, const char* ns = nullptr) {
+  if (!n || !n->is_element() || n->name != name) return false;
+  if (!ns) return !n->ns || n->ns_uri() == kRss1Ns;
+  return n->ns && n->ns_uri() == ns;
 }
 
-std::string content_of(const xmlNode* n) {
-  xmlChar* c = xmlNodeGetContent(n);
-  if (!c) return {};
-  std::string s = reinterpret_cast<const char*>(c);
-  xmlFree(c);
-  return s;
+std::string attribute(const MarkupNode* n, const char* name) {
+  const std::string* v = n->attr(name);
+  return v ? *v : std::string();
 }
 
-std::string attribute(const xmlNode* n, const char* name) {
-  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
-  if (!v) return {};
-  std::string s = reinterpret_cast<const char*>(v);
-  xmlFree(v);
-  return s;
-}
-
-const xmlNode* child(const xmlNode* parent, const char* name, const char* ns = nullptr) {
-  for (const xmlNode* c = parent->children; c; c = c->next)
+const MarkupNode* child(const MarkupNode* parent, const char* name, const char* ns = nullptr) {
+  for (const MarkupNode* c = parent->first_child; c; c = c->next)
     if (is(c, name, ns)) return c;
   return nullptr;
 }
 
-std::string child_text(const xmlNode* parent, const char* name, const char* ns = nullptr) {
-  const xmlNode* c = child(parent, name, ns);
-  return c ? content_of(c) : std::string();
-}
-
-// The base URI in effect at `n` (xml:base attributes over the document URL), or "".
-std::string base_of(xmlDoc* doc, const xmlNode* n) {
-  xmlChar* b = xmlNodeGetBase(doc, n);
-  if (!b) return {};
-  std::string s = reinterpret_cast<const char*>(b);
-  xmlFree(b);
-  return s;
+std::string child_text(const MarkupNode* parent, const char* name, const char* ns = nullptr) {
+  const MarkupNode* c = child(parent, name, ns);
+  return c ? c->text_content() : std::string();
 }
 
 // Serializes the children of `n` (Atom type="xhtml": the children of its <div>).
-std::string inner_xml(xmlDoc* doc, const xmlNode* n) {
-  BufferPtr buf(xmlBufferCreate());
-  if (!buf) return {};
-  for (xmlNode* c = n->children; c; c = c->next) xmlNodeDump(buf.get(), doc, c, 0, 0);
-  return reinterpret_cast<const char*>(xmlBufferContent(buf.get()));
+std::string inner_xml(const MarkupDocument& doc, const MarkupNode* n) {
+  std::string out;
+  for (const MarkupNode* c = n->first_child; c; c = c->next) out += serialize_xml(doc, *c);
+  return out;
 }
 
 // An Atom text construct (title, summary, content) as HTML.
-std::string atom_html(xmlDoc* doc, const xmlNode* n) {
+std::string atom_html(const MarkupDocument& doc, const MarkupNode* n) {
   if (!n) return {};
   std::string type = lower(attribute(n, "type"));
   if (type == "xhtml") {
-    for (const xmlNode* c = n->children; c; c = c->next)
-      if (c->type == XML_ELEMENT_NODE) return inner_xml(doc, c);  // the wrapping <div>
+    for (const MarkupNode* c = n->first_child; c; c = c->next)
+      if (c->is_element()) return inner_xml(doc, c);  // the wrapping <div>
     return {};
   }
-  if (type == "html" || type == "text/html") return content_of(n);
+  if (type == "html" || type == "text/html") return n->text_content();
   if (!attribute(n, "src").empty()) return {};  // out-of-line content
-  return text_to_html(content_of(n));
+  return text_to_html(n->text_content());
 }
 
-std::string atom_text(xmlDoc* doc, const xmlNode* n) {
+std::string atom_text(const MarkupDocument& doc, const MarkupNode* n) {
   if (!n) return {};
   std::string type = lower(attribute(n, "type"));
   if (type == "html" || type == "xhtml") return html_to_plain_text(atom_html(doc, n));
-  return html_to_plain_text(escape_html(content_of(n)));  // folds whitespace only
+  return html_to_plain_text(escape_html(n->text_content()));  // folds whitespace only
 }
 
 std::string resolve_link(const std::string& base, const std::string& link,
@@ -223,13 +187,14 @@ bool looks_like_html(const std::string& tag) {
 
 // ---- RSS ----
 
-FeedItem rss_item(xmlDoc* doc, const xmlNode* item, const std::string& fallback_base) {
+FeedItem rss_item(const MarkupDocument& doc, const MarkupNode* item,
+                  const std::string& fallback_base) {
   FeedItem it;
-  std::string base = base_of(doc, item);
+  std::string base = doc.base_of(*item);
   it.title = html_to_plain_text(child_text(item, "title"));
   it.link = resolve_link(base, child_text(item, "link"), fallback_base);
-  if (const xmlNode* g = child(item, "guid")) {
-    it.guid = trim(content_of(g));
+  if (const MarkupNode* g = child(item, "guid")) {
+    it.guid = trim(g->text_content());
     bool permalink = lower(trim(attribute(g, "isPermaLink"))) != "false";
     if (it.link.empty() && permalink && is_http_url(it.guid)) it.link = it.guid;
   }
@@ -247,20 +212,21 @@ FeedItem rss_item(xmlDoc* doc, const xmlNode* item, const std::string& fallback_
   return it;
 }
 
-SyndicationFeed parse_rss(xmlDoc* doc, const xmlNode* root, const std::string& base_url) {
+SyndicationFeed parse_rss(const MarkupDocument& doc, const MarkupNode* root,
+                          const std::string& base_url) {
   SyndicationFeed f;
   f.kind = SyndicationKind::rss;
-  const xmlNode* channel = child(root, "channel");
+  const MarkupNode* channel = child(root, "channel");
   if (channel) {
     f.title = html_to_plain_text(child_text(channel, "title"));
     std::string link = trim(child_text(channel, "link"));
-    f.link = resolve_link(base_of(doc, channel), link, {});
+    f.link = resolve_link(doc.base_of(*channel), link, {});
   }
   std::string fallback = base_url.empty() && is_http_url(f.link) ? f.link : std::string();
   // RSS 2.0 keeps items inside <channel>; RSS 1.0 (RDF) beside it.
-  for (const xmlNode* parent : {channel, root}) {
+  for (const MarkupNode* parent : {channel, root}) {
     if (!parent) continue;
-    for (const xmlNode* c = parent->children; c; c = c->next)
+    for (const MarkupNode* c = parent->first_child; c; c = c->next)
       if (is(c, "item")) f.items.push_back(rss_item(doc, c, fallback));
   }
   return f;
@@ -268,13 +234,14 @@ SyndicationFeed parse_rss(xmlDoc* doc, const xmlNode* root, const std::string& b
 
 // ---- Atom ----
 
-std::string atom_link(xmlDoc* doc, const xmlNode* parent, const std::string& fallback) {
+std::string atom_link(const MarkupDocument& doc, const MarkupNode* parent,
+                      const std::string& fallback) {
   std::string best;
-  for (const xmlNode* c = parent->children; c; c = c->next) {
+  for (const MarkupNode* c = parent->first_child; c; c = c->next) {
     if (!is(c, "link", kAtomNs)) continue;
     std::string rel = attribute(c, "rel");
     if (!rel.empty() && rel != "alternate") continue;
-    std::string href = resolve_link(base_of(doc, c), attribute(c, "href"), fallback);
+    std::string href = resolve_link(doc.base_of(*c), attribute(c, "href"), fallback);
     std::string type = lower(attribute(c, "type"));
     if (type.empty() || type == "text/html" || type == "application/xhtml+xml") return href;
     if (best.empty()) best = href;
@@ -282,13 +249,14 @@ std::string atom_link(xmlDoc* doc, const xmlNode* parent, const std::string& fal
   return best;
 }
 
-SyndicationFeed parse_atom(xmlDoc* doc, const xmlNode* root, const std::string& base_url) {
+SyndicationFeed parse_atom(const MarkupDocument& doc, const MarkupNode* root,
+                           const std::string& base_url) {
   SyndicationFeed f;
   f.kind = SyndicationKind::atom;
   f.title = atom_text(doc, child(root, "title", kAtomNs));
   f.link = atom_link(doc, root, {});
   std::string fallback = base_url.empty() && is_http_url(f.link) ? f.link : std::string();
-  for (const xmlNode* e = root->children; e; e = e->next) {
+  for (const MarkupNode* e = root->first_child; e; e = e->next) {
     if (!is(e, "entry", kAtomNs)) continue;
     FeedItem it;
     it.title = atom_text(doc, child(e, "title", kAtomNs));
@@ -298,7 +266,7 @@ SyndicationFeed parse_atom(xmlDoc* doc, const xmlNode* root, const std::string& 
     if (!it.published) it.published = parse_feed_date(child_text(e, "updated", kAtomNs));
     it.summary_html = trim(atom_html(doc, child(e, "summary", kAtomNs)));
     it.content_html = trim(atom_html(doc, child(e, "content", kAtomNs)));
-    const xmlNode* author = child(e, "author", kAtomNs);
+    const MarkupNode* author = child(e, "author", kAtomNs);
     if (!author) author = child(root, "author", kAtomNs);
     if (author) it.author = trim(child_text(author, "name", kAtomNs));
     f.items.push_back(std::move(it));
@@ -311,26 +279,21 @@ SyndicationFeed parse_atom(xmlDoc* doc, const xmlNode* root, const std::string& 
 SyndicationFeed parse_xml_feed(const std::string& bytes, const std::string& origin,
                                const std::string& base_url, const std::string& tag) {
   if (bytes.size() > static_cast<std::size_t>(INT_MAX)) fail(origin, "document too large");
-  ParserPtr ctxt(xmlNewParserCtxt());
-  if (!ctxt) fail(origin, "cannot create an XML parser");
-  // NONET: never fetch anything. No NOENT/DTDLOAD: external entities are not loaded or expanded.
-  int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
-  DocPtr doc(xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()),
-                               base_url.empty() ? nullptr : base_url.c_str(), nullptr, options));
-  if (!doc) {
+  const MarkupDocument doc = parse_xml(bytes, XmlReadOptions{base_url, true});
+  if (!doc.well_formed()) {
     if (looks_like_html(tag))
       fail(origin, "not an RSS, Atom or JSON Feed document (looks like HTML)");
-    const xmlError* err = xmlCtxtGetLastError(ctxt.get());
-    std::string message = err && err->message ? trim(err->message) : "malformed document";
+    const std::optional<MarkupError>& err = doc.last_error();
+    std::string message = err && !err->message.empty() ? trim(err->message) : "malformed document";
     int line = err ? err->line : 0;
     fail(origin, "invalid XML at line " + std::to_string(line) + ": " + message);
   }
-  const xmlNode* root = xmlDocGetRootElement(doc.get());
+  const MarkupNode* root = doc.root();
   if (!root) fail(origin, "empty document");
-  std::string name = node_name(root);
-  if (name == "rss" || (name == "RDF" && node_ns(root) && std::strcmp(node_ns(root), kRdfNs) == 0))
-    return parse_rss(doc.get(), root, base_url);
-  if (is(root, "feed", kAtomNs)) return parse_atom(doc.get(), root, base_url);
+  const std::string& name = root->name;
+  if (name == "rss" || (name == "RDF" && root->ns_uri() == kRdfNs))
+    return parse_rss(doc, root, base_url);
+  if (is(root, "feed", kAtomNs)) return parse_atom(doc, root, base_url);
   if (lower(name) == "html")
     fail(origin, "not an RSS, Atom or JSON Feed document (looks like HTML)");
   fail(origin, "not an RSS, Atom or JSON Feed document (root element <" + name + ">)");
