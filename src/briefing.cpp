@@ -14,6 +14,7 @@
 #include "atomic_output.hpp"
 #include "briefing_state.hpp"
 #include "chapters_json.hpp"
+#include "episode_template.hpp"
 #include "error.hpp"
 #include "feed_config.hpp"
 #include "feed_lock.hpp"
