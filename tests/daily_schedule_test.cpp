@@ -3,36 +3,13 @@
 #include "daily_schedule.hpp"
 
 #include <catch2/catch.hpp>
-#include <cstdlib>
 #include <ctime>
-#include <optional>
-#include <string>
+
+#include "test_support.hpp"
 
 using namespace briefcast;
 
 namespace {
-
-// Sets TZ for one test and restores it (and tzset) afterwards.
-class TimeZone {
- public:
-  explicit TimeZone(const char* tz) {
-    if (const char* old = std::getenv("TZ")) old_ = old;
-    ::setenv("TZ", tz, 1);
-    ::tzset();
-  }
-  ~TimeZone() {
-    if (old_)
-      ::setenv("TZ", old_->c_str(), 1);
-    else
-      ::unsetenv("TZ");
-    ::tzset();
-  }
-  TimeZone(const TimeZone&) = delete;
-  TimeZone& operator=(const TimeZone&) = delete;
-
- private:
-  std::optional<std::string> old_;
-};
 
 std::time_t utc(int y, int mo, int d, int h, int mi, int s = 0) {
   std::tm tm{};
@@ -67,7 +44,7 @@ TEST_CASE("daily schedule: HH:MM to minutes after midnight", "[serve]") {
 }
 
 TEST_CASE("daily schedule: the next run in UTC", "[serve]") {
-  TimeZone zone("UTC");
+  test::TimeZone zone("UTC");
   const std::time_t eight = utc(2026, 3, 3, 8, 0);
   CHECK(next_daily_run(eight, 8 * 60 + 1) == eight + 60);
   CHECK(next_daily_run(eight, 8 * 60) == eight + 86400);  // its minute has begun: tomorrow
@@ -78,7 +55,7 @@ TEST_CASE("daily schedule: the next run in UTC", "[serve]") {
 }
 
 TEST_CASE("daily schedule: the wall clock across daylight-saving changes", "[serve]") {
-  TimeZone zone("Europe/London");  // GMT+0 / BST+1; changes 29 March and 25 October 2026
+  test::TimeZone zone("Europe/London");  // GMT+0 / BST+1; changes 29 March and 25 October 2026
   // Noon stays noon: 23 hours across the spring change, 25 across the autumn one.
   CHECK(next_daily_run(utc(2026, 3, 28, 12, 0), 12 * 60) == utc(2026, 3, 29, 11, 0));
   CHECK(next_daily_run(utc(2026, 10, 24, 11, 0), 12 * 60) == utc(2026, 10, 25, 12, 0));
