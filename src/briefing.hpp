@@ -10,6 +10,10 @@
 //   only then delete what retention dropped.
 // Every file is written to a temporary name and renamed into place, so a run killed at any
 // instant leaves the previous feed valid and every enclosure it names complete.
+//
+// build_briefing only orders the steps: briefing_day.hpp (the date), episode_plan.hpp (stories and
+// parts), part_audio.hpp (speaking and the parts cache), episode_timeline.hpp (chapters,
+// transcripts, notes), briefing_publish.hpp (files, feed, state, retention).
 
 #include <cstddef>
 #include <filesystem>
@@ -31,19 +35,19 @@ struct BuildOptions {
 };
 
 struct BuildReport {
-  bool published = false;               // a new feed.xml was written
-  std::string episode_title;            // empty when nothing was built
-  std::filesystem::path feed_xml;       // <output>/feed.xml
-  std::filesystem::path episode_mp3;    // the new episode's audio
-  std::string feed_url;                 // where subscribers find the feed
-  std::size_t stories = 0;              // stories in the new episode
-  std::size_t skipped_broadcast = 0;    // stories left out because already broadcast
-  std::size_t skipped_failed = 0;       // stories or sources that failed (reported as warnings)
-  std::size_t parts_synthesized = 0;    // story/intro/outro parts spoken this run
-  std::size_t parts_cached = 0;         // parts taken from the cache
-  double audio_seconds = 0;             // duration of the new episode
+  bool published = false;             // a new feed.xml was written
+  std::string episode_title;          // empty when nothing was built
+  std::filesystem::path feed_xml;     // <output>/feed.xml
+  std::filesystem::path episode_mp3;  // the new episode's audio
+  std::string feed_url;               // where subscribers find the feed
+  std::size_t stories = 0;            // stories in the new episode
+  std::size_t skipped_broadcast = 0;  // stories left out because already broadcast
+  std::size_t skipped_failed = 0;     // stories or sources that failed (reported as warnings)
+  std::size_t parts_synthesized = 0;  // story/intro/outro parts spoken this run
+  std::size_t parts_cached = 0;       // parts taken from the cache
+  double audio_seconds = 0;           // duration of the new episode
   std::size_t episodes_in_feed = 0;
-  std::size_t episodes_removed = 0;     // dropped by retention
+  std::size_t episodes_removed = 0;  // dropped by retention
 };
 
 // Runs one build. Warnings ("briefcast: warning: ...") and progress go to `log`. Throws Error:

@@ -1,5 +1,3 @@
-#include <curl/curl.h>
-
 #include <CLI/CLI.hpp>
 #include <cerrno>
 #include <cstring>
@@ -8,10 +6,10 @@
 #include <memory>
 #include <sstream>
 
-#include "c_deleter.hpp"
 #include "cli_commands.hpp"
 #include "error.hpp"
 #include "feed_validator.hpp"
+#include "http_fetch.hpp"
 
 namespace briefcast {
 
@@ -19,71 +17,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-using CurlPtr = std::unique_ptr<CURL, CDeleter<curl_easy_cleanup>>;
-
-// --- A minimal libcurl client for `validate URL`. The full fetcher (src/http_fetch.*) may replace
-// it; this one only needs GET of one document and HEAD of each enclosure.
-
-constexpr std::size_t kMaxFeedBytes = 32u << 20;  // a feed larger than 32 MiB is not a feed
-
-CurlPtr new_request(const std::string& url) {
-  static const CURLcode init = curl_global_init(CURL_GLOBAL_DEFAULT);
-  if (init != CURLE_OK)
-    throw Error(ExitCode::network, std::string("libcurl: ") + curl_easy_strerror(init));
-  CurlPtr c(curl_easy_init());
-  if (!c) throw Error(ExitCode::network, "libcurl: cannot create a request");
-  curl_easy_setopt(c.get(), CURLOPT_URL, url.c_str());
-  curl_easy_setopt(c.get(), CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(c.get(), CURLOPT_MAXREDIRS, 5L);
-  curl_easy_setopt(c.get(), CURLOPT_CONNECTTIMEOUT, 15L);
-  curl_easy_setopt(c.get(), CURLOPT_TIMEOUT, 60L);
-  curl_easy_setopt(c.get(), CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(c.get(), CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(c.get(), CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(c.get(), CURLOPT_USERAGENT, "briefcast/" BRIEFCAST_VERSION " (validate)");
-  return c;
-}
-
-std::size_t append_body(char* data, std::size_t size, std::size_t n, void* user) {
-  auto* body = static_cast<std::string*>(user);
-  if (body->size() + size * n > kMaxFeedBytes) return 0;  // aborts the transfer
-  body->append(data, size * n);
-  return size * n;
-}
-
-std::string http_get(const std::string& url) {
-  CurlPtr c = new_request(url);
-  std::string body;
-  char error[CURL_ERROR_SIZE] = "";
-  curl_easy_setopt(c.get(), CURLOPT_ERRORBUFFER, error);
-  curl_easy_setopt(c.get(), CURLOPT_WRITEFUNCTION, append_body);
-  curl_easy_setopt(c.get(), CURLOPT_WRITEDATA, &body);
-  CURLcode rc = curl_easy_perform(c.get());
-  if (rc != CURLE_OK)
-    throw Error(ExitCode::network, "'" + url + "': " + (error[0] ? error : curl_easy_strerror(rc)));
-  long status = 0;
-  curl_easy_getinfo(c.get(), CURLINFO_RESPONSE_CODE, &status);
-  if (status >= 400)
-    throw Error(ExitCode::network, "'" + url + "': HTTP " + std::to_string(status));
-  return body;
-}
-
-// Content-Length of a HEAD response; throws std::runtime_error (reported as the item's problem).
-std::optional<std::uint64_t> http_head_length(const std::string& url) {
-  CurlPtr c = new_request(url);
-  char error[CURL_ERROR_SIZE] = "";
-  curl_easy_setopt(c.get(), CURLOPT_ERRORBUFFER, error);
-  curl_easy_setopt(c.get(), CURLOPT_NOBODY, 1L);
-  CURLcode rc = curl_easy_perform(c.get());
-  if (rc != CURLE_OK)
-    throw std::runtime_error("HEAD " + url + ": " + (error[0] ? error : curl_easy_strerror(rc)));
-  long status = 0;
-  curl_easy_getinfo(c.get(), CURLINFO_RESPONSE_CODE, &status);
-  if (status >= 400) throw std::runtime_error("HEAD " + url + ": HTTP " + std::to_string(status));
-  curl_off_t length = -1;
-  curl_easy_getinfo(c.get(), CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length);
-  if (length < 0) return std::nullopt;
-  return static_cast<std::uint64_t>(length);
+// `validate URL` reads the feed and each enclosure's size as a podcast app would; the timeouts,
+// the 32 MiB cap and libcurl's own messages are ProbeOptions' defaults.
+ProbeOptions validate_probe() {
+  ProbeOptions o;
+  o.user_agent = user_agent() + " (validate)";
+  return o;
 }
 
 bool is_url(const std::string& s) { return s.starts_with("http://") || s.starts_with("https://"); }
@@ -115,8 +54,11 @@ int run_validate(const ValidateFlags& f, CliStreams io) {
   opt.base_url = f.base_url;
   std::string xml;
   if (is_url(f.feed)) {
-    xml = http_get(f.feed);
-    if (!f.no_head) opt.remote_length = http_head_length;
+    xml = probe_get(f.feed, validate_probe()).body;
+    if (!f.no_head)
+      opt.remote_length = [](const std::string& url) {
+        return probe_head(url, validate_probe()).content_length;
+      };
   } else {
     xml = read_feed_file(f.feed);
     if (opt.root.empty()) {

@@ -8,6 +8,8 @@
 #include <sstream>
 #include <utility>
 
+#include "apple_categories.hpp"
+#include "episode_template.hpp"
 #include "error.hpp"
 #include "url_tools.hpp"
 
@@ -17,57 +19,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
-
-struct Category {
-  const char* name;
-  std::vector<const char*> subcategories;
-};
-
-// Apple Podcasts categories (podcasters.apple.com, "Apple Podcasts categories"), spelled as the
-// itunes:category text attribute expects them.
-const std::vector<Category>& apple_categories() {
-  static const std::vector<Category> list = {
-      {"Arts", {"Books", "Design", "Fashion & Beauty", "Food", "Performing Arts", "Visual Arts"}},
-      {"Business",
-       {"Careers", "Entrepreneurship", "Investing", "Management", "Marketing", "Non-Profit"}},
-      {"Comedy", {"Comedy Interviews", "Improv", "Stand-Up"}},
-      {"Education", {"Courses", "How To", "Language Learning", "Self-Improvement"}},
-      {"Fiction", {"Comedy Fiction", "Drama", "Science Fiction"}},
-      {"Government", {}},
-      {"History", {}},
-      {"Health & Fitness",
-       {"Alternative Health", "Fitness", "Medicine", "Mental Health", "Nutrition", "Sexuality"}},
-      {"Kids & Family", {"Education for Kids", "Parenting", "Pets & Animals", "Stories for Kids"}},
-      {"Leisure",
-       {"Animation & Manga", "Automotive", "Aviation", "Crafts", "Games", "Hobbies",
-        "Home & Garden", "Video Games"}},
-      {"Music", {"Music Commentary", "Music History", "Music Interviews"}},
-      {"News",
-       {"Business News", "Daily News", "Entertainment News", "News Commentary", "Politics",
-        "Sports News", "Tech News"}},
-      {"Religion & Spirituality",
-       {"Buddhism", "Christianity", "Hinduism", "Islam", "Judaism", "Religion", "Spirituality"}},
-      {"Science",
-       {"Astronomy", "Chemistry", "Earth Sciences", "Life Sciences", "Mathematics",
-        "Natural Sciences", "Nature", "Physics", "Social Sciences"}},
-      {"Society & Culture",
-       {"Documentary", "Personal Journals", "Philosophy", "Places & Travel", "Relationships"}},
-      {"Sports",
-       {"Baseball", "Basketball", "Cricket", "Fantasy Sports", "Football", "Golf", "Hockey",
-        "Rugby", "Running", "Soccer", "Swimming", "Tennis", "Volleyball", "Wilderness",
-        "Wrestling"}},
-      {"Technology", {}},
-      {"True Crime", {}},
-      {"TV & Film", {"After Shows", "Film History", "Film Interviews", "Film Reviews", "TV Reviews"}},
-  };
-  return list;
-}
-
-const Category* find_category(const std::string& name) {
-  for (auto& c : apple_categories())
-    if (name == c.name) return &c;
-  return nullptr;
-}
 
 template <class List>
 std::string join(const List& items) {
@@ -83,8 +34,7 @@ class Reader {
       : j_(j), origin_(std::move(origin)), prefix_(std::move(prefix)) {}
 
   [[noreturn]] void fail(const std::string& key, const std::string& problem) const {
-    throw Error(ExitCode::feed,
-                "'" + origin_ + "': field '" + prefix_ + key + "': " + problem);
+    throw Error(ExitCode::feed, "'" + origin_ + "': field '" + prefix_ + key + "': " + problem);
   }
 
   void only(const std::vector<std::string>& known) const {
@@ -127,8 +77,8 @@ class Reader {
       fail(key, "expected an integer, got " + std::string(v->type_name()));
     auto n = v->get<long long>();
     if (n < lo || n > hi)
-      fail(key, std::to_string(n) + " is out of range " + std::to_string(lo) + "-" +
-                    std::to_string(hi));
+      fail(key,
+           std::to_string(n) + " is out of range " + std::to_string(lo) + "-" + std::to_string(hi));
     out = static_cast<int>(n);
   }
 
@@ -203,8 +153,9 @@ bool is_bcp47(const std::string& tag) {
         if (parts[i].empty() || parts[i].size() > 8 || !is_alnum(parts[i])) return false;
       return true;
     }
-    bool variant = is_alnum(p) && ((p.size() >= 5 && p.size() <= 8) ||
-                                   (p.size() == 4 && std::isdigit(static_cast<unsigned char>(p[0]))));
+    bool variant =
+        is_alnum(p) && ((p.size() >= 5 && p.size() <= 8) ||
+                        (p.size() == 4 && std::isdigit(static_cast<unsigned char>(p[0]))));
     if (!variant) return false;
   }
   return true;
@@ -266,18 +217,20 @@ ShowConfig read_show(const Reader& r, const fs::path& dir) {
     r.fail("owner_email", "expected an e-mail address, got '" + s.owner_email + "'");
   r.string("language", s.language, true);
   if (!is_bcp47(s.language))
-    r.fail("language", "expected a BCP 47 language tag such as \"en-US\", got '" + s.language + "'");
+    r.fail("language",
+           "expected a BCP 47 language tag such as \"en-US\", got '" + s.language + "'");
   r.string("category", s.category, true);
-  const Category* cat = find_category(s.category);
+  const AppleCategory* cat = find_apple_category(s.category);
   if (!cat) {
     std::vector<const char*> names;
     for (auto& c : apple_categories()) names.push_back(c.name);
-    r.fail("category", "expected one of Apple's categories (" + join(names) + "), got '" +
-                           s.category + "'");
+    r.fail("category",
+           "expected one of Apple's categories (" + join(names) + "), got '" + s.category + "'");
   }
   if (r.string("subcategory", s.subcategory) && !is_apple_category(s.category, s.subcategory)) {
     if (cat->subcategories.empty())
-      r.fail("subcategory", "'" + s.category + "' has no subcategories, got '" + s.subcategory + "'");
+      r.fail("subcategory",
+             "'" + s.category + "' has no subcategories, got '" + s.subcategory + "'");
     r.fail("subcategory", "expected one of the subcategories of '" + s.category + "' (" +
                               join(cat->subcategories) + "), got '" + s.subcategory + "'");
   }
@@ -298,10 +251,14 @@ SourceConfig read_source(const Reader& r, const fs::path& dir) {
   SourceConfig s;
   std::string type;
   r.string("type", type, true);
-  if (type == "file") s.type = SourceType::file;
-  else if (type == "folder") s.type = SourceType::folder;
-  else if (type == "feed") s.type = SourceType::feed;
-  else r.fail("type", "expected \"file\", \"folder\" or \"feed\", got '" + type + "'");
+  if (type == "file")
+    s.type = SourceType::file;
+  else if (type == "folder")
+    s.type = SourceType::folder;
+  else if (type == "feed")
+    s.type = SourceType::feed;
+  else
+    r.fail("type", "expected \"file\", \"folder\" or \"feed\", got '" + type + "'");
 
   bool has_path = r.value().contains("path"), has_url = r.value().contains("url");
   if (s.type != SourceType::feed && has_url)
@@ -328,8 +285,10 @@ SourceConfig read_source(const Reader& r, const fs::path& dir) {
     s.path = existing_file(r, "path", dir);
   }
   if (!r.string("name", s.name)) {
-    if (!s.url.empty()) s.name = split_url(s.url).host;
-    else s.name = s.path.filename().string();
+    if (!s.url.empty())
+      s.name = split_url(s.url).host;
+    else
+      s.name = s.path.filename().string();
   }
   r.integer("max_items", 1, 100, s.max_items);
   r.boolean("fetch_articles", s.fetch_articles);
@@ -349,144 +308,18 @@ EpisodeConfig read_episode(const Reader& r, const fs::path& dir) {
   return e;
 }
 
-const char* const kWeekdays[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
-                                 "Thursday", "Friday", "Saturday"};
-const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                               "July",    "August",   "September", "October", "November",
-                               "December"};
-
-std::string two(long v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "%02ld", v);
-  return buf;
-}
-
-// Renders a template; throws Error(ExitCode::feed) naming the bad placeholder.
-std::string render(const std::string& text, const TemplateValues& values, bool allow_stories) {
-  const std::string known = allow_stories
-                                ? "{show}, {date}, {date:FORMAT}, {headlines}, {count}"
-                                : "{show}, {date}, {date:FORMAT}";
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '}' ) {
-      if (i + 1 < text.size() && text[i + 1] == '}') ++i;
-      else throw Error(ExitCode::feed, "a single '}' (write \"}}\" for a brace)");
-      out += '}';
-      continue;
-    }
-    if (c != '{') {
-      out += c;
-      continue;
-    }
-    if (i + 1 < text.size() && text[i + 1] == '{') {
-      out += '{';
-      ++i;
-      continue;
-    }
-    std::size_t close = text.find('}', i);
-    if (close == std::string::npos)
-      throw Error(ExitCode::feed, "unclosed '{' (write \"{{\" for a brace)");
-    std::string name = text.substr(i + 1, close - i - 1);
-    i = close;
-    if (name == "show") {
-      out += values.show;
-    } else if (name == "date") {
-      out += format_date(values.date, "%A, %-d %B %Y");
-    } else if (name.starts_with("date:")) {
-      out += format_date(values.date, name.substr(5));
-    } else if (allow_stories && name == "count") {
-      out += std::to_string(values.headlines.size());
-    } else if (allow_stories && name == "headlines") {
-      std::string h;
-      for (auto& line : values.headlines) {
-        std::string t = line;
-        while (!t.empty() && (t.back() == ' ' || t.back() == '\n')) t.pop_back();
-        if (t.empty()) continue;
-        if (t.back() != '.' && t.back() != '!' && t.back() != '?') t += '.';
-        h += (h.empty() ? "" : " ") + t;
-      }
-      out += h;
-    } else {
-      throw Error(ExitCode::feed, "unknown placeholder '{" + name + "}' (known: " + known + ")");
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 const char* to_string(SourceType type) {
   switch (type) {
-    case SourceType::file: return "file";
-    case SourceType::folder: return "folder";
-    case SourceType::feed: return "feed";
+    case SourceType::file:
+      return "file";
+    case SourceType::folder:
+      return "folder";
+    case SourceType::feed:
+      return "feed";
   }
   return "?";
-}
-
-bool is_apple_category(const std::string& category, const std::string& subcategory) {
-  const Category* c = find_category(category);
-  if (!c) return false;
-  if (subcategory.empty()) return true;
-  return std::any_of(c->subcategories.begin(), c->subcategories.end(),
-                     [&](const char* s) { return subcategory == s; });
-}
-
-std::string format_date(std::chrono::local_seconds t, const std::string& format) {
-  using namespace std::chrono;
-  auto days = floor<std::chrono::days>(t);
-  year_month_day ymd{days};
-  weekday wd{days};
-  hh_mm_ss hms{t - days};
-  std::string out;
-  for (std::size_t i = 0; i < format.size(); ++i) {
-    if (format[i] != '%') {
-      out += format[i];
-      continue;
-    }
-    if (i + 1 >= format.size()) throw Error(ExitCode::feed, "date format ends in '%'");
-    char f = format[++i];
-    bool no_pad = false;
-    if (f == '-' && i + 1 < format.size()) {
-      no_pad = true;
-      f = format[++i];
-    }
-    auto num = [&](long v) { return no_pad ? std::to_string(v) : two(v); };
-    unsigned mon = static_cast<unsigned>(ymd.month());
-    switch (f) {
-      case 'Y': out += std::to_string(static_cast<int>(ymd.year())); break;
-      case 'y': out += two(static_cast<int>(ymd.year()) % 100); break;
-      case 'm': out += num(mon); break;
-      case 'd': out += num(static_cast<unsigned>(ymd.day())); break;
-      case 'B': out += kMonths[mon - 1]; break;
-      case 'b': out += std::string(kMonths[mon - 1]).substr(0, 3); break;
-      case 'A': out += kWeekdays[wd.c_encoding()]; break;
-      case 'a': out += std::string(kWeekdays[wd.c_encoding()]).substr(0, 3); break;
-      case 'H': out += num(hms.hours().count()); break;
-      case 'M': out += num(hms.minutes().count()); break;
-      case 'j': {
-        auto first = local_days{ymd.year() / January / 1};
-        long n = (days - first).count() + 1;
-        char buf[24];
-        std::snprintf(buf, sizeof buf, no_pad ? "%ld" : "%03ld", n);
-        out += buf;
-        break;
-      }
-      case '%': out += '%'; break;
-      default:
-        throw Error(ExitCode::feed, std::string("unknown date conversion '%") +
-                                        (no_pad ? "-" : "") + f +
-                                        "' (known: %Y %y %m %d %B %b %A %a %H %M %j %%, "
-                                        "%-m %-d without leading zero)");
-    }
-  }
-  return out;
-}
-
-std::string render_template(const std::string& text, const TemplateValues& values,
-                            bool allow_stories) {
-  return render(text, values, allow_stories);
 }
 
 FeedConfig parse_feed_config(const std::string& text, const fs::path& file) {
@@ -495,8 +328,8 @@ FeedConfig parse_feed_config(const std::string& text, const fs::path& file) {
   try {
     j = json::parse(text);
   } catch (const json::parse_error& e) {
-    throw Error(ExitCode::feed, "'" + origin + "': invalid JSON at byte " +
-                                    std::to_string(e.byte) + ": " + e.what());
+    throw Error(ExitCode::feed, "'" + origin + "': invalid JSON at byte " + std::to_string(e.byte) +
+                                    ": " + e.what());
   }
   if (!j.is_object()) throw Error(ExitCode::feed, "'" + origin + "': expected a JSON object");
   FeedConfig c;
@@ -516,7 +349,8 @@ FeedConfig parse_feed_config(const std::string& text, const fs::path& file) {
     if (c.voice.find('/') != std::string::npos || c.voice.ends_with(".json")) {
       fs::path p = resolve_path(dir, c.voice);
       std::error_code ec;
-      if (!fs::is_regular_file(p, ec)) top.fail("voice", "no such voice profile '" + p.string() + "'");
+      if (!fs::is_regular_file(p, ec))
+        top.fail("voice", "no such voice profile '" + p.string() + "'");
       c.voice = p.string();
     }
   }
@@ -551,20 +385,21 @@ FeedConfig parse_feed_config(const std::string& text, const fs::path& file) {
 
   Reader audio = top.object("audio", false);
   audio.only({"bitrate_kbps", "sample_rate_hz", "loudness_lufs", "true_peak_dbtp"});
-  static const std::vector<int> bitrates = {32, 40, 48, 56, 64, 80, 96, 112,
-                                            128, 160, 192, 224, 256, 320};
+  static const std::vector<int> bitrates = {32,  40,  48,  56,  64,  80,  96,
+                                            112, 128, 160, 192, 224, 256, 320};
   audio.integer("bitrate_kbps", 32, 320, c.mp3.bitrate_kbps);
   if (std::find(bitrates.begin(), bitrates.end(), c.mp3.bitrate_kbps) == bitrates.end())
     audio.fail("bitrate_kbps", "expected one of the MP3 bitrates (" + join([&] {
                                  std::vector<std::string> v;
                                  for (int b : bitrates) v.push_back(std::to_string(b));
                                  return v;
-                               }()) + "), got " + std::to_string(c.mp3.bitrate_kbps));
+                               }()) +
+                                   "), got " + std::to_string(c.mp3.bitrate_kbps));
   int rate = static_cast<int>(c.mp3.sample_rate_hz);
   if (const json* v = audio.find("sample_rate_hz", false)) {
     if (!v->is_number_integer() || (v->get<long long>() != 44100 && v->get<long long>() != 48000))
-      audio.fail("sample_rate_hz", "expected 44100 or 48000 (what Apple Podcasts accepts), got " +
-                                       v->dump());
+      audio.fail("sample_rate_hz",
+                 "expected 44100 or 48000 (what Apple Podcasts accepts), got " + v->dump());
     rate = v->get<int>();
   }
   c.mp3.sample_rate_hz = static_cast<unsigned>(rate);

@@ -5,9 +5,9 @@
 // Parsing is strict: unknown fields, wrong types and out-of-range values throw
 // Error(ExitCode::feed, "'<file>': field '<dotted.name>': <problem>"). Relative paths are resolved
 // against the folder of the feed file; files that must exist (cover, sounds, local sources, a
-// voice profile given as a path) are checked at load time.
+// voice profile given as a path) are checked at load time, categories against Apple's list
+// (apple_categories.hpp) and the episode texts as templates (episode_template.hpp).
 
-#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -25,11 +25,11 @@ const char* to_string(SourceType type);  // "file", "folder", "feed"
 // One place stories come from.
 struct SourceConfig {
   SourceType type = SourceType::folder;
-  std::string name;              // shown in warnings; default: file/folder name or URL host
-  std::filesystem::path path;    // file, folder or local feed document, absolute (else empty)
-  std::string url;               // http(s) feed URL (type feed only; else empty)
-  int max_items = 10;            // stories taken from this source per episode (1-100)
-  bool fetch_articles = true;    // feed: fetch the linked page when an item has only a summary
+  std::string name;            // shown in warnings; default: file/folder name or URL host
+  std::filesystem::path path;  // file, folder or local feed document, absolute (else empty)
+  std::string url;             // http(s) feed URL (type feed only; else empty)
+  int max_items = 10;          // stories taken from this source per episode (1-100)
+  bool fetch_articles = true;  // feed: fetch the linked page when an item has only a summary
 };
 
 // What podcast apps show for the channel.
@@ -46,7 +46,7 @@ struct ShowConfig {
   std::string base_url;           // public folder URL, always ending in '/'
 };
 
-// How one episode is put together. Texts are templates, see render_template().
+// How one episode is put together. Texts are templates, see episode_template.hpp.
 struct EpisodeConfig {
   std::string title = "{show} — {date}";  // episode title template ({show}, {date})
   std::string intro = "This is {show} for {date}. {headlines}";  // spoken first
@@ -57,8 +57,8 @@ struct EpisodeConfig {
 };
 
 struct FeedConfig {
-  std::string name;                 // feed name: the file stem ("example")
-  std::filesystem::path file;       // the feed definition itself, absolute
+  std::string name;            // feed name: the file stem ("example")
+  std::filesystem::path file;  // the feed definition itself, absolute
   ShowConfig show;
   std::filesystem::path output_dir;  // where episodes and feed.xml go, absolute
   // Voice profile: a profile name ("en-us-news") or, when it contains '/' or ends in ".json", an
@@ -66,10 +66,10 @@ struct FeedConfig {
   std::string voice = "en-us-news";
   std::vector<SourceConfig> sources;  // at least one; names unique
   EpisodeConfig episode;
-  int max_stories = 10;    // stories per episode over all sources (1-100)
-  int max_minutes = 20;    // stop adding stories once the episode is this long (1-240)
-  int keep_episodes = 30;  // episodes kept in the feed and on disk (1-10000)
-  Mp3Config mp3;           // bitrate_kbps and sample_rate_hz may be set from the feed file
+  int max_stories = 10;     // stories per episode over all sources (1-100)
+  int max_minutes = 20;     // stop adding stories once the episode is this long (1-240)
+  int keep_episodes = 30;   // episodes kept in the feed and on disk (1-10000)
+  Mp3Config mp3;            // bitrate_kbps and sample_rate_hz may be set from the feed file
   LoudnessConfig loudness;  // target_lufs and true_peak_dbtp may be set from the feed file
 };
 
@@ -79,33 +79,5 @@ FeedConfig load_feed_config(const std::filesystem::path& file);
 
 // Parses feed JSON text. `file` names it in messages and anchors relative paths (its folder).
 FeedConfig parse_feed_config(const std::string& json_text, const std::filesystem::path& file);
-
-// Apple Podcasts categories: true when `category` is a top-level category and `subcategory` is
-// empty or one of its subcategories (exact spelling, e.g. "Health & Fitness", "Tech News").
-bool is_apple_category(const std::string& category, const std::string& subcategory = {});
-
-// ---- Templates ----
-//
-// Placeholders in braces are replaced; everything else is kept. "{{" and "}}" are literal braces.
-//   {show}        the show title
-//   {date}        the episode date, "Wednesday, 25 November 2026"
-//   {date:FMT}    the date with a format: %Y year, %y two-digit year, %m month 01-12, %-m 1-12,
-//                 %d day 01-31, %-d 1-31, %B January, %b Jan, %A Monday, %a Mon, %H hour 00-23,
-//                 %M minute, %j day of year, %% a percent sign. Names are English.
-//   {headlines}   the story titles as a sentence: "A. B. And C."   (intro/outro only)
-//   {count}       the number of stories                           (intro/outro only)
-struct TemplateValues {
-  std::string show;
-  std::chrono::local_seconds date{};  // local date and time of the episode
-  std::vector<std::string> headlines;
-};
-
-// Renders `text`. Throws Error(ExitCode::feed, "unknown placeholder '{x}' ...") for a placeholder
-// not in the list or one not allowed (`allow_stories` false: {headlines} and {count} rejected).
-std::string render_template(const std::string& text, const TemplateValues& values,
-                            bool allow_stories = true);
-
-// Formats a local time with the subset of strftime conversions listed above.
-std::string format_date(std::chrono::local_seconds t, const std::string& format);
 
 }  // namespace briefcast

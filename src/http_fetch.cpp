@@ -3,6 +3,7 @@
 #include <curl/curl.h>
 
 #include <cctype>
+#include <cstdint>
 #include <cstdlib>
 #include <memory>
 #include <mutex>
@@ -110,7 +111,8 @@ void parse_content_type(FetchResult& r) {
   r.mime_type = lower(trim(ct.substr(0, semi)));
   while (semi != std::string::npos) {
     std::size_t next = ct.find(';', semi + 1);
-    std::string param = trim(ct.substr(semi + 1, next == std::string::npos ? next : next - semi - 1));
+    std::string param =
+        trim(ct.substr(semi + 1, next == std::string::npos ? next : next - semi - 1));
     std::size_t eq = param.find('=');
     if (eq != std::string::npos && lower(trim(param.substr(0, eq))) == "charset") {
       std::string v = trim(param.substr(eq + 1));
@@ -135,10 +137,71 @@ std::string no_proxy_list() {
 }
 
 template <class T>
-void set(CURL* curl, CURLoption option, T value, const std::string& url) {
+void set(CURL* curl, CURLoption option, T value, const std::string& who) {
   CURLcode rc = curl_easy_setopt(curl, option, value);
-  if (rc != CURLE_OK)
-    throw Error(ExitCode::network, "'" + url + "': libcurl: " + curl_easy_strerror(rc));
+  if (rc != CURLE_OK) throw Error(ExitCode::network, who + ": libcurl: " + curl_easy_strerror(rc));
+}
+
+// The options every request shares. `who` starts each message: "'URL'" or "HEAD URL".
+CurlPtr open_request(const std::string& url, const std::string& who,
+                     std::chrono::milliseconds connect_timeout, std::chrono::milliseconds timeout,
+                     int max_redirects, const std::string& agent, char* error_text) {
+  global_init();
+  CurlPtr curl(curl_easy_init());
+  if (!curl) throw Error(ExitCode::network, who + ": cannot create a libcurl handle");
+  CURL* c = curl.get();
+  set(c, CURLOPT_URL, url.c_str(), who);
+  set(c, CURLOPT_ERRORBUFFER, error_text, who);
+  set(c, CURLOPT_NOSIGNAL, 1L, who);  // threads: no SIGALRM for DNS timeouts
+  set(c, CURLOPT_PROTOCOLS_STR, "http,https", who);
+  set(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https", who);
+  set(c, CURLOPT_FOLLOWLOCATION, 1L, who);
+  set(c, CURLOPT_MAXREDIRS, static_cast<long>(max_redirects), who);
+  set(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(connect_timeout.count()), who);
+  set(c, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout.count()), who);
+  set(c, CURLOPT_USERAGENT, agent.c_str(), who);
+  return curl;
+}
+
+std::string effective_url(CURL* c, const std::string& url) {
+  char* effective = nullptr;
+  if (curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK && effective)
+    return effective;
+  return url;
+}
+
+std::string content_type_of(CURL* c) {
+  char* type = nullptr;
+  if (curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &type) == CURLE_OK && type) return type;
+  return {};
+}
+
+ProbeResult probe(const std::string& url, const ProbeOptions& options, bool head) {
+  const std::string who = head ? "HEAD " + url : "'" + url + "'";
+  auto fail = [&](const std::string& why) { return Error(ExitCode::network, who + ": " + why); };
+  char error_text[CURL_ERROR_SIZE] = {};
+  const std::string agent = options.user_agent.empty() ? user_agent() : options.user_agent;
+  CurlPtr curl = open_request(url, who, options.connect_timeout, options.timeout,
+                              options.max_redirects, agent, error_text);
+  CURL* c = curl.get();
+  Transfer t;
+  t.max_bytes = options.max_bytes;
+  set(c, CURLOPT_WRITEFUNCTION, &on_body, who);
+  set(c, CURLOPT_WRITEDATA, static_cast<void*>(&t), who);
+  if (head) set(c, CURLOPT_NOBODY, 1L, who);
+
+  CURLcode rc = curl_easy_perform(c);
+  if (rc != CURLE_OK) throw fail(error_text[0] ? std::string(error_text) : curl_easy_strerror(rc));
+  ProbeResult r;
+  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.status);
+  if (r.status >= 400) throw fail("HTTP " + std::to_string(r.status));
+  curl_off_t length = -1;
+  if (curl_easy_getinfo(c, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length) == CURLE_OK && length >= 0)
+    r.content_length = static_cast<std::uint64_t>(length);
+  r.content_type = content_type_of(c);
+  r.final_url = effective_url(c, url);
+  r.body = std::move(t.body);
+  return r;
 }
 
 }  // namespace
@@ -146,18 +209,16 @@ void set(CURL* curl, CURLoption option, T value, const std::string& url) {
 std::string user_agent() { return std::string("briefcast/") + BRIEFCAST_VERSION; }
 
 FetchResult fetch_url(const std::string& url, const FetchOptions& options) {
-  auto fail = [&](const std::string& why) -> Error {
-    return Error(ExitCode::network, "'" + url + "': " + why);
-  };
+  const std::string who = "'" + url + "'";
+  auto fail = [&](const std::string& why) { return Error(ExitCode::network, who + ": " + why); };
   if (!is_http_url(url)) throw fail("not an http or https URL");
-  global_init();
-  CurlPtr curl(curl_easy_init());
-  if (!curl) throw fail("cannot create a libcurl handle");
+  char error_text[CURL_ERROR_SIZE] = {};
+  CurlPtr curl = open_request(url, who, options.connect_timeout, options.timeout,
+                              options.max_redirects, user_agent(), error_text);
   CURL* c = curl.get();
 
   Transfer t;
   t.max_bytes = options.max_bytes;
-  char error_text[CURL_ERROR_SIZE] = {};
   SlistPtr headers;
   auto add_header = [&](const std::string& h) {
     curl_slist* l = curl_slist_append(headers.get(), h.c_str());
@@ -168,27 +229,16 @@ FetchResult fetch_url(const std::string& url, const FetchOptions& options) {
   if (!options.etag.empty()) add_header("If-None-Match: " + options.etag);
   if (!options.last_modified.empty()) add_header("If-Modified-Since: " + options.last_modified);
   if (!options.accept.empty()) add_header("Accept: " + options.accept);
-  std::string agent = user_agent();
   std::string no_proxy = no_proxy_list();
 
-  set(c, CURLOPT_URL, url.c_str(), url);
-  set(c, CURLOPT_ERRORBUFFER, error_text, url);
-  set(c, CURLOPT_NOSIGNAL, 1L, url);  // threads: no SIGALRM for DNS timeouts
-  set(c, CURLOPT_PROTOCOLS_STR, "http,https", url);
-  set(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https", url);
-  set(c, CURLOPT_FOLLOWLOCATION, 1L, url);
-  set(c, CURLOPT_MAXREDIRS, static_cast<long>(options.max_redirects), url);
-  set(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.connect_timeout.count()), url);
-  set(c, CURLOPT_TIMEOUT_MS, static_cast<long>(options.timeout.count()), url);
-  set(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options.max_bytes), url);
-  set(c, CURLOPT_USERAGENT, agent.c_str(), url);
-  set(c, CURLOPT_ACCEPT_ENCODING, "", url);  // every encoding libcurl can decode
-  set(c, CURLOPT_NOPROXY, no_proxy.c_str(), url);
-  set(c, CURLOPT_HTTPHEADER, headers.get(), url);
-  set(c, CURLOPT_WRITEFUNCTION, &on_body, url);
-  set(c, CURLOPT_WRITEDATA, static_cast<void*>(&t), url);
-  set(c, CURLOPT_HEADERFUNCTION, &on_header, url);
-  set(c, CURLOPT_HEADERDATA, static_cast<void*>(&t), url);
+  set(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options.max_bytes), who);
+  set(c, CURLOPT_ACCEPT_ENCODING, "", who);  // every encoding libcurl can decode
+  set(c, CURLOPT_NOPROXY, no_proxy.c_str(), who);
+  set(c, CURLOPT_HTTPHEADER, headers.get(), who);
+  set(c, CURLOPT_WRITEFUNCTION, &on_body, who);
+  set(c, CURLOPT_WRITEDATA, static_cast<void*>(&t), who);
+  set(c, CURLOPT_HEADERFUNCTION, &on_header, who);
+  set(c, CURLOPT_HEADERDATA, static_cast<void*>(&t), who);
 
   CURLcode rc = curl_easy_perform(c);
   if (rc != CURLE_OK) {
@@ -203,7 +253,8 @@ FetchResult fetch_url(const std::string& url, const FetchOptions& options) {
     }
     if (rc == CURLE_TOO_MANY_REDIRECTS)
       throw fail("more than " + std::to_string(options.max_redirects) + " redirects");
-    if (rc == CURLE_UNSUPPORTED_PROTOCOL) throw fail("redirected to a URL that is not http or https");
+    if (rc == CURLE_UNSUPPORTED_PROTOCOL)
+      throw fail("redirected to a URL that is not http or https");
     throw fail(error_text[0] ? std::string(error_text) : curl_easy_strerror(rc));
   }
 
@@ -212,14 +263,8 @@ FetchResult fetch_url(const std::string& url, const FetchOptions& options) {
   if (r.status >= 400) throw fail("HTTP " + std::to_string(r.status));
   if (r.status >= 300 && r.status != 304)
     throw fail("HTTP " + std::to_string(r.status) + " without a usable Location");
-  char* effective = nullptr;
-  if (curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK && effective)
-    r.final_url = effective;
-  else
-    r.final_url = url;
-  char* type = nullptr;
-  if (curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &type) == CURLE_OK && type)
-    r.content_type = type;
+  r.final_url = effective_url(c, url);
+  r.content_type = content_type_of(c);
   parse_content_type(r);
   r.etag = t.etag;
   r.last_modified = t.last_modified;
@@ -231,6 +276,14 @@ FetchResult fetch_url(const std::string& url, const FetchOptions& options) {
     r.body = std::move(t.body);
   }
   return r;
+}
+
+ProbeResult probe_get(const std::string& url, const ProbeOptions& options) {
+  return probe(url, options, false);
+}
+
+ProbeResult probe_head(const std::string& url, const ProbeOptions& options) {
+  return probe(url, options, true);
 }
 
 }  // namespace briefcast

@@ -1,6 +1,8 @@
 #pragma once
 // Fetching one URL over HTTP(S) with libcurl: bounded in time, size and redirects, identified as
 // `briefcast/VERSION`, with conditional requests so an unchanged feed costs a 304.
+// Also probes (probe_get, probe_head): plain requests that see a URL as a podcast app does, for
+// `briefcast validate`. This is the only file that talks to libcurl.
 //
 // Only http:// and https:// are fetched, also after redirects (no file://, ftp:// ...).
 // Proxies from the environment (http_proxy, https_proxy, no_proxy) are honoured, except that
@@ -9,6 +11,8 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 
 namespace briefcast {
@@ -47,5 +51,42 @@ FetchResult fetch_url(const std::string& url, const FetchOptions& options = {});
 
 // "briefcast/0.1.0"
 std::string user_agent();
+
+// ---- Probes ----
+//
+// A probe asks as a podcast app would: no validators, no Accept-Encoding, proxies exactly as
+// libcurl reads them from the environment (loopback included), and failures reported in libcurl's
+// own words. Only http:// and https:// are followed.
+
+struct ProbeOptions {
+  std::chrono::milliseconds connect_timeout{15000};  // TCP + TLS connection setup
+  std::chrono::milliseconds timeout{60000};          // whole transfer, redirects included
+  std::size_t max_bytes = 32u << 20;  // GET: cap on the body, bytes (a feed over 32 MiB is not
+                                      // one); beyond it the transfer is aborted
+  int max_redirects = 5;              // redirects followed; more is an error
+  std::string user_agent;             // User-Agent value; empty: user_agent()
+};
+
+struct ProbeResult {
+  long status = 0;  // final HTTP status, always < 400 (3xx when a redirect had no Location)
+  // Content-Length of the final response (for HEAD: the size a GET would send); nullopt when the
+  // server sent none.
+  std::optional<std::uint64_t> content_length;
+  std::string content_type;  // Content-Type as sent, "" when absent
+  std::string final_url;     // URL after redirects
+  std::string body;          // probe_get: the body as received (not decoded); probe_head: empty
+};
+
+// GET of `url`. Throws Error(ExitCode::network) naming the URL as given:
+//   "'URL': HTTP 404"                any final status >= 400
+//   "'URL': <libcurl's message>"     DNS, refused connection, timeout, too many redirects, a
+//                                    body over max_bytes ("Failure writing output ..."), ...
+ProbeResult probe_get(const std::string& url, const ProbeOptions& options = {});
+
+// HEAD of `url` (no body is read). Throws Error(ExitCode::network), a std::runtime_error, so
+// ValidateOptions::remote_length reports its message as the item's problem:
+//   "HEAD URL: HTTP 404"             any final status >= 400
+//   "HEAD URL: <libcurl's message>"  as for probe_get
+ProbeResult probe_head(const std::string& url, const ProbeOptions& options = {});
 
 }  // namespace briefcast

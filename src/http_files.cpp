@@ -97,7 +97,8 @@ std::optional<FileType> file_type_for(std::string_view file_name) {
   auto dot = name.rfind('.');
   if (dot == std::string::npos) return std::nullopt;
   std::string ext = name.substr(dot + 1);
-  if (ext == "xml" || ext == "rss") return FileType{"application/rss+xml; charset=utf-8", false, true};
+  if (ext == "xml" || ext == "rss")
+    return FileType{"application/rss+xml; charset=utf-8", false, true};
   if (ext == "mp3") return FileType{"audio/mpeg"};
   if (ext == "m4a") return FileType{"audio/mp4"};
   if (ext == "ogg" || ext == "oga") return FileType{"audio/ogg"};
@@ -162,6 +163,20 @@ std::string path_for_log(std::string_view raw_path, std::string_view token) {
   return out;
 }
 
+std::string access_log_line(std::string_view method, std::string_view target,
+                            std::string_view token, int status, std::uint64_t bytes,
+                            std::optional<double> milliseconds) {
+  std::string ms = "-";
+  if (milliseconds) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", *milliseconds);
+    ms = buf;
+  }
+  return path_for_log(method.substr(0, 16), "") + " " +
+         path_for_log(target.substr(0, target.find('?')), token) + " " + std::to_string(status) +
+         " " + std::to_string(bytes) + " " + ms + "ms";
+}
+
 RangeRequest parse_range(std::string_view header, std::uint64_t size) {
   RangeRequest full;
   header = trim(header);
@@ -202,15 +217,13 @@ RangeRequest parse_range(std::string_view header, std::uint64_t size) {
 }
 
 std::string content_range(std::uint64_t first, std::uint64_t last, std::uint64_t size) {
-  return "bytes " + std::to_string(first) + "-" + std::to_string(last) + "/" +
-         std::to_string(size);
+  return "bytes " + std::to_string(first) + "-" + std::to_string(last) + "/" + std::to_string(size);
 }
 
 std::string make_etag(std::uint64_t inode, std::uint64_t size, std::int64_t mtime_ns) {
   char buf[80];
   std::snprintf(buf, sizeof buf, "\"%llx-%llx-%llx\"", static_cast<unsigned long long>(inode),
-                static_cast<unsigned long long>(size),
-                static_cast<unsigned long long>(mtime_ns));
+                static_cast<unsigned long long>(size), static_cast<unsigned long long>(mtime_ns));
   return buf;
 }
 
@@ -229,12 +242,12 @@ std::optional<std::time_t> parse_http_date(std::string_view s) {
   std::tm tm{};
   char wday[16] = {}, mon[4] = {}, zone[8] = {};
   int day = 0, year = 0, h = 0, m = 0, sec = 0, n = 0;
-  if (std::sscanf(str.c_str(), "%3s, %2d %3s %4d %2d:%2d:%2d %3s%n", wday, &day, mon, &year, &h,
-                  &m, &sec, zone, &n) == 8 &&
+  if (std::sscanf(str.c_str(), "%3s, %2d %3s %4d %2d:%2d:%2d %3s%n", wday, &day, mon, &year, &h, &m,
+                  &sec, zone, &n) == 8 &&
       std::string_view(zone) == "GMT") {
     // IMF-fixdate
-  } else if (std::sscanf(str.c_str(), "%15[A-Za-z], %2d-%3s-%2d %2d:%2d:%2d %3s%n", wday, &day,
-                         mon, &year, &h, &m, &sec, zone, &n) == 8 &&
+  } else if (std::sscanf(str.c_str(), "%15[A-Za-z], %2d-%3s-%2d %2d:%2d:%2d %3s%n", wday, &day, mon,
+                         &year, &h, &m, &sec, zone, &n) == 8 &&
              std::string_view(zone) == "GMT") {
     year += year < 70 ? 2000 : 1900;  // RFC 850's two-digit year
   } else if (std::sscanf(str.c_str(), "%3s %3s %2d %2d:%2d:%2d %4d%n", wday, mon, &day, &h, &m,

@@ -19,6 +19,14 @@ struct FileType {
   bool is_feed = false;      // the RSS feed: the only type ever gzip-compressed
 };
 
+// What the HTTP rules need to know about one published file as stored.
+struct FileFacts {
+  FileType type;           // from file_type_for()
+  std::uint64_t size = 0;  // bytes as stored
+  std::time_t mtime = 0;   // modification time, seconds since the epoch (Last-Modified)
+  std::string etag;        // make_etag() of the stored file, quoted
+};
+
 // The type for a file name by its (case-insensitive) extension; nullopt for anything not
 // published by briefcast (only a fixed list is served: feeds, audio, transcripts, chapters,
 // JSON, show notes, images). `*.chapters.json` is `application/json+chapters`.
@@ -37,6 +45,15 @@ std::optional<std::string> safe_relative_path(std::string_view raw_path, std::st
 // replaced by "***", non-printable bytes and '%' escapes kept as sent but control bytes shown
 // as %XX so a request cannot forge log lines.
 std::string path_for_log(std::string_view raw_path, std::string_view token);
+
+// One access-log line: "METHOD PATH STATUS BYTES MSms", e.g. "GET /***/feed.xml 200 5120 0.4ms".
+// `target` is the request-target as sent; its query is dropped and the path shown as
+// path_for_log shows it; the method is cut to 16 bytes and escaped the same way. `bytes` is the
+// body bytes sent; `milliseconds` the time taken, one decimal, "-" when unknown (a request
+// rejected before routing).
+std::string access_log_line(std::string_view method, std::string_view target,
+                            std::string_view token, int status, std::uint64_t bytes,
+                            std::optional<double> milliseconds);
 
 // What a Range header asks of a file of `size` bytes.
 struct RangeRequest {

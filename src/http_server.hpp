@@ -1,8 +1,10 @@
 #pragma once
 // `briefcast serve`: a small HTTP/1.1 file server for one published feed folder, written for what
 // podcast apps rely on (HEAD, single byte ranges, If-Range, ETag/Last-Modified and 304, exact
-// Content-Length, gzip only for the feed, CORS on transcripts and chapters). The request rules
-// themselves are pure functions in http_files.hpp; this file owns sockets, threads and files.
+// Content-Length, gzip only for the feed, CORS on transcripts and chapters). This file owns the
+// sockets and threads; the decisions are elsewhere: which file a path names in published_file.hpp,
+// the answer to a request in file_response.hpp (rules in http_files.hpp), the listen address
+// checks in listen_address.hpp, the --build-at time in daily_schedule.hpp.
 //
 // Safety: only regular files under `root` whose every path segment is visible (no dotfiles, so
 // never the `.NAME.tmp-XXXXXX` files `build` writes before renaming) and whose real path, after
@@ -11,7 +13,6 @@
 // once and streams from that descriptor, so a file renamed over meanwhile never mixes bytes.
 
 #include <cstddef>
-#include <ctime>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -22,7 +23,7 @@
 namespace briefcast {
 
 struct ServeOptions {
-  std::filesystem::path root;  // folder served (build's output folder); must exist
+  std::filesystem::path root;      // folder served (build's output folder); must exist
   std::string bind = "127.0.0.1";  // address to listen on; non-loopback without token warns
   int port = 8080;                 // TCP port; 0 = any free port (see HttpServer::port())
   std::string token;  // when not empty everything lives under /TOKEN/..., other paths are 404;
@@ -30,8 +31,9 @@ struct ServeOptions {
   // The base URL the feed's enclosures point at (from the feed definition or --base-url);
   // a warning is printed when it does not point at where we listen.
   std::optional<std::string> expected_base_url;
-  // Called once a day at `daily_at` (local "HH:MM") on its own thread, e.g. to rebuild the feed.
-  // Exceptions it throws are logged, never fatal. Both must be set for the schedule to run.
+  // Called once a day at `daily_at` (local "HH:MM", see daily_schedule.hpp) on its own thread,
+  // e.g. to rebuild the feed. Exceptions it throws are logged, never fatal. Both must be set for
+  // the schedule to run.
   std::function<void()> daily_job;
   std::optional<std::string> daily_at;
   std::string feed_file = "feed.xml";  // path of the feed under the root, for the startup line
@@ -51,23 +53,10 @@ struct ServeOptions {
 
 // Counters for tests and diagnostics.
 struct ServeStats {
-  std::size_t requests = 0;             // requests answered (any status)
-  std::size_t max_busy_workers = 0;     // most connections being served at the same time
-  std::size_t worker_threads = 0;       // size of the pool
+  std::size_t requests = 0;          // requests answered (any status)
+  std::size_t max_busy_workers = 0;  // most connections being served at the same time
+  std::size_t worker_threads = 0;    // size of the pool
 };
-
-// "HH:MM" (00:00-23:59) to minutes after midnight; nullopt when malformed.
-std::optional<int> parse_daily_time(const std::string& hh_mm);
-// The first local time strictly after `now` whose wall clock reads `minute_of_day` (DST-aware:
-// a time skipped by the spring change runs at the next existing minute).
-std::time_t next_daily_run(std::time_t now, int minute_of_day);
-
-// The warning about a feed base URL that does not point at `listen_url` ("http://HOST:PORT/"
-// plus "TOKEN/" when a token is used), or nullopt when it does. A wildcard bind (0.0.0.0, ::)
-// accepts any host name; "localhost" and 127.x count as the same host. Different scheme, port
-// or path prefix warn. The token is never part of the message.
-std::optional<std::string> base_url_warning(const std::string& base_url, const std::string& bind,
-                                            int port, const std::string& token);
 
 class HttpServer {
  public:

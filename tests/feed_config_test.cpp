@@ -50,7 +50,8 @@ struct FeedDir {
       CHECK(e.code() == ExitCode::feed);
       std::string m = e.what();
       std::string root = tmp.path().string();
-      for (std::size_t at; (at = m.find(root)) != std::string::npos;) m.replace(at, root.size(), "T");
+      for (std::size_t at; (at = m.find(root)) != std::string::npos;)
+        m.replace(at, root.size(), "T");
       return m;
     }
     return "(no error)";
@@ -169,8 +170,9 @@ TEST_CASE("bad feed definitions name the file, the field and the problem", "[sou
 
   SECTION("top level") {
     CHECK(with("/shows", 1) ==
-          field_error("shows", "unknown field (known: show, output, voice, sources, episode, "
-                               "limits, retention, audio)"));
+          field_error("shows",
+                      "unknown field (known: show, output, voice, sources, episode, "
+                      "limits, retention, audio)"));
     CHECK(without("", "show") == field_error("show", "missing"));
     CHECK(with("/show", "x") == field_error("show", "expected an object, got string"));
     CHECK(without("", "output") == field_error("output", "missing"));
@@ -179,15 +181,18 @@ TEST_CASE("bad feed definitions name the file, the field and the problem", "[sou
     CHECK(with("/voice", "voices/none.json") ==
           field_error("voice", "no such voice profile 'T/feeds/voices/none.json'"));
     CHECK(without("", "sources") == field_error("sources", "missing"));
-    CHECK(with("/sources", json::object()) == field_error("sources", "expected an array, got object"));
-    CHECK(with("/sources", json::array()) == field_error("sources", "expected at least one source"));
+    CHECK(with("/sources", json::object()) ==
+          field_error("sources", "expected an array, got object"));
+    CHECK(with("/sources", json::array()) ==
+          field_error("sources", "expected at least one source"));
   }
 
   SECTION("show") {
     CHECK(with("/show/name", "x") ==
-          field_error("show.name", "unknown field (known: title, description, author, "
-                                   "owner_email, language, category, subcategory, explicit, "
-                                   "cover, base_url)"));
+          field_error("show.name",
+                      "unknown field (known: title, description, author, "
+                      "owner_email, language, category, subcategory, explicit, "
+                      "cover, base_url)"));
     CHECK(without("/show", "title") == field_error("show.title", "missing"));
     CHECK(with("/show/title", " ") == field_error("show.title", "must not be empty"));
     CHECK(with("/show/title", std::string(256, 'a')) ==
@@ -230,8 +235,9 @@ TEST_CASE("bad feed definitions name the file, the field and the problem", "[sou
     CHECK(with("/show/base_url", "ftp://example.com/") ==
           field_error("show.base_url",
                       "expected an http:// or https:// URL, got 'ftp://example.com/'"));
-    CHECK(with("/show/base_url", "example.com/pod") ==
-          field_error("show.base_url", "expected an http:// or https:// URL, got 'example.com/pod'"));
+    CHECK(
+        with("/show/base_url", "example.com/pod") ==
+        field_error("show.base_url", "expected an http:// or https:// URL, got 'example.com/pod'"));
     CHECK(with("/show/base_url", "https://example.com/?x=1") ==
           field_error("show.base_url",
                       "must be a folder URL without '?' or '#', got 'https://example.com/?x=1'"));
@@ -240,8 +246,9 @@ TEST_CASE("bad feed definitions name the file, the field and the problem", "[sou
   SECTION("sources") {
     CHECK(with("/sources/0", 5) == field_error("sources[0]", "expected an object, got number"));
     CHECK(with("/sources/0/kind", "x") ==
-          field_error("sources[0].kind", "unknown field (known: type, name, path, url, max_items, "
-                                         "fetch_articles)"));
+          field_error("sources[0].kind",
+                      "unknown field (known: type, name, path, url, max_items, "
+                      "fetch_articles)"));
     CHECK(without("/sources/0", "type") == field_error("sources[0].type", "missing"));
     CHECK(with("/sources/0/type", "rss") ==
           field_error("sources[0].type", "expected \"file\", \"folder\" or \"feed\", got 'rss'"));
@@ -249,7 +256,8 @@ TEST_CASE("bad feed definitions name the file, the field and the problem", "[sou
           field_error("sources[0].path", "no such folder 'T/nowhere'"));
     CHECK(without("/sources/0", "path") == field_error("sources[0].path", "missing"));
     CHECK(with("/sources/0/url", "https://example.com/") ==
-          field_error("sources[0].url", "only a \"feed\" source has a URL; use \"path\" for a folder"));
+          field_error("sources[0].url",
+                      "only a \"feed\" source has a URL; use \"path\" for a folder"));
     CHECK(with("/sources/0/fetch_articles", true) ==
           field_error("sources[0].fetch_articles", "only a \"feed\" source fetches articles"));
     CHECK(with("/sources/0/max_items", 0) ==
@@ -258,11 +266,15 @@ TEST_CASE("bad feed definitions name the file, the field and the problem", "[sou
           field_error("sources[0].max_items", "expected an integer, got number"));
     CHECK(with("/sources/0/name", "") == field_error("sources[0].name", "must not be empty"));
     CHECK(with("/sources/1", json{{"type", "feed"}}) ==
-          field_error("sources[1].path", "a feed source needs either \"url\" or \"path\", not neither"));
-    CHECK(with("/sources/1", json{{"type", "feed"}, {"url", "https://e.example/"}, {"path", "local.xml"}}) ==
-          field_error("sources[1].url", "a feed source needs either \"url\" or \"path\", not both"));
+          field_error("sources[1].path",
+                      "a feed source needs either \"url\" or \"path\", not neither"));
+    CHECK(
+        with("/sources/1",
+             json{{"type", "feed"}, {"url", "https://e.example/"}, {"path", "local.xml"}}) ==
+        field_error("sources[1].url", "a feed source needs either \"url\" or \"path\", not both"));
     CHECK(with("/sources/1", json{{"type", "feed"}, {"url", "file:///etc/passwd"}}) ==
-          field_error("sources[1].url", "expected an http:// or https:// URL, got 'file:///etc/passwd'"));
+          field_error("sources[1].url",
+                      "expected an http:// or https:// URL, got 'file:///etc/passwd'"));
     CHECK(with("/sources/1", json{{"type", "feed"}, {"path", "nope.xml"}}) ==
           field_error("sources[1].path", "no such file 'T/feeds/nope.xml'"));
     CHECK(with("/sources/1", json{{"type", "file"}, {"path", "cover.png"}}) ==
@@ -271,29 +283,34 @@ TEST_CASE("bad feed definitions name the file, the field and the problem", "[sou
     CHECK(with("/sources/1", json{{"type", "folder"}, {"path", "../articles"}}) ==
           field_error("sources[1].name",
                       "'articles' is also the name of sources[0] (names must be unique)"));
-    CHECK(with("/sources/1", json{{"type", "feed"}, {"url", "https://e.example/"}, {"fetch_articles", 1}}) ==
+    CHECK(with("/sources/1",
+               json{{"type", "feed"}, {"url", "https://e.example/"}, {"fetch_articles", 1}}) ==
           field_error("sources[1].fetch_articles", "expected true or false, got number"));
   }
 
   SECTION("episode") {
-    CHECK(with("/episode", json::array()) == field_error("episode", "expected an object, got array"));
+    CHECK(with("/episode", json::array()) ==
+          field_error("episode", "expected an object, got array"));
     CHECK(with("/episode/music", "x") ==
-          field_error("episode.music", "unknown field (known: title, intro, outro, intro_sound, "
-                                       "outro_sound, between_sound)"));
+          field_error("episode.music",
+                      "unknown field (known: title, intro, outro, intro_sound, "
+                      "outro_sound, between_sound)"));
     CHECK(with("/episode/title", "{show} {headlines}") ==
           field_error("episode.title",
                       "unknown placeholder '{headlines}' (known: {show}, {date}, {date:FORMAT})"));
     CHECK(with("/episode/title", "") == field_error("episode.title", "must not be empty"));
     CHECK(with("/episode/intro", "Hi {name}") ==
-          field_error("episode.intro", "unknown placeholder '{name}' (known: {show}, {date}, "
-                                       "{date:FORMAT}, {headlines}, {count})"));
+          field_error("episode.intro",
+                      "unknown placeholder '{name}' (known: {show}, {date}, "
+                      "{date:FORMAT}, {headlines}, {count})"));
     CHECK(with("/episode/outro", "Bye {show") ==
           field_error("episode.outro", "unclosed '{' (write \"{{\" for a brace)"));
     CHECK(with("/episode/outro", "Bye }") ==
           field_error("episode.outro", "a single '}' (write \"}}\" for a brace)"));
     CHECK(with("/episode/title", "{date:%Q}") ==
-          field_error("episode.title", "unknown date conversion '%Q' (known: %Y %y %m %d %B %b %A "
-                                       "%a %H %M %j %%, %-m %-d without leading zero)"));
+          field_error("episode.title",
+                      "unknown date conversion '%Q' (known: %Y %y %m %d %B %b %A "
+                      "%a %H %M %j %%, %-m %-d without leading zero)"));
     CHECK(with("/episode/title", std::string(256, 'a')) ==
           field_error("episode.title", "longer than 255 bytes"));
     CHECK(with("/episode/intro_sound", "nope.wav") ==
@@ -318,11 +335,13 @@ TEST_CASE("bad feed definitions name the file, the field and the problem", "[sou
     CHECK(with("/retention/keep_episodes", -1) ==
           field_error("retention.keep_episodes", "-1 is out of range 1-10000"));
     CHECK(with("/audio/bitrate", 1) ==
-          field_error("audio.bitrate", "unknown field (known: bitrate_kbps, sample_rate_hz, "
-                                       "loudness_lufs, true_peak_dbtp)"));
+          field_error("audio.bitrate",
+                      "unknown field (known: bitrate_kbps, sample_rate_hz, "
+                      "loudness_lufs, true_peak_dbtp)"));
     CHECK(with("/audio/bitrate_kbps", 65) ==
-          field_error("audio.bitrate_kbps", "expected one of the MP3 bitrates (32, 40, 48, 56, 64, "
-                                            "80, 96, 112, 128, 160, 192, 224, 256, 320), got 65"));
+          field_error("audio.bitrate_kbps",
+                      "expected one of the MP3 bitrates (32, 40, 48, 56, 64, "
+                      "80, 96, 112, 128, 160, 192, 224, 256, 320), got 65"));
     CHECK(with("/audio/bitrate_kbps", 8) ==
           field_error("audio.bitrate_kbps", "8 is out of range 32-320"));
     CHECK(with("/audio/sample_rate_hz", 22050) ==
@@ -346,39 +365,11 @@ TEST_CASE("bad feed definitions name the file, the field and the problem", "[sou
       CHECK(std::string(e.what()).rfind("'" + d.file.string() + "': invalid JSON at byte", 0) == 0);
     }
     test::write_file(d.file, "[]");
-    CHECK_THROWS_WITH(load_feed_config(d.file), "'" + d.file.string() + "': expected a JSON object");
+    CHECK_THROWS_WITH(load_feed_config(d.file),
+                      "'" + d.file.string() + "': expected a JSON object");
     CHECK_THROWS_WITH(load_feed_config(d.feeds / "none.json"),
                       "'" + (d.feeds / "none.json").string() + "': cannot read feed definition");
   }
-}
-
-TEST_CASE("Apple categories are checked with their subcategories", "[sources]") {
-  CHECK(is_apple_category("News"));
-  CHECK(is_apple_category("News", "Tech News"));
-  CHECK(is_apple_category("Business", "Investing"));
-  CHECK(is_apple_category("Science", "Astronomy"));
-  CHECK(is_apple_category("Technology"));
-  CHECK(is_apple_category("Health & Fitness", "Mental Health"));
-  CHECK_FALSE(is_apple_category("Technology", "Tech News"));
-  CHECK_FALSE(is_apple_category("news"));
-  CHECK_FALSE(is_apple_category("Science", "Daily News"));
-}
-
-TEST_CASE("templates render the show, dates and headlines", "[sources]") {
-  using namespace std::chrono;
-  TemplateValues v;
-  v.show = "Morning Briefing";
-  v.date = local_days{2026y / March / 3} + 7h + 5min;
-  v.headlines = {"Council approves budget", "Markets rally!", "  "};
-  CHECK(render_template("{show} — {date}", v, false) == "Morning Briefing — Tuesday, 3 March 2026");
-  CHECK(render_template("{date:%A, %d %B %Y}", v) == "Tuesday, 03 March 2026");
-  CHECK(render_template("{date:%a %-d %b %y %H:%M %j %-m/%m %%}", v) ==
-        "Tue 3 Mar 26 07:05 062 3/03 %");
-  CHECK(render_template("Today: {headlines} ({count})", v) ==
-        "Today: Council approves budget. Markets rally! (3)");
-  CHECK(render_template("{{literal}} {show}", v) == "{literal} Morning Briefing");
-  CHECK_THROWS_WITH(render_template("{count}", v, false),
-                    "unknown placeholder '{count}' (known: {show}, {date}, {date:FORMAT})");
 }
 
 TEST_CASE("the shipped example feed definition loads", "[sources]") {

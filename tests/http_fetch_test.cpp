@@ -209,3 +209,126 @@ TEST_CASE("a refused connection is a network error naming the URL", "[sources]")
   CHECK(message.rfind("'" + url + "': ", 0) == 0);
   CHECK(message.size() > url.size() + 4);
 }
+
+namespace {
+
+// The message of the Error a probe throws, checked to be a network error.
+std::string probe_error_of(ProbeResult (*probe)(const std::string&, const ProbeOptions&),
+                           const std::string& url, const ProbeOptions& options = {}) {
+  try {
+    probe(url, options);
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::network);
+    return e.what();
+  }
+  return "(no error)";
+}
+
+// An MP3-sized body served at /ep.mp3, /old redirecting to it, /older to /old, and a chunked
+// response without Content-Length at /live.
+struct ProbeSite {
+  LoopbackServer s;
+  const std::string audio = std::string(1234, 'a');
+  std::string seen_method;
+  std::string seen_agent;
+  ProbeSite() {
+    s.server.Get("/ep.mp3", [this](const httplib::Request& req, httplib::Response& res) {
+      seen_method = req.method;
+      seen_agent = req.get_header_value("User-Agent");
+      res.set_content(audio, "audio/mpeg");
+    });
+    s.server.Get("/old", [](const httplib::Request&, httplib::Response& res) {
+      res.set_redirect("/ep.mp3", 301);
+    });
+    s.server.Get("/older", [](const httplib::Request&, httplib::Response& res) {
+      res.set_redirect("/old", 302);
+    });
+    s.server.Get("/live", [](const httplib::Request&, httplib::Response& res) {
+      res.set_chunked_content_provider("audio/mpeg", [](size_t, httplib::DataSink& sink) {
+        sink.write("abc", 3);
+        sink.done();
+        return true;
+      });
+    });
+    s.start();
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a HEAD probe gives the status, Content-Length, type and final URL", "[sources]") {
+  ProbeSite site;
+  ProbeOptions o;
+  o.user_agent = "briefcast/test (validate)";
+  ProbeResult r = probe_head(site.s.url("/ep.mp3"), o);
+  CHECK(site.seen_method == "HEAD");
+  CHECK(site.seen_agent == "briefcast/test (validate)");
+  CHECK(r.status == 200);
+  REQUIRE(r.content_length);
+  CHECK(*r.content_length == 1234);
+  CHECK(r.content_type == "audio/mpeg");
+  CHECK(r.final_url == site.s.url("/ep.mp3"));
+  CHECK(r.body.empty());
+
+  ProbeResult live = probe_head(site.s.url("/live"));
+  CHECK(live.status == 200);
+  CHECK_FALSE(live.content_length);  // chunked: the server does not know the length
+  CHECK(site.seen_agent == "briefcast/test (validate)");
+}
+
+TEST_CASE("a HEAD probe of a missing file is HTTP 404 in the validator's words", "[sources]") {
+  ProbeSite site;
+  const std::string url = site.s.url("/gone.mp3");
+  CHECK(probe_error_of(probe_head, url) == "HEAD " + url + ": HTTP 404");
+  // What `validate` reports as the item's problem: a std::runtime_error.
+  CHECK_THROWS_AS(probe_head(url), std::runtime_error);
+}
+
+TEST_CASE("a HEAD probe of a refused connection gives libcurl's message", "[sources]") {
+  std::string url;
+  std::string port;
+  {
+    LoopbackServer s;  // take a port, then close it
+    s.start();
+    url = s.url("/ep.mp3");
+    port = url.substr(std::string("http://127.0.0.1:").size());
+    port = port.substr(0, port.find('/'));
+  }
+  std::string message = probe_error_of(probe_head, url);
+  CHECK(message.rfind("HEAD " + url + ": ", 0) == 0);
+  CHECK(message.find("127.0.0.1 port " + port) != std::string::npos);
+  CHECK(probe_error_of(probe_get, url).rfind("'" + url + "': ", 0) == 0);
+}
+
+TEST_CASE("a HEAD probe follows redirects up to the limit", "[sources]") {
+  ProbeSite site;
+  ProbeResult r = probe_head(site.s.url("/older"));
+  CHECK(r.status == 200);
+  CHECK(r.final_url == site.s.url("/ep.mp3"));
+  REQUIRE(r.content_length);
+  CHECK(*r.content_length == 1234);  // of the file, not of the redirect responses
+  ProbeOptions one;
+  one.max_redirects = 1;
+  CHECK(probe_error_of(probe_head, site.s.url("/older"), one) ==
+        "HEAD " + site.s.url("/older") + ": Maximum (1) redirects followed");
+}
+
+TEST_CASE("a GET probe gives the body; errors name the URL as `validate` shows it", "[sources]") {
+  ProbeSite site;
+  ProbeResult r = probe_get(site.s.url("/old"));
+  CHECK(site.seen_method == "GET");
+  CHECK(site.seen_agent == "briefcast/" BRIEFCAST_VERSION);
+  CHECK(r.status == 200);
+  CHECK(r.body == site.audio);
+  CHECK(r.content_length == std::optional<std::uint64_t>(1234));
+  CHECK(r.final_url == site.s.url("/ep.mp3"));
+  CHECK(probe_error_of(probe_get, site.s.url("/missing.xml")) ==
+        "'" + site.s.url("/missing.xml") + "': HTTP 404");
+  ProbeOptions small;
+  small.max_bytes = 1000;
+  std::string message = probe_error_of(probe_get, site.s.url("/ep.mp3"), small);
+  CHECK(message.rfind("'" + site.s.url("/ep.mp3") + "': ", 0) == 0);
+  CHECK(message.find("HTTP") == std::string::npos);
+  small.max_bytes = 1234;
+  CHECK(probe_get(site.s.url("/ep.mp3"), small).body == site.audio);
+}

@@ -32,11 +32,29 @@ TEST_CASE("http files: request paths inside the root only", "[serve]") {
   CHECK(safe_relative_path("/feed.xml", "") == "feed.xml");
   CHECK(safe_relative_path("/episodes/2026%2D03.mp3", "") == "episodes/2026-03.mp3");
   CHECK(safe_relative_path("/with%20space.mp3", "") == "with space.mp3");
-  for (const char* bad :
-       {"", "feed.xml", "/", "/../etc/passwd", "/a/../../x", "/%2e%2e/x", "/%2E%2E/x", "/.%2e/x",
-        "/a%2f..%2fb", "/a%2F..%2Fb", "/a%5c..%5cb", "/a\\..\\b", "/a%00.mp3", "/a%0a.mp3",
-        "//etc/passwd", "/a//b.mp3", "/.feed.xml.tmp-abc123", "/.hidden/a.mp3", "/./feed.xml",
-        "/dir/", "/bad%zz.mp3", "/bad%2.mp3", "/bad%"}) {
+  for (const char* bad : {"",
+                          "feed.xml",
+                          "/",
+                          "/../etc/passwd",
+                          "/a/../../x",
+                          "/%2e%2e/x",
+                          "/%2E%2E/x",
+                          "/.%2e/x",
+                          "/a%2f..%2fb",
+                          "/a%2F..%2Fb",
+                          "/a%5c..%5cb",
+                          "/a\\..\\b",
+                          "/a%00.mp3",
+                          "/a%0a.mp3",
+                          "//etc/passwd",
+                          "/a//b.mp3",
+                          "/.feed.xml.tmp-abc123",
+                          "/.hidden/a.mp3",
+                          "/./feed.xml",
+                          "/dir/",
+                          "/bad%zz.mp3",
+                          "/bad%2.mp3",
+                          "/bad%"}) {
     INFO(bad);
     CHECK_FALSE(safe_relative_path(bad, ""));
   }
@@ -131,4 +149,15 @@ TEST_CASE("http files: dates, ETags and conditions", "[serve]") {
   CHECK_FALSE(accepts_gzip("gzip;q=0"));
   CHECK_FALSE(accepts_gzip("identity"));
   CHECK_FALSE(accepts_gzip(""));
+}
+
+TEST_CASE("http files: access log lines", "[serve]") {
+  CHECK(access_log_line("GET", "/feed.xml?x=1", "", 200, 5120, 0.44) ==
+        "GET /feed.xml 200 5120 0.4ms");
+  CHECK(access_log_line("HEAD", "/s3cret/ep.mp3", "s3cret", 206, 0, 12.0) ==
+        "HEAD /***/ep.mp3 206 0 12.0ms");
+  CHECK(access_log_line("GET", "/a b", "", 400, 0, std::nullopt) == "GET /a%20b 400 0 -ms");
+  // A forged method cannot add a log line and is cut to 16 bytes.
+  CHECK(access_log_line("GET\nFAKE 200 0 1.0ms\nGET", "/", "", 400, 0, 1.25) ==
+        "GET%0AFAKE%20200%200%201 / 400 0 1.2ms");
 }

@@ -20,6 +20,7 @@
 #include <sstream>
 #include <thread>
 
+#include "daily_schedule.hpp"
 #include "error.hpp"
 #include "test_support.hpp"
 
@@ -193,8 +194,8 @@ HttpResult raw_request(int port, const std::string& request, int rcvbuf = 0,
 }
 
 HttpResult raw_get(int port, const std::string& target, const std::string& extra = "") {
-  return raw_request(port, "GET " + target + " HTTP/1.1\r\nHost: x\r\n" + extra +
-                               "Connection: close\r\n\r\n");
+  return raw_request(
+      port, "GET " + target + " HTTP/1.1\r\nHost: x\r\n" + extra + "Connection: close\r\n\r\n");
 }
 
 // A published folder: feed, audio, transcripts, chapters, show notes, images, plus files that
@@ -242,16 +243,16 @@ TEST_CASE("serve: HEAD and GET with exact types, lengths and validators", "[serv
     const char* type;
     bool cors;
   };
-  for (auto e : {Expect{"/feed.xml", "application/rss+xml; charset=utf-8", false},
-                 Expect{"/ep1.mp3", "audio/mpeg", false},
-                 Expect{"/ep1.vtt", "text/vtt; charset=utf-8", true},
-                 Expect{"/ep1.srt", "application/x-subrip", true},
-                 Expect{"/ep1.chapters.json", "application/json+chapters", true},
-                 Expect{"/ep1.json", "application/json", true},
-                 Expect{"/ep1.html", "text/html; charset=utf-8", true},
-                 Expect{"/cover.jpg", "image/jpeg", false}, Expect{"/cover.png", "image/png", false},
-                 Expect{"/cover.webp", "image/webp", false},
-                 Expect{"/sub/ep2.mp3", "audio/mpeg", false}}) {
+  for (auto e :
+       {Expect{"/feed.xml", "application/rss+xml; charset=utf-8", false},
+        Expect{"/ep1.mp3", "audio/mpeg", false},
+        Expect{"/ep1.vtt", "text/vtt; charset=utf-8", true},
+        Expect{"/ep1.srt", "application/x-subrip", true},
+        Expect{"/ep1.chapters.json", "application/json+chapters", true},
+        Expect{"/ep1.json", "application/json", true},
+        Expect{"/ep1.html", "text/html; charset=utf-8", true},
+        Expect{"/cover.jpg", "image/jpeg", false}, Expect{"/cover.png", "image/png", false},
+        Expect{"/cover.webp", "image/webp", false}, Expect{"/sub/ep2.mp3", "audio/mpeg", false}}) {
     INFO(e.path);
     std::string bytes = test::read_file(site.root / std::string(e.path).substr(1));
     auto head = curl("-I", srv.url(e.path));
@@ -262,8 +263,9 @@ TEST_CASE("serve: HEAD and GET with exact types, lengths and validators", "[serv
     CHECK(head.header("etag").size() > 4);
     CHECK(head.header("last-modified").find(" GMT") != std::string::npos);
     // No body after a HEAD (curl -I would print the headers as its output, so ask raw).
-    auto raw_head = raw_request(srv.port(), std::string("HEAD ") + e.path +
-                                                " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    auto raw_head =
+        raw_request(srv.port(), std::string("HEAD ") + e.path +
+                                    " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     CHECK(raw_head.status == 200);
     CHECK(raw_head.body.empty());
     CHECK(head.has("access-control-allow-origin") == e.cors);
@@ -285,9 +287,9 @@ TEST_CASE("serve: HEAD and GET with exact types, lengths and validators", "[serv
   // One access-log line per request: method, path, status, bytes, ms.
   CHECK(srv.log().find("HEAD /feed.xml 200 0 ") != std::string::npos);
   CHECK(srv.log().find("GET /ep1.mp3 200 100000 ") != std::string::npos);
-  CHECK(srv.log().find("briefcast: serving " + site.root.string() + " at http://127.0.0.1:" +
-                       std::to_string(srv.port()) + "/feed.xml (Ctrl-C to stop)") !=
-        std::string::npos);
+  CHECK(srv.log().find("briefcast: serving " + site.root.string() +
+                       " at http://127.0.0.1:" + std::to_string(srv.port()) +
+                       "/feed.xml (Ctrl-C to stop)") != std::string::npos);
 }
 
 TEST_CASE("serve: byte ranges, 416 and If-Range", "[serve]") {
@@ -414,12 +416,26 @@ TEST_CASE("serve: nothing outside the root, no temp files, no listings", "[serve
   Site site;
   TestServer srv(site.options());
   int port = srv.port();
-  for (const char* path :
-       {"/../secret.mp3", "/sub/../../secret.mp3", "/%2e%2e/secret.mp3", "/%2E%2E/secret.mp3",
-        "/sub/%2e%2e/%2e%2e/secret.mp3", "/sub%2f..%2f..%2fsecret.mp3",
-        "/sub%2F..%2F..%2Fsecret.mp3", "/..%5csecret.mp3", "/..%5Csecret.mp3", "/link-out.mp3",
-        "/dir-out/secret.mp3", "/.feed.xml.tmp-ab12CD", "/.hidden.mp3", "/%2efeed.xml.tmp-ab12CD",
-        "/ep1.mp3%00.jpg", "/", "/sub/", "/sub", "//feed.xml", "/nonexistent.mp3"}) {
+  for (const char* path : {"/../secret.mp3",
+                           "/sub/../../secret.mp3",
+                           "/%2e%2e/secret.mp3",
+                           "/%2E%2E/secret.mp3",
+                           "/sub/%2e%2e/%2e%2e/secret.mp3",
+                           "/sub%2f..%2f..%2fsecret.mp3",
+                           "/sub%2F..%2F..%2Fsecret.mp3",
+                           "/..%5csecret.mp3",
+                           "/..%5Csecret.mp3",
+                           "/link-out.mp3",
+                           "/dir-out/secret.mp3",
+                           "/.feed.xml.tmp-ab12CD",
+                           "/.hidden.mp3",
+                           "/%2efeed.xml.tmp-ab12CD",
+                           "/ep1.mp3%00.jpg",
+                           "/",
+                           "/sub/",
+                           "/sub",
+                           "//feed.xml",
+                           "/nonexistent.mp3"}) {
     INFO(path);
     auto r = curl("--path-as-is", srv.url(path));
     CHECK(r.status == 404);
@@ -455,9 +471,9 @@ TEST_CASE("serve: --token puts everything under /TOKEN/ and out of the log", "[s
   CHECK(ok.status == 200);
   CHECK(ok.body == site.feed);
   CHECK(curl("", srv.url("/k9TfQ2xLw/ep1.mp3")).body == site.mp3);
-  for (const char* path : {"/feed.xml", "/ep1.mp3", "/wrong/feed.xml", "/k9TfQ2xL/feed.xml",
-                           "/k9TfQ2xLw", "/k9TfQ2xLw/", "/k9TfQ2xLw/../feed.xml",
-                           "/k9TfQ2xLwX/feed.xml"}) {
+  for (const char* path :
+       {"/feed.xml", "/ep1.mp3", "/wrong/feed.xml", "/k9TfQ2xL/feed.xml", "/k9TfQ2xLw",
+        "/k9TfQ2xLw/", "/k9TfQ2xLw/../feed.xml", "/k9TfQ2xLwX/feed.xml"}) {
     INFO(path);
     auto r = curl("--path-as-is", srv.url(path));
     CHECK(r.status == 404);
@@ -505,9 +521,9 @@ TEST_CASE("serve: 50 concurrent clients reading random ranges", "[serve]") {
       for (int i = 0; i < kRequests; ++i) {
         std::size_t a = rng() % big.size(), b = rng() % big.size();
         if (a > b) std::swap(a, b);
-        auto r = raw_request(srv.port(), "GET /big.mp3 HTTP/1.1\r\nHost: x\r\nRange: bytes=" +
-                                             std::to_string(a) + "-" + std::to_string(b) +
-                                             "\r\nConnection: close\r\n\r\n");
+        auto r = raw_request(
+            srv.port(), "GET /big.mp3 HTTP/1.1\r\nHost: x\r\nRange: bytes=" + std::to_string(a) +
+                            "-" + std::to_string(b) + "\r\nConnection: close\r\n\r\n");
         bool ok = r.status == 206 && r.body == big.substr(a, b - a + 1) &&
                   r.header("content-length") == std::to_string(b - a + 1);
         (ok ? good : bad)++;
@@ -601,21 +617,8 @@ TEST_CASE("serve: errors for a missing root and a port in use", "[serve]") {
   CHECK_THROWS_AS(HttpServer(o, log), Error);
 }
 
+// The warning texts themselves: tests/listen_address_test.cpp.
 TEST_CASE("serve: base URL warning and non-loopback warning", "[serve]") {
-  CHECK_FALSE(base_url_warning("http://127.0.0.1:8080/", "127.0.0.1", 8080, ""));
-  CHECK_FALSE(base_url_warning("http://localhost:8080/pod/", "127.0.0.1", 8080, ""));
-  CHECK_FALSE(base_url_warning("http://myhost.lan:8080/", "0.0.0.0", 8080, ""));
-  CHECK_FALSE(base_url_warning("http://127.0.0.1:8080/tok/", "127.0.0.1", 8080, "tok"));
-  CHECK(base_url_warning("http://x/", "127.0.0.1", 8080, "") ==
-        "feed base URL http://x/ does not point at http://127.0.0.1:8080/ where serve listens; "
-        "subscribers will not reach the enclosures (use --base-url http://127.0.0.1:8080/)");
-  CHECK(base_url_warning("http://127.0.0.1:9090/", "127.0.0.1", 8080, ""));
-  CHECK(base_url_warning("https://127.0.0.1:8080/", "127.0.0.1", 8080, ""));
-  CHECK(base_url_warning("http://10.0.0.2:8080/", "127.0.0.1", 8080, ""));
-  auto w = base_url_warning("http://127.0.0.1:8080/tok2/", "127.0.0.1", 8080, "tok");
-  REQUIRE(w);
-  CHECK(w->find("tok2") == std::string::npos);  // masked: the token is a prefix of it
-
   Site site;
   auto o = site.options();
   o.expected_base_url = "http://example.org/pod/";
@@ -636,22 +639,12 @@ TEST_CASE("serve: base URL warning and non-loopback warning", "[serve]") {
   }
 }
 
+// parse_daily_time and next_daily_run themselves: tests/daily_schedule_test.cpp.
 TEST_CASE("serve: daily schedule", "[serve]") {
-  CHECK(parse_daily_time("06:30") == 390);
-  CHECK(parse_daily_time("0:05") == 5);
-  CHECK(parse_daily_time("23:59") == 1439);
-  CHECK_FALSE(parse_daily_time("24:00"));
-  CHECK_FALSE(parse_daily_time("12:60"));
-  CHECK_FALSE(parse_daily_time("1230"));
-  CHECK_FALSE(parse_daily_time("12:3"));
-  CHECK_FALSE(parse_daily_time("ab:cd"));
   std::time_t now = std::time(nullptr);
   std::tm tm{};
   localtime_r(&now, &tm);
   int minute_now = tm.tm_hour * 60 + tm.tm_min;
-  std::time_t next = next_daily_run(now, minute_now);  // this minute has begun: tomorrow
-  CHECK(next > now + 22 * 3600);
-  CHECK(next <= now + 26 * 3600);
   std::time_t soon = next_daily_run(now, (minute_now + 1) % 1440);
   if (soon - now < 3) {  // too close to the minute to start a server before it: next one
     std::this_thread::sleep_for(std::chrono::seconds(4));
@@ -697,19 +690,19 @@ TEST_CASE("serve: the CLI command", "[serve]") {
 
   test::write_file(d / "feed.xml", "<rss/>");
   int port = test::free_port();
-  test::ChildProcess server({BRIEFCAST_BINARY, "serve", d.path().string(), "--port",
-                             std::to_string(port)},
-                            d / "log");
-  std::string startup = "briefcast: serving " + d.path().string() + " at http://127.0.0.1:" +
-                        std::to_string(port) + "/feed.xml (Ctrl-C to stop)";
+  test::ChildProcess server(
+      {BRIEFCAST_BINARY, "serve", d.path().string(), "--port", std::to_string(port)}, d / "log");
+  std::string startup = "briefcast: serving " + d.path().string() +
+                        " at http://127.0.0.1:" + std::to_string(port) +
+                        "/feed.xml (Ctrl-C to stop)";
   REQUIRE(test::wait_for_text(d / "log", startup, 10));
   auto r = curl("", "http://127.0.0.1:" + std::to_string(port) + "/feed.xml");
   CHECK(r.status == 200);
   CHECK(r.body == "<rss/>");
   auto busy = test::run_briefcast({"serve", d.path().string(), "--port", std::to_string(port)});
   CHECK(busy.exit_code == 9);
-  CHECK(busy.err == "briefcast: cannot listen on 127.0.0.1:" + std::to_string(port) +
-                        ": address in use\n");
+  CHECK(busy.err ==
+        "briefcast: cannot listen on 127.0.0.1:" + std::to_string(port) + ": address in use\n");
   CHECK(server.stop(SIGINT, 15) == 0);
   CHECK(test::read_file(d / "log").find("GET /feed.xml 200 6 ") != std::string::npos);
   CHECK(test::run_briefcast({"serve", d.path().string(), "--build-at", "06:00"}).exit_code == 2);

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <numbers>
 #include <random>
@@ -41,6 +42,23 @@ TempDir::~TempDir() {
   for (auto& e : fs::recursive_directory_iterator(path_, ec))
     fs::permissions(e.path(), fs::perms::owner_all, fs::perm_options::add, ec);
   fs::remove_all(path_, ec);
+}
+
+TimeZone::TimeZone(const char* tz) {
+  if (const char* old = std::getenv("TZ")) {
+    had_ = true;
+    old_ = old;
+  }
+  ::setenv("TZ", tz, 1);
+  ::tzset();
+}
+
+TimeZone::~TimeZone() {
+  if (had_)
+    ::setenv("TZ", old_.c_str(), 1);
+  else
+    ::unsetenv("TZ");
+  ::tzset();
 }
 
 fs::path source_dir() { return fs::path(BRIEFCAST_SOURCE_DIR); }

@@ -21,8 +21,8 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-std::filesystem::path source_dir();          // the repository root
-std::filesystem::path corpus_dir();          // ../shared/corpus next to the repository (may be absent)
+std::filesystem::path source_dir();  // the repository root
+std::filesystem::path corpus_dir();  // ../shared/corpus next to the repository (may be absent)
 std::string read_file(const std::filesystem::path& p);
 void write_file(const std::filesystem::path& p, const std::string& contents);
 std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir);
@@ -35,6 +35,19 @@ struct RunResult {
   std::string err;
 };
 RunResult run_briefcast(const std::vector<std::string>& args, const std::string& stdin_file = {});
+
+// Sets TZ (e.g. "UTC", "Europe/London") for one test and restores it, with tzset, afterwards.
+class TimeZone {
+ public:
+  explicit TimeZone(const char* tz);
+  ~TimeZone();
+  TimeZone(const TimeZone&) = delete;
+  TimeZone& operator=(const TimeZone&) = delete;
+
+ private:
+  bool had_ = false;
+  std::string old_;
+};
 
 // A sine tone, mono float, for audio-stage tests.
 std::vector<float> sine(double freq_hz, double amplitude, double seconds, unsigned rate_hz);

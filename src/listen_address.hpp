@@ -1,0 +1,44 @@
+#pragma once
+// The address `briefcast serve` listens on, as users see it: how it is written in a URL, whether
+// strangers can reach it, whether the feed's base URL points at it, and why it cannot be bound.
+//
+// Pure functions over strings, except bind_failure_reason, which asks the operating system.
+// Nothing here throws except std::bad_alloc. Host names are compared case-insensitively; no
+// name is resolved.
+
+#include <optional>
+#include <string>
+
+namespace briefcast {
+
+// True for "localhost", "::1" and any "127.*" address: only this machine can connect.
+bool is_loopback_host(const std::string& host);
+
+// True for "", "0.0.0.0" and "::": every interface of this machine.
+bool is_wildcard_host(const std::string& host);
+
+// The host as written in a URL: IPv6 literals in brackets ("::1" → "[::1]"), others unchanged.
+std::string host_for_url(const std::string& host);
+
+// The warning for a server anyone on the network may read: listening on `bind` (not loopback)
+// with an empty `token`. `root` names the folder served, as the user gave it. nullopt when the
+// server is private to this machine or needs the token:
+//   "listening on 0.0.0.0 without --token: anyone who can reach this machine can read every
+//    file in ROOT"
+std::optional<std::string> open_access_warning(const std::string& bind, const std::string& token,
+                                               const std::string& root);
+
+// The warning about a feed base URL that does not point at `listen_url` ("http://HOST:PORT/"
+// plus "TOKEN/" when a token is used), or nullopt when it does. A wildcard bind (0.0.0.0, ::)
+// accepts any host name; "localhost" and 127.x count as the same host. Different scheme, port
+// or path prefix warn. The token is never part of the message (each occurrence becomes "***").
+std::optional<std::string> base_url_warning(const std::string& base_url, const std::string& bind,
+                                            int port, const std::string& token);
+
+// Why listening on `host`:`port` fails, found by trying the same bind with a socket of our own
+// (cpp-httplib only reports that it failed): "address in use", "address not available on this
+// machine", "permission denied (ports below 1024 need privileges)", the resolver's message for
+// an unknown host, or strerror lower-cased. "cannot bind" when the trial bind succeeds.
+std::string bind_failure_reason(const std::string& host, int port);
+
+}  // namespace briefcast
