@@ -8,6 +8,7 @@
 #include "atomic_output.hpp"
 #include "error.hpp"
 #include "feed_validator.hpp"
+#include "show_notes.hpp"
 #include "uuid.hpp"
 
 namespace briefcast {
@@ -95,11 +96,6 @@ Retention apply_retention(const std::vector<EpisodeRecord>& current, const Episo
   return r;
 }
 
-std::string episode_page_html(const std::string& title, const std::string& notes_html) {
-  return "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>" + title +
-         "</title></head><body>\n" + notes_html + "</body></html>\n";
-}
-
 std::string episode_stem(const std::string& day, const fs::path& root,
                          const std::vector<EpisodeRecord>& episodes) {
   std::string stem = day;
@@ -118,7 +114,7 @@ void write_episode_files(const fs::path& root, const std::string& stem, const st
   write_file_atomically(dir / (stem + ".vtt"), render_webvtt(cues));
   write_file_atomically(dir / (stem + ".srt"), render_srt(cues));
   write_file_atomically(dir / (stem + ".chapters.json"), render_chapters_json(chapters));
-  write_file_atomically(dir / (stem + ".html"), episode_page_html(title, notes_html));
+  write_file_atomically(dir / (stem + ".html"), render_episode_page(title, notes_html));
 }
 
 void publish_cover(const fs::path& cover, const fs::path& root) {

@@ -53,9 +53,6 @@ struct Retention {
 Retention apply_retention(const std::vector<EpisodeRecord>& current, const EpisodeRecord& added,
                           int keep_episodes);
 
-// The episode's web page: a minimal HTML document around the show notes fragment.
-std::string episode_page_html(const std::string& title, const std::string& notes_html);
-
 // ---- Files ----
 
 // The file stem of `day`'s episode under <root>/episodes: "2026-11-02", or "2026-11-02-2",

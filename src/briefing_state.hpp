@@ -44,7 +44,8 @@ struct EpisodeRecord {
   std::vector<StoryRecord> stories;
 };
 
-// One cached story part: an MP3 without tags, reusable while its fingerprint matches.
+// One cached story part: an MP3 (a spoken part carries an ID3v2 tag with its title, which
+// assembly skips), reusable while its fingerprint matches.
 struct CachedPart {
   std::string file;              // relative to the output folder, e.g. ".briefcast/cache/ab12….mp3"
   double duration_seconds = 0;

@@ -4,6 +4,7 @@
 // plain text for `description`.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace briefcast {
@@ -28,6 +29,10 @@ struct ShowNotes {
 // ("<li><a href=URL>Title</a> (Source) [1:05]</li>" plus a <p> summary), <p>footer</p>.
 // All text and attributes are escaped; URLs other than http(s) are not linked.
 std::string render_show_notes_html(const ShowNotes& notes);
+
+// The episode's web page: a minimal HTML document titled `title` (plain text, escaped) around a
+// fragment from render_show_notes_html (inserted as is).
+std::string render_episode_page(std::string_view title, std::string_view notes_html);
 
 // The same content as plain text, one story per line ("1. [1:05] Title (Source)").
 std::string render_show_notes_text(const ShowNotes& notes);

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "error.hpp"
+#include "show_notes.hpp"
 #include "test_support.hpp"
 #include "uuid.hpp"
 
@@ -139,9 +140,6 @@ TEST_CASE("publish: file names never reuse a published one; side files and cover
   taken.audio = "episodes/2026-11-02-2.mp3";
   CHECK(episode_stem("2026-11-02", root, {taken}) == "2026-11-02-3");
 
-  CHECK(episode_page_html("Briefing", "<p>notes</p>\n") ==
-        "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Briefing</title></head>"
-        "<body>\n<p>notes</p>\n</body></html>\n");
   std::vector<TranscriptCue> cues = {{0.0, 1.5, "Hello.", "", {}}};
   std::vector<Chapter> chapters(1);
   chapters[0].title = "Introduction";
@@ -151,7 +149,7 @@ TEST_CASE("publish: file names never reuse a published one; side files and cover
   CHECK(test::read_file(root / "episodes/2026-11-02-2.chapters.json") ==
         render_chapters_json(chapters));
   CHECK(test::read_file(root / "episodes/2026-11-02-2.html") ==
-        episode_page_html("Briefing", "<p>notes</p>\n"));
+        render_episode_page("Briefing", "<p>notes</p>\n"));
 
   test::write_file(d / "art.PNG", "png bytes");
   publish_cover(d / "art.PNG", root / "episodes");
