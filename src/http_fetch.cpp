@@ -191,7 +191,10 @@ ProbeResult probe(const std::string& url, const ProbeOptions& options, bool head
   if (head) set(c, CURLOPT_NOBODY, 1L, who);
 
   CURLcode rc = curl_easy_perform(c);
-  if (rc != CURLE_OK) throw fail(error_text[0] ? std::string(error_text) : curl_easy_strerror(rc));
+  if (rc != CURLE_OK) {
+    if (t.too_large) throw fail("larger than " + size_text(options.max_bytes));
+    throw fail(error_text[0] ? std::string(error_text) : curl_easy_strerror(rc));
+  }
   ProbeResult r;
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.status);
   if (r.status >= 400) throw fail("HTTP " + std::to_string(r.status));

@@ -326,9 +326,8 @@ TEST_CASE("a GET probe gives the body; errors name the URL as `validate` shows i
         "'" + site.s.url("/missing.xml") + "': HTTP 404");
   ProbeOptions small;
   small.max_bytes = 1000;
-  std::string message = probe_error_of(probe_get, site.s.url("/ep.mp3"), small);
-  CHECK(message.rfind("'" + site.s.url("/ep.mp3") + "': ", 0) == 0);
-  CHECK(message.find("HTTP") == std::string::npos);
+  CHECK(probe_error_of(probe_get, site.s.url("/ep.mp3"), small) ==
+        "'" + site.s.url("/ep.mp3") + "': larger than 1000 bytes");
   small.max_bytes = 1234;
   CHECK(probe_get(site.s.url("/ep.mp3"), small).body == site.audio);
 }
