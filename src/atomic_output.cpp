@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "error.hpp"
@@ -67,6 +69,17 @@ void AtomicOutput::commit() {
   if (::close(fd) != 0) fail("cannot close");
   if (::rename(temp_.c_str(), target_.c_str()) != 0) fail("cannot rename into place");
   committed_ = true;
+}
+
+std::string read_file_bytes(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::error_code ec;
+  if (!in || fs::is_directory(p, ec))
+    throw Error(ExitCode::input, "'" + p.string() + "': cannot read");
+  std::ostringstream s;
+  s << in.rdbuf();
+  if (in.bad()) throw Error(ExitCode::input, "'" + p.string() + "': read error");
+  return s.str();
 }
 
 void write_file_atomically(const fs::path& target, std::string_view contents) {

@@ -39,6 +39,10 @@ class AtomicOutput {
 // Throws Error(ExitCode::output) naming the file on failure; the old file then stays in place.
 void write_file_atomically(const std::filesystem::path& target, std::string_view contents);
 
+// The whole file as bytes. Throws Error(ExitCode::input) "'PATH': cannot read" when it is missing,
+// unreadable or a folder, "'PATH': read error" when reading fails part-way.
+std::string read_file_bytes(const std::filesystem::path& path);
+
 // Removes temporary files (`.NAME.tmp-XXXXXX`) a killed run left in `dir` (not recursive).
 // Call only while holding the folder's lock. Returns how many were removed.
 std::size_t remove_stale_temporaries(const std::filesystem::path& dir);

@@ -15,18 +15,6 @@ namespace briefcast {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-std::string read_bytes(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw Error(ExitCode::input, "'" + p.string() + "': cannot read");
-  std::stringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
-
-}  // namespace
-
 std::string url_join(const std::string& base, const std::string& rel) {
   std::string b = base;
   if (b.empty() || b.back() != '/') b += '/';
@@ -119,8 +107,8 @@ void write_episode_files(const fs::path& root, const std::string& stem, const st
 
 void publish_cover(const fs::path& cover, const fs::path& root) {
   const fs::path published = root / ("cover" + cover.extension().string());
-  std::string bytes = read_bytes(cover);
-  if (!fs::exists(published) || read_bytes(published) != bytes)
+  std::string bytes = read_file_bytes(cover);
+  if (!fs::exists(published) || read_file_bytes(published) != bytes)
     write_file_atomically(published, bytes);
 }
 

@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 
+#include "briefing_day.hpp"
 #include "cli_commands.hpp"
 #include "error.hpp"
 #include "say.hpp"
@@ -40,15 +41,6 @@ struct SayFlags {
   std::string cover;
   bool quiet = false, verbose = false;
 };
-
-std::string today() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&now, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
 
 // ISO 639-2 code for the ID3 TLAN frame from a BCP 47 tag ("en-US" → "eng").
 std::string iso639_2(const std::string& bcp47) {
@@ -116,7 +108,7 @@ int run_say(const SayFlags& f, std::ostream& err) {
   r.tags.title = f.title;
   r.tags.artist = f.author.empty() ? "briefcast" : f.author;
   r.tags.album = f.album;
-  r.tags.date = today();
+  r.tags.date = today_local();
   r.tags.language = iso639_2(r.voice.language);
   r.tags.comment = std::string("briefcast ") + BRIEFCAST_VERSION + ", voice " + r.voice.name;
   if (!f.cover.empty()) r.tags.cover = f.cover;

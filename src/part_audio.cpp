@@ -21,14 +21,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string read_bytes(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw Error(ExitCode::input, "'" + p.string() + "': cannot read");
-  std::stringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
-
 // A ScriptReader over blocks already made (the build prepares every script before speaking).
 class BlocksScript : public ScriptReader {
  public:
@@ -90,7 +82,7 @@ json fingerprint_settings(const AudioSettings& audio, const std::string& engine_
 
 std::string part_fingerprint(const EpisodePart& part, const json& settings) {
   json j = {{"settings", settings}, {"kind", static_cast<int>(part.kind)}};
-  if (!part.sound.empty()) j["sound"] = sha256_hex(read_bytes(part.sound));
+  if (!part.sound.empty()) j["sound"] = sha256_hex(read_file_bytes(part.sound));
   json blocks = json::array();
   for (auto& b : part.blocks) {
     json sentences = json::array();

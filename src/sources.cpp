@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "atomic_output.hpp"
 #include "error.hpp"
 #include "syndication.hpp"
 #include "url_tools.hpp"
@@ -98,16 +99,6 @@ void warn(std::ostream& log, const std::string& source, const std::string& reaso
   log << "briefcast: warning: source '" << source << "': " << reason << "; skipped\n";
 }
 
-std::string read_bytes(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::error_code ec;
-  if (!in || fs::is_directory(p, ec)) throw Error(ExitCode::input, "'" + p.string() + "': cannot read");
-  std::ostringstream s;
-  s << in.rdbuf();
-  if (in.bad()) throw Error(ExitCode::input, "'" + p.string() + "': read error");
-  return s.str();
-}
-
 const char* kind_of_extension(const fs::path& p) {
   std::string ext = lower(p.extension().string());
   if (ext == ".html" || ext == ".htm") return "html";
@@ -121,7 +112,7 @@ SourceStory story_from_file(const fs::path& p, const std::string& source_name) {
   s.source_name = source_name;
   s.origin = p.string();
   s.body_kind = kind_of_extension(p);
-  s.body = read_bytes(p);
+  s.body = read_file_bytes(p);
   if (s.body.find_first_not_of(" \t\r\n\f\v\xEF\xBB\xBF") == std::string::npos)
     throw Error(ExitCode::input, "'" + p.string() + "': empty file");
   if (s.body_kind != "html") {
@@ -255,7 +246,7 @@ struct Collector {
       std::tie(bytes, base) = fetch_feed(src.url);
       origin = src.url;
     } else {
-      bytes = read_bytes(src.path);
+      bytes = read_file_bytes(src.path);
       origin = src.path.string();
     }
     SyndicationFeed feed = parse_syndication(bytes, origin, base);
