@@ -16,9 +16,9 @@
 #include <sstream>
 #include <vector>
 
-#include "error.hpp"
-#include "html_extractor.hpp"
-#include "scores.hpp"
+#include "base/error.hpp"
+#include "extract/html_extractor.hpp"
+#include "scoring/scores.hpp"
 
 namespace briefcast::scoring {
 namespace {

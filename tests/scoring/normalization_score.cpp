@@ -12,9 +12,9 @@
 #include <fstream>
 #include <map>
 
-#include "normalizer.hpp"
-#include "scores.hpp"
-#include "speech_engine.hpp"
+#include "spoken/normalizer.hpp"
+#include "scoring/scores.hpp"
+#include "voice/speech_engine.hpp"
 
 namespace briefcast::scoring {
 

@@ -1,4 +1,4 @@
-#include "scores.hpp"
+#include "scoring/scores.hpp"
 
 #include <cstdio>
 

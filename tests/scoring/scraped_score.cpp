@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "article.hpp"
-#include "scores.hpp"
-#include "scraped_cleaner.hpp"
+#include "text/article.hpp"
+#include "scoring/scores.hpp"
+#include "extract/scraped_cleaner.hpp"
 
 namespace briefcast::scoring {
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "error.hpp"
-#include "scores.hpp"
-#include "segmenter.hpp"
+#include "base/error.hpp"
+#include "scoring/scores.hpp"
+#include "text/segmenter.hpp"
 
 namespace briefcast::scoring {
 

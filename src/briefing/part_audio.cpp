@@ -1,0 +1,202 @@
+#include "briefing/part_audio.hpp"
+
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <utility>
+
+#include "base/atomic_output.hpp"
+#include "base/error.hpp"
+#include "base/progress.hpp"
+#include "audio/resampler.hpp"
+#include "pipeline/say.hpp"
+#include "audio/sound_file.hpp"
+#include "base/uuid.hpp"
+
+namespace briefcast {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+// A ScriptReader over blocks already made (the build prepares every script before speaking).
+class BlocksScript : public ScriptReader {
+ public:
+  BlocksScript(std::vector<ScriptBlock> blocks, std::string name)
+      : blocks_(std::move(blocks)), name_(std::move(name)) {}
+  std::optional<ScriptBlock> next() override {
+    if (next_ >= blocks_.size()) return std::nullopt;
+    return blocks_[next_++];
+  }
+  const std::string& title() const override { return title_; }
+  const std::string& name() const override { return name_; }
+  std::vector<std::string> warnings() const override { return {}; }
+  std::optional<std::size_t> count_sentences() override {
+    std::size_t n = 0;
+    for (std::size_t i = next_; i < blocks_.size(); ++i) n += blocks_[i].sentences.size();
+    return n;
+  }
+
+ private:
+  std::vector<ScriptBlock> blocks_;
+  std::string name_;
+  std::string title_;
+  std::size_t next_ = 0;
+};
+
+}  // namespace
+
+AudioSettings part_audio_settings(const VoiceProfile& voice, const Mp3Config& mp3,
+                                  const LoudnessConfig& loudness) {
+  AudioSettings a;
+  a.voice = voice;
+  a.synthesis.voice = voice.espeak_voice;
+  a.synthesis.variant = voice.variant;
+  a.synthesis.rate_wpm = voice.rate_wpm;
+  a.synthesis.pitch = voice.pitch;
+  a.synthesis.range = voice.range;
+  a.synthesis.volume = voice.volume;
+  a.synthesis.word_gap_ms = voice.word_gap_ms;
+  a.mp3 = mp3;
+  a.mp3.vbr_quality.reset();
+  a.sample_rate_hz = mp3.sample_rate_hz;
+  a.loudness = loudness;
+  return a;
+}
+
+json fingerprint_settings(const AudioSettings& audio, const std::string& engine_version) {
+  const VoiceProfile& v = audio.voice;
+  json settings = json::object();
+  settings["engine"] = engine_version;
+  settings["voice"] =
+      json::array({v.espeak_voice, v.variant, v.rate_wpm, v.pitch, v.range, v.volume, v.word_gap_ms,
+                   v.sentence_pause_ms, v.paragraph_pause_ms});
+  settings["mp3"] = json::array({audio.mp3.bitrate_kbps, audio.mp3.quality});
+  settings["rate"] = audio.sample_rate_hz;
+  settings["loudness"] = json::array({audio.loudness.target_lufs, audio.loudness.true_peak_dbtp});
+  settings["format"] = 1;
+  return settings;
+}
+
+std::string part_fingerprint(const EpisodePart& part, const json& settings) {
+  json j = {{"settings", settings}, {"kind", static_cast<int>(part.kind)}};
+  if (!part.sound.empty()) j["sound"] = sha256_hex(read_file_bytes(part.sound));
+  json blocks = json::array();
+  for (auto& b : part.blocks) {
+    json sentences = json::array();
+    for (auto& s : b.sentences) sentences.push_back({s.text, s.spoken});
+    blocks.push_back({{"kind", to_string(b.kind)}, {"sentences", sentences}});
+  }
+  j["blocks"] = blocks;
+  return sha256_hex(j.dump());
+}
+
+std::vector<PartAudio> plan_part_audio(const std::vector<EpisodePart>& parts, const json& settings,
+                                       const fs::path& cache_dir) {
+  std::vector<PartAudio> out;
+  for (auto& p : parts) {
+    PartAudio a;
+    a.fingerprint = part_fingerprint(p, settings);
+    a.file = cache_dir / (a.fingerprint + ".mp3");
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+PartAudio speak_part(const EpisodePart& part, const AudioSettings& a, const fs::path& out,
+                     std::ostream& log) {
+  SayRequest r;
+  r.output = out.string();
+  r.format = OutputFormat::mp3;
+  r.voice = a.voice;
+  r.synthesis = a.synthesis;
+  r.mp3 = a.mp3;
+  r.sample_rate_hz = a.sample_rate_hz;
+  r.loudness = a.loudness;
+  r.tags.title = part.title;
+  std::vector<std::unique_ptr<ScriptReader>> readers;
+  readers.push_back(std::make_unique<BlocksScript>(part.blocks, part.title));
+  PartAudio result;
+  result.file = out;
+  SayReport rep = say(r, std::move(readers), log, [&](const TimedSentence& t) {
+    json words = json::array();
+    for (auto& w : t.words) words.push_back({w.offset, w.length, w.start_seconds});
+    result.timeline.push_back({{"text", t.text},
+                               {"spoken", t.spoken},
+                               {"start", t.start_seconds},
+                               {"end", t.end_seconds},
+                               {"words", words}});
+  });
+  result.duration_seconds = rep.audio_seconds;
+  return result;
+}
+
+PartAudio encode_sound(const EpisodePart& part, const AudioSettings& a, const fs::path& out) {
+  DecodedAudio in = read_sound_file(part.sound);
+  std::vector<float> mono(in.frames());
+  for (std::size_t f = 0; f < mono.size(); ++f) {
+    float sum = 0;
+    for (unsigned c = 0; c < in.channels; ++c) sum += in.samples[f * in.channels + c];
+    mono[f] = sum / static_cast<float>(in.channels);
+  }
+  Resampler resampler(in.sample_rate_hz, a.sample_rate_hz);
+  std::vector<float> pcm = resampler.process(mono);
+  auto tail = resampler.flush();
+  pcm.insert(pcm.end(), tail.begin(), tail.end());
+  LoudnessNormalizer loudness(a.loudness, a.sample_rate_hz);
+  loudness.process(pcm);
+  AtomicOutput file(out);
+  Mp3Config mp3 = a.mp3;
+  mp3.sample_rate_hz = a.sample_rate_hz;
+  auto encoder = open_mp3_encoder(file.fd(), mp3, Tags{});
+  encoder->write(pcm);
+  EncodeReport rep = encoder->finish();
+  file.commit();
+  PartAudio result;
+  result.file = out;
+  result.duration_seconds = static_cast<double>(rep.frames) / a.sample_rate_hz;
+  return result;
+}
+
+ProducedParts produce_parts(const std::vector<EpisodePart>& parts, std::vector<PartAudio> planned,
+                            const AudioSettings& audio, std::map<std::string, CachedPart>& cache,
+                            const std::string& day, const fs::path& root, bool progress,
+                            std::ostream& log) {
+  ProducedParts out;
+  std::size_t todo = 0;
+  for (auto& p : planned)
+    if (!cache.count(p.fingerprint) || !fs::exists(p.file)) ++todo;
+  Progress bar(log, progress, todo);
+  std::size_t done = 0;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    throw_if_interrupted();
+    PartAudio& a = planned[i];
+    auto hit = cache.find(a.fingerprint);
+    if (hit != cache.end() && fs::exists(a.file)) {
+      a.timeline = hit->second.timeline;
+      a.duration_seconds = hit->second.duration_seconds;
+      hit->second.last_used = day;
+      ++out.cached;
+      continue;
+    }
+    PartAudio made = !parts[i].sound.empty() ? encode_sound(parts[i], audio, a.file)
+                                             : speak_part(parts[i], audio, a.file, log);
+    a.timeline = std::move(made.timeline);
+    a.duration_seconds = made.duration_seconds;
+    CachedPart cached;
+    cached.file = fs::relative(a.file, root).generic_string();
+    cached.duration_seconds = a.duration_seconds;
+    cached.last_used = day;
+    cached.timeline = a.timeline;
+    cache[a.fingerprint] = std::move(cached);
+    ++out.synthesized;
+    bar.update(++done, 0);
+  }
+  bar.finish();
+  out.parts = std::move(planned);
+  return out;
+}
+
+}  // namespace briefcast

@@ -1,0 +1,103 @@
+// `briefcast serve`: the command line of http_server.hpp.
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "briefing/briefing.hpp"
+#include "cli/cli_commands.hpp"
+#include "base/error.hpp"
+#include "briefing/feed_config.hpp"
+#include "serve/http_server.hpp"
+
+namespace briefcast {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// What the user typed; unset optionals keep ServeOptions' defaults.
+struct ServeFlags {
+  std::string target;  // OUTPUT_DIR (later also a feed definition, see serve_options_for)
+  std::string bind = ServeOptions{}.bind;
+  int port = ServeOptions{}.port;
+  std::string token;
+  std::optional<std::string> base_url;
+  std::optional<std::string> build_at;
+  std::size_t workers = ServeOptions{}.worker_threads;
+};
+
+// TARGET is a published folder, or a feed definition (a .json file): then its output folder is
+// served, its base URL is checked against where we listen (unless --base-url overrides it, for
+// the daily builds too) and --build-at runs `build` for it every day in this process.
+ServeOptions serve_options_for(const ServeFlags& f, CliStreams io) {
+  ServeOptions o;
+  o.root = f.target;
+  o.bind = f.bind;
+  o.port = f.port;
+  o.token = f.token;
+  o.expected_base_url = f.base_url;
+  o.worker_threads = f.workers;
+  const bool is_feed = fs::path(f.target).extension() == ".json";
+  if (is_feed) {
+    FeedConfig cfg = load_feed_config(f.target);
+    o.root = cfg.output_dir;
+    if (!f.base_url) o.expected_base_url = cfg.show.base_url;
+    if (f.build_at) {
+      o.daily_at = f.build_at;
+      BuildOptions b;
+      b.feed_file = f.target;
+      b.base_url = f.base_url;
+      b.quiet = false;
+      std::ostream* log = &io.err;
+      o.daily_job = [b, log] {
+        BuildReport r = build_briefing(b, *log);
+        if (r.published)
+          *log << "briefcast: published '" << r.episode_title << "' (" << r.stories
+               << " stories)\n";
+      };
+    }
+  } else if (f.build_at) {
+    throw Error(ExitCode::usage,
+                "--build-at needs a feed definition (feeds/NAME.json); a folder has nothing to "
+                "build");
+  }
+  return o;
+}
+
+int run_serve(const ServeOptions& options, CliStreams io) {
+  HttpServer server(options, io.err);
+  server.run();  // returns on SIGINT/SIGTERM
+  io.err << "briefcast: stopped\n";
+  return 0;
+}
+
+}  // namespace
+
+void add_serve_commands(CLI::App& app, CliStreams io, SubcommandList& commands) {
+  auto flags = std::make_shared<ServeFlags>();
+  auto* cmd = app.add_subcommand("serve", "Serve a published feed folder over HTTP for podcast "
+                                          "apps (HEAD, ranges, ETag/304, gzip feed)");
+  cmd->add_option("TARGET", flags->target,
+                  "Published folder (feed.xml and episodes), or a feed definition feeds/NAME.json")
+      ->required();
+  cmd->add_option("--bind", flags->bind,
+                  "Address to listen on (0.0.0.0 for every interface; use --token then)")
+      ->capture_default_str();
+  cmd->add_option("--port", flags->port, "TCP port (0: any free port)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65535));
+  cmd->add_option("--token", flags->token,
+                  "Secret path prefix: everything is served under /SECRET/ only");
+  cmd->add_option("--base-url", flags->base_url,
+                  "Base URL the feed's enclosures use; warns when it does not point here");
+  cmd->add_option("--build-at", flags->build_at,
+                  "Rebuild the feed daily at HH:MM local time (needs a feed definition)");
+  cmd->add_option("--workers", flags->workers, "Connections served at the same time")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 256));
+  commands.push_back({cmd, [flags, io] { return run_serve(serve_options_for(*flags, io), io); }});
+}
+
+}  // namespace briefcast

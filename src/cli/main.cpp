@@ -1,0 +1,9 @@
+#include <iostream>
+
+#include "base/atomic_output.hpp"
+#include "cli/cli.hpp"
+
+int main(int argc, char** argv) {
+  briefcast::install_interrupt_handlers();
+  return briefcast::run_cli(argc, argv, std::cout, std::cerr);
+}

@@ -1,0 +1,60 @@
+#include "feed/apple_categories.hpp"
+
+#include <algorithm>
+
+namespace briefcast {
+
+const std::vector<AppleCategory>& apple_categories() {
+  static const std::vector<AppleCategory> list = {
+      {"Arts", {"Books", "Design", "Fashion & Beauty", "Food", "Performing Arts", "Visual Arts"}},
+      {"Business",
+       {"Careers", "Entrepreneurship", "Investing", "Management", "Marketing", "Non-Profit"}},
+      {"Comedy", {"Comedy Interviews", "Improv", "Stand-Up"}},
+      {"Education", {"Courses", "How To", "Language Learning", "Self-Improvement"}},
+      {"Fiction", {"Comedy Fiction", "Drama", "Science Fiction"}},
+      {"Government", {}},
+      {"History", {}},
+      {"Health & Fitness",
+       {"Alternative Health", "Fitness", "Medicine", "Mental Health", "Nutrition", "Sexuality"}},
+      {"Kids & Family", {"Education for Kids", "Parenting", "Pets & Animals", "Stories for Kids"}},
+      {"Leisure",
+       {"Animation & Manga", "Automotive", "Aviation", "Crafts", "Games", "Hobbies",
+        "Home & Garden", "Video Games"}},
+      {"Music", {"Music Commentary", "Music History", "Music Interviews"}},
+      {"News",
+       {"Business News", "Daily News", "Entertainment News", "News Commentary", "Politics",
+        "Sports News", "Tech News"}},
+      {"Religion & Spirituality",
+       {"Buddhism", "Christianity", "Hinduism", "Islam", "Judaism", "Religion", "Spirituality"}},
+      {"Science",
+       {"Astronomy", "Chemistry", "Earth Sciences", "Life Sciences", "Mathematics",
+        "Natural Sciences", "Nature", "Physics", "Social Sciences"}},
+      {"Society & Culture",
+       {"Documentary", "Personal Journals", "Philosophy", "Places & Travel", "Relationships"}},
+      {"Sports",
+       {"Baseball", "Basketball", "Cricket", "Fantasy Sports", "Football", "Golf", "Hockey",
+        "Rugby", "Running", "Soccer", "Swimming", "Tennis", "Volleyball", "Wilderness",
+        "Wrestling"}},
+      {"Technology", {}},
+      {"True Crime", {}},
+      {"TV & Film",
+       {"After Shows", "Film History", "Film Interviews", "Film Reviews", "TV Reviews"}},
+  };
+  return list;
+}
+
+const AppleCategory* find_apple_category(const std::string& name) {
+  for (auto& c : apple_categories())
+    if (name == c.name) return &c;
+  return nullptr;
+}
+
+bool is_apple_category(const std::string& category, const std::string& subcategory) {
+  const AppleCategory* c = find_apple_category(category);
+  if (!c) return false;
+  if (subcategory.empty()) return true;
+  return std::any_of(c->subcategories.begin(), c->subcategories.end(),
+                     [&](const char* s) { return subcategory == s; });
+}
+
+}  // namespace briefcast

@@ -1,0 +1,102 @@
+#include "feed/show_notes.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace briefcast {
+
+namespace {
+
+// Text and attribute escaping for HTML; also drops control characters XML 1.0 forbids, since
+// these notes end up inside the feed.
+std::string escape_html(std::string_view s) {
+  std::string o;
+  o.reserve(s.size());
+  for (char c : s) {
+    auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
+    switch (c) {
+      case '&':
+        o += "&amp;";
+        break;
+      case '<':
+        o += "&lt;";
+        break;
+      case '>':
+        o += "&gt;";
+        break;
+      case '"':
+        o += "&quot;";
+        break;
+      case '\'':
+        o += "&#39;";
+        break;
+      default:
+        o += c;
+    }
+  }
+  return o;
+}
+
+bool linkable(std::string_view url) {
+  return (url.starts_with("https://") && url.size() > 8) ||
+         (url.starts_with("http://") && url.size() > 7);
+}
+
+}  // namespace
+
+std::string chapter_time(double seconds) {
+  long s = std::isfinite(seconds) && seconds > 0 ? static_cast<long>(std::floor(seconds)) : 0;
+  char buf[32];
+  if (s >= 3600)
+    std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+  else
+    std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
+  return buf;
+}
+
+std::string render_show_notes_html(const ShowNotes& n) {
+  std::string h;
+  if (!n.intro.empty()) h += "<p>" + escape_html(n.intro) + "</p>\n";
+  if (!n.stories.empty()) {
+    h += "<ol>\n";
+    for (const ShowNotesStory& s : n.stories) {
+      h += "<li>";
+      if (linkable(s.url))
+        h += "<a href=\"" + escape_html(s.url) + "\">" + escape_html(s.title) + "</a>";
+      else
+        h += escape_html(s.title);
+      if (!s.source.empty()) h += " (" + escape_html(s.source) + ")";
+      if (s.start_s >= 0) h += " [" + chapter_time(s.start_s) + "]";
+      if (!s.summary.empty()) h += "<p>" + escape_html(s.summary) + "</p>";
+      h += "</li>\n";
+    }
+    h += "</ol>\n";
+  }
+  if (!n.footer.empty()) h += "<p>" + escape_html(n.footer) + "</p>\n";
+  return h;
+}
+
+std::string render_episode_page(std::string_view title, std::string_view notes_html) {
+  return "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>" + escape_html(title) +
+         "</title></head><body>\n" + std::string(notes_html) + "</body></html>\n";
+}
+
+std::string render_show_notes_text(const ShowNotes& n) {
+  std::string t;
+  if (!n.intro.empty()) t += n.intro + "\n\n";
+  std::size_t i = 0;
+  for (const ShowNotesStory& s : n.stories) {
+    t += std::to_string(++i) + ". ";
+    if (s.start_s >= 0) t += "[" + chapter_time(s.start_s) + "] ";
+    t += s.title;
+    if (!s.source.empty()) t += " (" + s.source + ")";
+    if (linkable(s.url)) t += " " + s.url;
+    t += "\n";
+  }
+  if (!n.footer.empty()) t += (n.stories.empty() ? "" : "\n") + n.footer + "\n";
+  while (!t.empty() && t.back() == '\n') t.pop_back();
+  return t;
+}
+
+}  // namespace briefcast

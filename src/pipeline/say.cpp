@@ -1,0 +1,234 @@
+#include "pipeline/say.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <memory>
+
+#include "base/atomic_output.hpp"
+#include "base/error.hpp"
+#include "base/progress.hpp"
+#include "audio/resampler.hpp"
+#include "audio/sound_file.hpp"
+#include "pipeline/text_frontend.hpp"
+
+namespace briefcast {
+
+namespace {
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) {
+    return static_cast<char>(std::tolower(c));
+  });
+  return s;
+}
+
+// A title from the first paragraph: at most ~120 bytes, cut at a word boundary.
+std::string title_from(const std::string& paragraph) {
+  constexpr std::size_t kMax = 120;
+  if (paragraph.size() <= kMax) return paragraph;
+  std::size_t cut = paragraph.rfind(' ', kMax);
+  if (cut == std::string::npos || cut < kMax / 2) cut = kMax;
+  // Do not split a UTF-8 sequence.
+  while (cut > 0 && (static_cast<unsigned char>(paragraph[cut]) & 0xC0) == 0x80) --cut;
+  return paragraph.substr(0, cut) + "…";
+}
+
+// Index range of the audible part of eSpeak's output, with a short margin kept on both sides.
+std::pair<std::size_t, std::size_t> audible_range(const std::vector<std::int16_t>& s,
+                                                  unsigned rate_hz) {
+  constexpr int kThreshold = 164;  // ≈ −46 dBFS: below anything eSpeak voices
+  std::size_t margin = rate_hz / 50;  // 20 ms keeps consonant onsets and releases intact
+  auto loud = [](std::int16_t v) { return std::abs(int{v}) > kThreshold; };
+  auto first = std::find_if(s.begin(), s.end(), loud);
+  if (first == s.end()) return {0, 0};
+  auto last = std::find_if(s.rbegin(), s.rend(), loud);
+  std::size_t begin = static_cast<std::size_t>(first - s.begin());
+  std::size_t end = s.size() - static_cast<std::size_t>(last - s.rbegin());
+  begin = begin > margin ? begin - margin : 0;
+  end = std::min(s.size(), end + margin);
+  return {begin, end};
+}
+
+// Everything the conversion writes to: the atomic file (or stdout) and the encoder on top.
+struct Sink {
+  std::unique_ptr<AtomicOutput> file;  // null when writing to stdout
+  std::unique_ptr<AudioEncoder> encoder;
+};
+
+Sink open_sink(const SayRequest& r, const Tags& tags) {
+  Sink sink;
+  int fd = STDOUT_FILENO;
+  if (r.output != "-") {
+    sink.file = std::make_unique<AtomicOutput>(r.output);
+    fd = sink.file->fd();
+  }
+  switch (r.format) {
+    case OutputFormat::mp3: {
+      Mp3Config mp3 = r.mp3;
+      mp3.sample_rate_hz = r.sample_rate_hz;
+      sink.encoder = open_mp3_encoder(fd, mp3, tags);
+      break;
+    }
+    case OutputFormat::wav:
+      sink.encoder = open_sound_file_writer(sink.file->temp_path(), SoundFormat::wav,
+                                            r.sample_rate_hz, tags);
+      break;
+    case OutputFormat::flac:
+      sink.encoder = open_sound_file_writer(sink.file->temp_path(), SoundFormat::flac,
+                                            r.sample_rate_hz, tags);
+      break;
+    case OutputFormat::ogg:
+      sink.encoder = open_sound_file_writer(sink.file->temp_path(), SoundFormat::ogg,
+                                            r.sample_rate_hz, tags);
+      break;
+  }
+  return sink;
+}
+
+}  // namespace
+
+std::optional<OutputFormat> format_for_output(const std::string& output) {
+  if (output == "-") return OutputFormat::mp3;
+  std::string ext = lower(std::filesystem::path(output).extension().string());
+  if (ext == ".mp3") return OutputFormat::mp3;
+  if (ext == ".wav") return OutputFormat::wav;
+  if (ext == ".flac") return OutputFormat::flac;
+  if (ext == ".ogg" || ext == ".oga") return OutputFormat::ogg;
+  return std::nullopt;
+}
+
+SayReport say(const SayRequest& r, std::ostream& log,
+              const std::function<void(const TimedSentence&)>& on_sentence) {
+  if (r.inputs.empty()) throw Error(ExitCode::usage, "no input given");
+  ScriptOptions options;
+  options.language = r.voice.language;
+  options.lexicon = r.voice.lexicon;
+  std::vector<std::unique_ptr<ScriptReader>> readers;
+  for (auto& spec : r.inputs) readers.push_back(open_script(spec, options));
+  return say(r, std::move(readers), log, on_sentence);
+}
+
+SayReport say(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader>> readers,
+              std::ostream& log, const std::function<void(const TimedSentence&)>& on_sentence) {
+  auto started = std::chrono::steady_clock::now();
+  if (readers.empty()) throw Error(ExitCode::usage, "no input given");
+  if (r.output == "-" && r.format != OutputFormat::mp3)
+    throw Error(ExitCode::usage, "standard output only takes MP3");
+
+  // Read every input's first block before anything is created, so an input without text fails
+  // fast and leaves nothing behind.
+  std::vector<std::optional<ScriptBlock>> first;
+  for (auto& reader : readers) {
+    first.push_back(reader->next());
+    if (!first.back())
+      throw Error(ExitCode::input,
+                  "'" + reader->name() + "': no text to speak (empty or only whitespace)");
+  }
+
+  SayReport report;
+  Tags tags = r.tags;
+  if (tags.title.empty())
+    tags.title = !readers.front()->title().empty()
+                     ? readers.front()->title()
+                     : title_from(first.front()->sentences.front().text);
+  report.title = tags.title;
+
+  SpeechEngine engine(&interrupt_flag());
+  engine.configure(r.synthesis);
+  const unsigned speech_rate = engine.sample_rate_hz();
+
+  std::size_t total = 0;
+  if (r.progress) {
+    for (auto& reader : readers) {
+      auto n = reader->count_sentences();
+      if (!n) {
+        total = 0;
+        break;
+      }
+      total += *n;
+    }
+  }
+  Progress progress(log, r.progress, total);
+
+  Sink sink = open_sink(r, tags);
+  Resampler resampler(speech_rate, r.sample_rate_hz);
+  LoudnessNormalizer loudness(r.loudness, r.sample_rate_hz);
+  std::vector<float> chunk;
+  std::uint64_t speech_pos = 0;  // samples at eSpeak's rate placed on the timeline so far
+
+  auto emit = [&](std::vector<float> samples) {
+    chunk.insert(chunk.end(), samples.begin(), samples.end());
+  };
+  auto flush_chunk = [&] {
+    if (chunk.empty()) return;
+    loudness.process(chunk);
+    sink.encoder->write(chunk);
+    chunk.clear();
+  };
+  auto silence = [&](int ms) {
+    std::vector<float> zeros(static_cast<std::size_t>(ms) * speech_rate / 1000, 0.0f);
+    speech_pos += zeros.size();
+    emit(resampler.process(zeros));
+  };
+  const double max_chunk = kMaxChunkSeconds * r.sample_rate_hz;
+
+  for (std::size_t i = 0; i < readers.size(); ++i) {
+    std::optional<ScriptBlock> block = std::move(first[i]);
+    for (; block; block = readers[i]->next()) {
+      const auto& sentences = block->sentences;
+      for (std::size_t k = 0; k < sentences.size(); ++k) {
+        throw_if_interrupted();
+        TimedSentence t;
+        t.text = sentences[k].text;
+        t.spoken = sentences[k].spoken;
+        t.kind = block->kind;
+        t.input = i;
+        t.paragraph = report.paragraphs;
+        Speech speech = engine.speak(t.spoken);
+        auto [begin, end] = audible_range(speech.samples, speech_rate);
+        t.start_seconds = static_cast<double>(speech_pos) / speech_rate;
+        for (auto& w : speech.words) {
+          std::uint64_t at = std::clamp<std::uint64_t>(w.sample, begin, end) - begin;
+          t.words.push_back({w.text_offset, w.text_length,
+                             static_cast<double>(speech_pos + at) / speech_rate});
+        }
+        std::vector<float> pcm(end - begin);
+        for (std::size_t s = begin; s < end; ++s)
+          pcm[s - begin] = static_cast<float>(speech.samples[s]) / 32768.0f;
+        speech_pos += pcm.size();
+        t.end_seconds = static_cast<double>(speech_pos) / speech_rate;
+        emit(resampler.process(pcm));
+        bool last = k + 1 == sentences.size();
+        silence(last ? r.voice.paragraph_pause_ms : r.voice.sentence_pause_ms);
+        ++report.sentences;
+        if (on_sentence) on_sentence(t);
+        if (static_cast<double>(chunk.size()) > max_chunk) flush_chunk();
+        progress.update(report.sentences, static_cast<double>(speech_pos) / speech_rate);
+      }
+      ++report.paragraphs;
+      flush_chunk();
+    }
+    for (auto& w : readers[i]->warnings()) {
+      log << "briefcast: warning: " << w << "\n";
+      ++report.warnings;
+    }
+  }
+  throw_if_interrupted();
+  emit(resampler.flush());
+  flush_chunk();
+  report.encode = sink.encoder->finish();
+  if (sink.file) sink.file->commit();
+  progress.finish();
+
+  report.input = loudness.input_stats();
+  report.output = loudness.output_stats();
+  report.audio_seconds = static_cast<double>(report.encode.frames) / r.sample_rate_hz;
+  report.wall_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return report;
+}
+
+}  // namespace briefcast

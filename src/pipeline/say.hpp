@@ -1,0 +1,88 @@
+#pragma once
+// The one-off conversion pipeline behind `briefcast say`: text inputs → sentences → eSpeak NG →
+// resampling → loudness → encoder → a file published atomically (or MP3 on standard output).
+//
+// Audio flows sentence by sentence; the only buffer that grows is one loudness chunk (a paragraph,
+// at most kMaxChunkSeconds of audio), so memory does not grow with the length of the input.
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "audio/audio_encoder.hpp"
+#include "audio/loudness.hpp"
+#include "audio/mp3_encoder.hpp"
+#include "text/script.hpp"
+#include "voice/speech_engine.hpp"
+#include "voice/voice_profile.hpp"
+
+namespace briefcast {
+
+enum class OutputFormat { mp3, wav, flac, ogg };
+
+// The format an output path asks for by its extension (case-insensitive); "-" is MP3.
+std::optional<OutputFormat> format_for_output(const std::string& output);
+
+struct SayRequest {
+  std::vector<std::string> inputs;  // text files, or "-" for standard input
+  std::string output;               // file path, or "-" for MP3 on standard output
+  OutputFormat format = OutputFormat::mp3;
+  VoiceProfile voice;               // pauses, lexicon and (via synthesis) the eSpeak voice
+  SynthesisConfig synthesis;        // eSpeak NG voice and parameters
+  Mp3Config mp3;                    // LAME settings (MP3 output only)
+  unsigned sample_rate_hz = 44100;  // output rate, Hz
+  LoudnessConfig loudness;          // normalization target and ceiling
+  Tags tags;                        // empty title: the first line of the first input
+  bool progress = false;            // draw the progress bar on the log stream
+  bool verbose = false;             // print measurements and encoder details on the log stream
+};
+
+// One spoken sentence placed on the output's timeline (for transcripts and chapters).
+struct TimedSentence {
+  std::string text;             // as written in the input
+  std::string spoken;           // as handed to eSpeak NG (after normalization and the lexicon)
+  BlockKind kind = BlockKind::paragraph;  // the block the sentence belongs to
+  std::size_t input = 0;        // index into SayRequest::inputs
+  std::size_t paragraph = 0;    // paragraph index within the whole output
+  double start_seconds = 0;     // on the output timeline
+  double end_seconds = 0;
+  struct Word {
+    std::size_t offset = 0;     // byte offset in `spoken`
+    std::size_t length = 0;     // bytes
+    double start_seconds = 0;   // on the output timeline
+  };
+  std::vector<Word> words;
+};
+
+struct SayReport {
+  std::string title;              // the title that was tagged
+  std::size_t paragraphs = 0;
+  std::size_t sentences = 0;
+  double audio_seconds = 0;       // duration of the produced audio
+  double wall_seconds = 0;        // time the conversion took
+  LoudnessStats input;            // loudness of the synthesized speech before normalization
+  LoudnessStats output;           // after normalization and limiting
+  EncodeReport encode;
+  std::size_t warnings = 0;       // repairs reported on the log (e.g. invalid UTF-8)
+};
+
+inline constexpr double kMaxChunkSeconds = 30.0;
+
+// Runs the conversion. Warnings ("warning: ...") and, with `verbose`, details go to `log`.
+// `on_sentence`, when set, receives every sentence with its timing as soon as it is placed.
+// Throws Error with the exit code of the failing stage; on any failure or interruption the
+// output file is not created (or an existing one is left untouched).
+SayReport say(const SayRequest& request, std::ostream& log,
+              const std::function<void(const TimedSentence&)>& on_sentence = {});
+
+// The same over script readers already opened (request.inputs is then ignored): the daily
+// briefing speaks cleaned articles from memory this way.
+SayReport say(const SayRequest& request, std::vector<std::unique_ptr<ScriptReader>> readers,
+              std::ostream& log,
+              const std::function<void(const TimedSentence&)>& on_sentence = {});
+
+}  // namespace briefcast

@@ -1,0 +1,285 @@
+#include "pipeline/text_frontend.hpp"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+#include "base/error.hpp"
+#include "extract/html_extractor.hpp"
+#include "extract/markdown.hpp"
+#include "spoken/lexicon.hpp"
+#include "spoken/normalizer.hpp"
+#include "extract/scraped_cleaner.hpp"
+#include "text/segmenter.hpp"
+#include "text/text_encoding.hpp"
+#include "text/text_source.hpp"
+#include "text/unicode_text.hpp"
+#include "voice/voice_profile.hpp"
+
+namespace briefcast {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+std::string display_name(const std::string& spec) { return spec == "-" ? "<stdin>" : spec; }
+
+// Reads a whole input, refusing what cannot be an article (directory, NUL bytes, huge stdin).
+std::string read_all(const std::string& spec) {
+  const std::string name = display_name(spec);
+  std::string data;
+  if (spec == "-") {
+    constexpr std::size_t kMaxStdin = 256u << 20;
+    char buf[1 << 16];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, stdin)) > 0) {
+      data.append(buf, n);
+      if (data.size() > kMaxStdin)
+        throw Error(ExitCode::input, "'<stdin>': larger than 256 MB; save it to a file first");
+    }
+    return data;
+  }
+  struct stat st {};
+  if (::stat(spec.c_str(), &st) != 0)
+    throw Error(ExitCode::input, "'" + name + "': " + std::strerror(errno));
+  if (S_ISDIR(st.st_mode)) throw Error(ExitCode::input, "'" + name + "': is a directory");
+  std::ifstream in(spec, std::ios::binary);
+  if (!in) throw Error(ExitCode::input, "'" + name + "': " + std::strerror(errno));
+  data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return data;
+}
+
+bool is_blank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
+}
+
+NormalizerConfig normalizer_for(const ScriptOptions& o) {
+  NormalizerConfig c;
+  c.language = o.language.substr(0, o.language.find('-'));
+  for (auto& [word, say] : o.lexicon) c.keep_words.push_back(word);
+  return c;
+}
+
+bool has_rules(const std::string& language) {
+  std::string primary = lower(language.substr(0, language.find('-')));
+  auto langs = normalizer_languages();
+  return std::find(langs.begin(), langs.end(), primary) != langs.end();
+}
+
+// A cleaned article held in memory.
+class ArticleScript : public ScriptReader {
+ public:
+  ArticleScript(Article a, ScriptOptions o, std::string name, bool speak_title)
+      : article_(std::move(a)), options_(std::move(o)), name_(std::move(name)),
+        title_pending_(speak_title && !article_.title.empty()) {}
+  std::optional<ScriptBlock> next() override {
+    if (title_pending_) {
+      title_pending_ = false;
+      ScriptBlock b = script_block(Block{BlockKind::heading, article_.title, 0}, 0, options_);
+      if (!b.sentences.empty()) return b;
+    }
+    while (next_ < article_.blocks.size()) {
+      std::size_t i = next_++;
+      ScriptBlock b = script_block(article_.blocks[i], i, options_);
+      if (!b.sentences.empty()) return b;
+    }
+    return std::nullopt;
+  }
+  const std::string& title() const override { return article_.title; }
+  const std::string& name() const override { return name_; }
+  std::vector<std::string> warnings() const override { return article_.warnings; }
+  std::optional<std::size_t> count_sentences() override {
+    std::size_t n = title_pending_ ? 1 : 0;
+    for (auto& b : article_.blocks) n += block_sentences(b, options_.max_sentence_bytes).size();
+    return n;
+  }
+
+ private:
+  Article article_;
+  ScriptOptions options_;
+  std::string name_;
+  std::size_t next_ = 0;
+  bool title_pending_ = false;
+};
+
+// A large plain-text file, one paragraph at a time (memory stays flat).
+class StreamedTextScript : public ScriptReader {
+ public:
+  StreamedTextScript(const std::string& spec, ScriptOptions o)
+      : spec_(spec), source_(spec), options_(std::move(o)) {}
+  std::optional<ScriptBlock> next() override {
+    while (auto p = source_.next_paragraph()) {
+      Block b{BlockKind::paragraph, *p, 0};
+      ScriptBlock s = script_block(b, index_++, options_);
+      if (!s.sentences.empty()) return s;
+    }
+    return std::nullopt;
+  }
+  const std::string& title() const override { return title_; }
+  const std::string& name() const override { return source_.name(); }
+  std::vector<std::string> warnings() const override {
+    if (source_.repaired_bytes() == 0) return {};
+    return {"'" + source_.name() + "': " + std::to_string(source_.repaired_bytes()) +
+            " invalid UTF-8 byte(s) repaired (read as Windows-1252)"};
+  }
+  std::optional<std::size_t> count_sentences() override {
+    std::size_t n = 0;
+    TextSource again(spec_);
+    while (auto p = again.next_paragraph()) n += split_sentences(tidy_unicode(*p)).size();
+    return n;
+  }
+
+ private:
+  std::string spec_;
+  TextSource source_;
+  ScriptOptions options_;
+  std::string title_;
+  std::size_t index_ = 0;
+};
+
+}  // namespace
+
+const char* to_string(InputFormat format) {
+  switch (format) {
+    case InputFormat::text: return "text";
+    case InputFormat::markdown: return "markdown";
+    case InputFormat::html: return "html";
+  }
+  return "text";
+}
+
+InputFormat detect_format(const std::string& name, std::string_view head) {
+  std::string ext = lower(fs::path(name).extension().string());
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return InputFormat::html;
+  if (ext == ".md" || ext == ".markdown") return InputFormat::markdown;
+  if (ext == ".txt" || ext == ".text") return InputFormat::text;
+  // Sniff: markup near the start means HTML.
+  std::string start = lower(std::string(head.substr(0, 4096)));
+  std::size_t lead = start.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (lead != std::string::npos) {
+    std::string_view s(start);
+    s.remove_prefix(lead);
+    for (std::string_view tag : {"<!doctype html", "<html", "<head", "<body", "<meta", "<article",
+                                 "<?xml version", "<!--", "<div", "<p>", "<p "})
+      if (s.substr(0, tag.size()) == tag) return InputFormat::html;
+  }
+  if (start.find("<p>") != std::string::npos && start.find("</p>") != std::string::npos)
+    return InputFormat::html;
+  // Markdown: an ATX heading on a line of its own or front matter.
+  if (start.rfind("---\n", 0) == 0 || start.rfind("# ", 0) == 0 ||
+      start.find("\n# ") != std::string::npos || start.find("\n## ") != std::string::npos)
+    return InputFormat::markdown;
+  return InputFormat::text;
+}
+
+Article article_from_bytes(std::string_view bytes, InputFormat format, const std::string& name,
+                           std::string_view charset) {
+  const bool utf16 = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
+                                            (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
+  if (std::size_t nul = bytes.find('\0'); nul != std::string_view::npos && !utf16) {
+    auto line = std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(nul), '\n');
+    throw Error(ExitCode::input, "'" + name + "': binary file (NUL byte on line " +
+                                     std::to_string(line + 1) + ")");
+  }
+  if (is_blank(bytes))
+    throw Error(ExitCode::input, "'" + name + "': no text to speak (empty or only whitespace)");
+  Article a;
+  if (format == InputFormat::html) {
+    a = extract_html(bytes, name, charset);
+  } else {
+    std::vector<std::string> warnings;
+    std::string text;
+    if (charset.empty() && !utf16) {
+      // Plain UTF-8 expected; stray bytes are almost always Windows-1252.
+      text.assign(bytes);
+      if (std::size_t n = repair_utf8(text))
+        warnings.push_back(std::to_string(n) +
+                           " invalid UTF-8 byte(s) repaired (read as Windows-1252)");
+    } else {
+      text = to_utf8(bytes, charset, &warnings);
+    }
+    a = format == InputFormat::markdown ? parse_markdown(text) : clean_scraped_text(text);
+    for (auto& w : warnings) a.warnings.push_back("'" + name + "': " + w);
+  }
+  // Tidy every block; drop blocks left empty.
+  a.title = tidy_unicode(a.title);
+  std::vector<Block> kept;
+  for (auto& b : a.blocks) {
+    b.text = tidy_unicode(b.text);
+    if (!is_blank(b.text)) kept.push_back(std::move(b));
+  }
+  a.blocks = std::move(kept);
+  if (a.blocks.empty()) throw Error(ExitCode::input, "'" + name + "': no article text found");
+  return a;
+}
+
+Article read_article(const std::string& spec) {
+  std::string bytes = read_all(spec);
+  const std::string name = display_name(spec);
+  return article_from_bytes(bytes, detect_format(spec == "-" ? "" : spec, bytes), name);
+}
+
+std::vector<std::string> block_sentences(const Block& block, std::size_t max_sentence_bytes) {
+  std::vector<std::string> out;
+  if (block.kind == BlockKind::heading) {
+    out.push_back(block.text);
+    return out;
+  }
+  for (auto& s : split_sentences(block.text))
+    for (auto& piece : split_long_sentence(s, max_sentence_bytes)) out.push_back(piece);
+  return out;
+}
+
+ScriptBlock script_block(const Block& block, std::size_t index, const ScriptOptions& options) {
+  ScriptBlock out;
+  out.kind = block.kind;
+  out.index = index;
+  out.source_offset = block.source_offset;
+  const bool normalize = has_rules(options.language);
+  NormalizerConfig config;
+  if (normalize) config = normalizer_for(options);
+  for (auto& text : block_sentences(block, options.max_sentence_bytes)) {
+    ScriptSentence s;
+    s.text = text;
+    s.spoken = normalize ? to_spoken(text, config) : text;
+    s.spoken = apply_lexicon(s.spoken, options.lexicon);
+    if (!is_blank(s.spoken)) out.sentences.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::unique_ptr<ScriptReader> open_script(const std::string& spec, const ScriptOptions& options) {
+  if (spec != "-") {
+    std::error_code ec;
+    auto status = fs::status(spec, ec);
+    if (!ec && fs::is_regular_file(status) && fs::file_size(spec, ec) > kMaxWholeArticleBytes &&
+        detect_format(spec, {}) == InputFormat::text) {
+      auto reader = std::make_unique<StreamedTextScript>(spec, options);
+      return reader;
+    }
+  }
+  Article a = read_article(spec);
+  return std::make_unique<ArticleScript>(std::move(a), options, display_name(spec), true);
+}
+
+std::unique_ptr<ScriptReader> script_from_article(Article article, const ScriptOptions& options,
+                                                  std::string name, bool speak_title) {
+  return std::make_unique<ArticleScript>(std::move(article), options, std::move(name),
+                                         speak_title);
+}
+
+}  // namespace briefcast

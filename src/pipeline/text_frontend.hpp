@@ -1,0 +1,66 @@
+#pragma once
+// The text front end as one call per use: read an input (file or standard input), recognise its
+// format, clean it into an Article, then turn each block into the sentences eSpeak NG will speak.
+//
+//   bytes ──> charset → UTF-8 ──> HTML extractor | Markdown | scraped-text cleaner ──> Article
+//   Article block ──> Unicode tidy ──> sentence split (article's own words) ──> spoken form
+//                 ──> voice lexicon (last) ──> ScriptSentence
+//
+// Only this file knows the order of the text stages (STYLE.md: stages never call each other).
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "text/article.hpp"
+#include "text/script.hpp"
+
+namespace briefcast {
+
+enum class InputFormat { text, markdown, html };
+const char* to_string(InputFormat format);  // "text", "markdown", "html"
+
+// The format of an input: by extension (.txt, .md/.markdown, .html/.htm/.xhtml) and otherwise,
+// e.g. for standard input, by sniffing its first bytes for HTML markup or Markdown headings.
+InputFormat detect_format(const std::string& name, std::string_view head);
+
+// Inputs larger than this are plain text streamed paragraph by paragraph (no boilerplate
+// removal, which needs the whole page); smaller ones are read whole and cleaned.
+inline constexpr std::size_t kMaxWholeArticleBytes = 16u << 20;
+
+// Cleans `bytes` of the given format into an Article. `name` is the file or URL for messages;
+// `charset` the declared one (HTTP header), if any. Throws Error(ExitCode::input) when nothing
+// speakable is left ("'<name>': no article text found").
+Article article_from_bytes(std::string_view bytes, InputFormat format, const std::string& name,
+                           std::string_view charset = {});
+
+// Reads and cleans FILE or "-" (standard input). Throws Error(ExitCode::input) naming the file
+// when it is missing, a directory, binary (NUL bytes), empty or without article text.
+Article read_article(const std::string& spec);
+
+// How sentences become speech.
+struct ScriptOptions {
+  std::string language = "en";  // normalization rules (BCP 47 primary tag)
+  // Voice lexicon, applied last; its words are left alone by normalization so the lexicon wins.
+  std::vector<std::pair<std::string, std::string>> lexicon;
+  std::size_t max_sentence_bytes = 300;  // longer sentences are split at clause boundaries
+};
+
+// Sentences of one block, in the article's own words (no normalization).
+std::vector<std::string> block_sentences(const Block& block, std::size_t max_sentence_bytes = 300);
+
+// Segments and normalizes one block.
+ScriptBlock script_block(const Block& block, std::size_t index, const ScriptOptions& options);
+
+// Opens FILE or "-"; the article's title is spoken first, as a heading. Throws like read_article;
+// a streamed file fails on its first block.
+std::unique_ptr<ScriptReader> open_script(const std::string& spec, const ScriptOptions& options);
+// An in-memory article (the daily briefing's stories); `speak_title` speaks the title first.
+std::unique_ptr<ScriptReader> script_from_article(Article article, const ScriptOptions& options,
+                                                  std::string name, bool speak_title);
+
+}  // namespace briefcast

@@ -1,0 +1,269 @@
+#include "spoken/normalizer.hpp"
+
+#include <cctype>
+#include <fstream>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "base/data_dir.hpp"
+#include "base/error.hpp"
+#include "spoken/spoken_rules.hpp"
+
+namespace briefcast {
+
+namespace spoken {
+
+const std::string& LanguageData::word(const std::string& key) const {
+  auto it = words.find(key);
+  return it == words.end() ? key : it->second;
+}
+
+namespace {
+
+using nlohmann::json;
+
+// Reads fields of one data file, throwing "'<file>': field '<name>': <problem>".
+class Reader {
+ public:
+  Reader(const json& root, std::string file) : root_(root), file_(std::move(file)) {}
+
+  [[noreturn]] void fail(const std::string& field, const std::string& problem) const {
+    throw Error(ExitCode::voice, "'" + file_ + "': field '" + field + "': " + problem);
+  }
+
+  const json& at(const std::string& path, json::value_t type) const {
+    const json* j = &root_;
+    std::size_t start = 0;
+    while (true) {
+      std::size_t dot = path.find('.', start);
+      std::string key =
+          path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+      if (!j->is_object() || !j->contains(key)) fail(path, "missing");
+      j = &(*j)[key];
+      if (dot == std::string::npos) break;
+      start = dot + 1;
+    }
+    bool ok =
+        j->type() == type || (type == json::value_t::number_integer && j->is_number_integer());
+    if (!ok) fail(path, std::string("expected ") + json(type).type_name());
+    return *j;
+  }
+
+  std::string str(const std::string& path) const {
+    return at(path, json::value_t::string).get<std::string>();
+  }
+
+  std::vector<std::string> strings(const std::string& path, std::size_t min_size) const {
+    const json& a = at(path, json::value_t::array);
+    if (a.size() < min_size) fail(path, "needs at least " + std::to_string(min_size) + " entries");
+    std::vector<std::string> v;
+    for (const auto& e : a) {
+      if (!e.is_string()) fail(path, "entries must be strings");
+      v.push_back(e.get<std::string>());
+    }
+    return v;
+  }
+
+  std::set<std::string> string_set(const std::string& path) const {
+    auto v = strings(path, 0);
+    return {v.begin(), v.end()};
+  }
+
+  std::map<std::string, std::string> string_map(const std::string& path) const {
+    std::map<std::string, std::string> m;
+    for (const auto& [k, v] : at(path, json::value_t::object).items()) {
+      if (!v.is_string()) fail(path + "." + k, "expected string");
+      m[k] = v.get<std::string>();
+    }
+    return m;
+  }
+
+  // An object whose values are arrays of exactly `n` strings.
+  std::map<std::string, std::vector<std::string>> tuple_map(const std::string& path,
+                                                            std::size_t n) const {
+    std::map<std::string, std::vector<std::string>> m;
+    for (const auto& [k, v] : at(path, json::value_t::object).items()) {
+      if (!v.is_array() || v.size() != n)
+        fail(path + "." + k, "expected " + std::to_string(n) + " strings");
+      for (const auto& e : v)
+        if (!e.is_string()) fail(path + "." + k, "expected " + std::to_string(n) + " strings");
+      m[k] = v.get<std::vector<std::string>>();
+    }
+    return m;
+  }
+
+ private:
+  const json& root_;
+  std::string file_;
+};
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+LanguageData load_language(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw Error(ExitCode::voice, "'" + file.string() + "': cannot open language data");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  json root;
+  try {
+    root = json::parse(ss.str());
+  } catch (const json::exception& e) {
+    throw Error(ExitCode::voice, "'" + file.string() + "': not valid JSON: " + e.what());
+  }
+  Reader r(root, file.string());
+  LanguageData d;
+  d.file = file.string();
+  d.ones = r.strings("numbers.ones", 20);
+  d.tens = r.strings("numbers.tens", 10);
+  d.hundred = r.str("numbers.hundred");
+  d.scales = r.strings("numbers.scales", 1);
+  d.and_word = r.str("numbers.and");
+  d.minus = r.str("numbers.minus");
+  d.point = r.str("numbers.point");
+  d.oh = r.str("numbers.oh");
+  d.ordinal_irregular = r.string_map("numbers.ordinal_irregular");
+  d.ordinal_suffix = r.str("numbers.ordinal_suffix");
+  d.ordinal_y_suffix = r.str("numbers.ordinal_y_suffix");
+  d.ordinal_markers = r.string_map("numbers.ordinal_markers");
+  if (!d.ordinal_markers.count("*")) r.fail("numbers.ordinal_markers", "needs a \"*\" entry");
+  for (const auto& [k, v] : r.tuple_map("numbers.fractions", 2)) {
+    int n = 0;
+    for (char c : k) {
+      if (c < '0' || c > '9' || n > 100000)
+        r.fail("numbers.fractions." + k, "key must be a number");
+      n = n * 10 + (c - '0');
+    }
+    d.fractions[n] = {v[0], v[1]};
+  }
+  d.plural_suffix = r.str("numbers.plural_suffix");
+  d.words = r.string_map("words");
+  for (const char* key :
+       {"to",      "and",     "a",     "the",    "of",         "per",     "by",
+        "dot",     "at",      "slash", "dash",   "underscore", "plus",    "percent",
+        "over",    "o'clock", "hour",  "hours",  "minute",     "minutes", "second",
+        "seconds", "am",      "pm",    "number", "quarter_of"})
+    if (!d.words.count(key)) r.fail(std::string("words.") + key, "missing");
+  d.months = r.strings("months", 12);
+  if (d.months.size() != 12) r.fail("months", "needs exactly 12 names");
+  for (std::size_t i = 0; i < 12; ++i) d.month_lookup[lower(d.months[i])] = static_cast<int>(i + 1);
+  for (const auto& [k, v] : r.at("month_abbreviations", json::value_t::object).items()) {
+    if (!v.is_number_integer() || v.get<int>() < 1 || v.get<int>() > 12)
+      r.fail("month_abbreviations." + k, "expected a month number 1-12");
+    d.month_lookup[lower(k)] = v.get<int>();
+  }
+  d.abbreviations = r.string_map("abbreviations");
+  d.title_abbreviations = r.string_map("title_abbreviations");
+  d.place_abbreviations = r.string_map("place_abbreviations");
+  d.number_abbreviations = r.string_map("number_abbreviations");
+  d.directions = r.string_map("directions");
+  d.regions = r.string_map("regions");
+  d.phrases = r.string_map("phrases");
+  for (const auto& [k, v] : r.tuple_map("currencies", 4))
+    d.currencies[k] = {v[0], v[1], v[2], v[3]};
+  d.cents_joiner = r.str("currency_cents_joiner");
+  d.scale_suffixes = r.string_map("scale_suffixes");
+  for (const auto& [k, v] : r.tuple_map("units", 2)) d.units[k] = {v[0], v[1]};
+  d.spaced_unit_exclusions = r.string_set("spaced_unit_exclusions");
+  d.per_units = r.string_map("per_units");
+  d.symbols = r.string_map("symbols");
+  d.time_zones = r.string_set("time_zones");
+  d.era_words = r.string_map("era_words");
+  d.roman_cardinal_context = r.string_set("roman_cardinal_context");
+  d.roman_excluded = r.string_set("roman_excluded");
+  d.spoken_tlds = r.string_set("spoken_tlds");
+  d.acronym_onsets = r.string_set("acronym_onsets");
+  d.vowels = r.str("vowels");
+  return d;
+}
+
+bool is_lead(char c) { return c == '(' || c == '"' || c == '[' || c == '{' || c == '\''; }
+bool is_trail(char c) {
+  return c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == '"' ||
+         c == ']' || c == '}' || c == '\'';
+}
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view s) {
+  std::vector<Token> tokens;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+    std::size_t start = i;
+    while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+    if (start == i) break;
+    std::string_view w = s.substr(start, i - start);
+    Token t;
+    std::size_t b = 0, e = w.size();
+    // A leading apostrophe before a digit is part of the word ('80s).
+    while (b < e && is_lead(w[b]) &&
+           !(w[b] == '\'' && b + 1 < e && std::isdigit(static_cast<unsigned char>(w[b + 1]))))
+      ++b;
+    // "401(k)" keeps its bracket; a closing bracket is trailing only if unmatched in the word.
+    while (e > b && (is_trail(w[e - 1]) || w[e - 1] == '.')) {
+      if (w[e - 1] == ')' && w.substr(b, e - b).find('(') != std::string_view::npos) break;
+      --e;
+    }
+    t.lead = std::string(w.substr(0, b));
+    t.core = std::string(w.substr(b, e - b));
+    std::string_view tail = w.substr(e);
+    if (!tail.empty() && tail[0] == '.') {
+      t.dot = true;
+      tail.remove_prefix(1);
+    }
+    t.trail = std::string(tail);
+    tokens.push_back(std::move(t));
+  }
+  return tokens;
+}
+
+}  // namespace spoken
+
+namespace {
+
+struct LanguageEntry {
+  const char* code;
+  spoken::LanguageRules rules;
+};
+
+// Adding a language: its data file, one spoken_<code>.cpp and one line here.
+constexpr LanguageEntry kLanguages[] = {{"en", &spoken::spoken_en}};
+
+const spoken::LanguageData& language_data(const std::filesystem::path& file) {
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<spoken::LanguageData>> cache;
+  std::lock_guard lock(mutex);
+  auto& slot = cache[file.string()];
+  if (!slot) slot = std::make_unique<spoken::LanguageData>(spoken::load_language(file));
+  return *slot;
+}
+
+}  // namespace
+
+std::vector<std::string> normalizer_languages() {
+  std::vector<std::string> v;
+  for (const auto& l : kLanguages) v.emplace_back(l.code);
+  return v;
+}
+
+std::string to_spoken(std::string_view sentence, const NormalizerConfig& config) {
+  // "en-US", "en_GB" -> "en".
+  std::string code = config.language.substr(0, config.language.find_first_of("-_"));
+  for (char& c : code) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const LanguageEntry* entry = nullptr;
+  for (const auto& l : kLanguages)
+    if (code == l.code) entry = &l;
+  if (!entry)
+    throw Error(ExitCode::voice, "language '" + config.language + "': no normalization rules");
+  std::filesystem::path dir = config.data_dir.empty() ? default_voices_dir() : config.data_dir;
+  const auto& data = language_data(dir / "lang" / (code + ".json"));
+  std::set<std::string> keep(config.keep_words.begin(), config.keep_words.end());
+  return entry->rules(spoken::tokenize(sentence), data, keep);
+}
+
+}  // namespace briefcast

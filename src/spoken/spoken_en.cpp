@@ -1,0 +1,342 @@
+// English rules: the dispatcher over tokens, and the word-level rules (abbreviations, titles,
+// initials, Roman numerals, acronyms, addresses, symbols). Numbers, dates, times and addresses on
+// the net are in spoken_en_numbers.cpp, spoken_en_dates.cpp and spoken_en_electronic.cpp.
+#include "spoken/spoken_en.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "spoken/number_words.hpp"
+
+namespace briefcast::spoken {
+
+namespace en {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
+
+bool is_capitalized(std::string_view w) { return !w.empty() && is_upper_ascii(w[0]); }
+
+bool is_letters(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) != 0;
+  });
+}
+
+namespace {
+
+Match ok(std::size_t count, std::string text, bool dot_used = false) {
+  return {count, std::move(text), dot_used};
+}
+
+bool is_number_start(const Token* t) {
+  return t && !t->core.empty() && (std::isdigit(static_cast<unsigned char>(t->core[0])) != 0);
+}
+
+// --- Roman numerals ---------------------------------------------------------------------------
+
+// Value of a canonical Roman numeral (as it would be written back), or 0.
+int roman_value(std::string_view s) {
+  if (s.empty() || s.size() > 9) return 0;
+  auto val = [](char c) {
+    switch (c) {
+      case 'I':
+        return 1;
+      case 'V':
+        return 5;
+      case 'X':
+        return 10;
+      case 'L':
+        return 50;
+      case 'C':
+        return 100;
+      case 'D':
+        return 500;
+      case 'M':
+        return 1000;
+      default:
+        return 0;
+    }
+  };
+  int total = 0;
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    int v = val(s[k]);
+    if (!v) return 0;
+    int next = k + 1 < s.size() ? val(s[k + 1]) : 0;
+    total += v < next ? -v : v;
+  }
+  if (total <= 0 || total >= 4000) return 0;
+  // Canonical form check: write the value back.
+  static const std::pair<int, const char*> table[] = {
+      {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"},
+      {40, "XL"},  {10, "X"},   {9, "IX"},  {5, "V"},    {4, "IV"},  {1, "I"}};
+  std::string back;
+  int v = total;
+  for (const auto& [n, r] : table)
+    while (v >= n) {
+      back += r;
+      v -= n;
+    }
+  return back == s ? total : 0;
+}
+
+// "World War II" -> "World War two", "Louis XIV" -> "Louis the fourteenth".
+Match roman(const Sentence& s, std::size_t i) {
+  const Token& t = s.tokens[i];
+  int v = roman_value(t.core);
+  if (!v || i == 0) return {};
+  const Token& prev = s.tokens[i - 1];
+  if (!prev.trail.empty() || prev.dot || !is_letters(prev.core) || !is_capitalized(prev.core))
+    return {};
+  std::string n = std::to_string(v);
+  if (s.data.roman_cardinal_context.count(lower(prev.core))) return ok(1, cardinal(n, s.data));
+  // A name: only numerals a monarch or a sequel would carry, not words like "MIX" or "I".
+  if (v > 89 || s.data.roman_excluded.count(t.core) ||
+      (t.core.size() == 1 && t.core != "V" && t.core != "I"))
+    return {};
+  if (t.core == "I" && i < 2) return {};  // "Yesterday I", sentence-initial capitals
+  if (t.core == "I") {
+    const Token* next = s.at(i + 1);
+    // "Elizabeth I was": only when the pronoun reading is unlikely (end, or punctuation).
+    if (next && t.trail.empty() && !t.dot) return {};
+  }
+  return ok(1, s.data.word("the") + " " + ordinal(n, s.data));
+}
+
+// --- acronyms ---------------------------------------------------------------------------------
+
+// "GSIM" -> "G.S.I.M" (eSpeak spells dotted letters); pronounceable ones (NASA) are left.
+std::optional<std::string> acronym(std::string_view w, const LanguageData& d) {
+  if (w.size() < 2 || w.size() > 5) return std::nullopt;
+  if (!std::all_of(w.begin(), w.end(), is_upper_ascii)) return std::nullopt;
+  auto vowel = [&](char c) { return d.vowels.find(c) != std::string::npos; };
+  bool any_vowel = std::any_of(w.begin(), w.end(), vowel);
+  bool pronounceable = any_vowel;
+  if (pronounceable && !vowel(w[0]) && !vowel(w[1])) {
+    // Starts with two consonants: fine only for clusters English words start with.
+    std::string two(w.substr(0, 2)), three(w.substr(0, std::min<std::size_t>(3, w.size())));
+    pronounceable = d.acronym_onsets.count(two) || d.acronym_onsets.count(three);
+  }
+  if (pronounceable && w.size() >= 3) {
+    // Three consonants in a row inside a short word ("NRCS") are spelled.
+    int run = 0;
+    for (char c : w) {
+      run = vowel(c) ? 0 : run + 1;
+      if (run >= 3) pronounceable = false;
+    }
+  }
+  if (pronounceable || w.size() == 2) return std::nullopt;  // two letters: eSpeak spells them
+  std::string out;
+  for (char c : w) {
+    if (!out.empty()) out += '.';
+    out += c;
+  }
+  return out;
+}
+
+// --- abbreviations, titles, addresses -------------------------------------------------------
+
+Match abbreviation(const Sentence& s, std::size_t i) {
+  const LanguageData& d = s.data;
+  const Token& t = s.tokens[i];
+  const Token* next = s.at(i + 1);
+  const Token* prev = i ? &s.tokens[i - 1] : nullptr;
+  std::string w = t.with_dot();
+  bool next_name = next && t.trail.empty() && is_capitalized(next->core);
+  bool after_name = prev && prev->trail.empty() && !prev->dot &&
+                    (is_capitalized(prev->core) || is_number_start(prev));
+  // "St." / "Dr.": Saint and Doctor before a name, Street and Drive after one.
+  if (t.dot) {
+    auto title = d.title_abbreviations.find(w);
+    auto place = d.place_abbreviations.find(w);
+    if (place != d.place_abbreviations.end() && after_name && i > 0 &&
+        (title == d.title_abbreviations.end() || !next_name || i >= 2))
+      return ok(1, place->second, false);  // may end a sentence: keep the dot
+    if (title != d.title_abbreviations.end()) return ok(1, title->second, true);
+    if (auto it = d.number_abbreviations.find(w);
+        it != d.number_abbreviations.end() && is_number_start(next))
+      return ok(1, it->second, true);
+    if (auto it = d.abbreviations.find(w); it != d.abbreviations.end())
+      return ok(1, it->second, !(next && is_capitalized(next->core)));
+  }
+  // Without a dot: street words after a name ("Elm St", "12 S 1st st"), other abbreviations.
+  if (auto place = d.place_abbreviations.find(t.core);
+      place != d.place_abbreviations.end() && !t.dot && after_name) {
+    // Only in an address: a house number within the three words before.
+    bool number = false;
+    for (std::size_t k = 1; k <= 3 && k <= i; ++k)
+      number = number || is_number_start(&s.tokens[i - k]);
+    if (number) return ok(1, place->second);
+  }
+  if (auto it = d.abbreviations.find(t.core); it != d.abbreviations.end() &&
+                                              t.core.find('.') == std::string::npos &&
+                                              it->first.back() != '.')
+    return ok(1, it->second);
+  // Directions in addresses: "1211 E Arques Ave".
+  if (auto it = d.directions.find(t.core); it != d.directions.end() && is_number_start(prev) &&
+                                           next &&
+                                           (is_capitalized(next->core) || is_number_start(next)))
+    return ok(1, it->second);
+  // States after a town: "Santa Clara, CA 95051".
+  if (auto it = d.regions.find(t.core);
+      it != d.regions.end() && prev && prev->trail == "," && (!next || is_number_start(next)))
+    return ok(1, it->second);
+  return {};
+}
+
+// "C. S. Lewis" -> "CS Lewis": initials without the dots that would end a sentence.
+Match initials(const Sentence& s, std::size_t i) {
+  std::string letters;
+  std::size_t k = i;
+  while (k < s.tokens.size()) {
+    const Token& t = s.tokens[k];
+    if (t.core.size() != 1 || !is_upper_ascii(t.core[0]) || !t.dot || !t.trail.empty()) break;
+    if (k > i && !t.lead.empty()) break;
+    letters += t.core;
+    ++k;
+  }
+  const Token* next = s.at(k);
+  if (letters.empty() || !next || !is_capitalized(next->core) || !next->lead.empty()) return {};
+  return ok(k - i, letters, true);
+}
+
+// "U.S." mid-sentence -> "U.S" (a final dot before a capital would end eSpeak's sentence).
+Match dotted_letters(const Sentence& s, std::size_t i) {
+  const Token& t = s.tokens[i];
+  if (!t.dot || t.core.size() < 3 || i + 1 >= s.tokens.size()) return {};
+  for (std::size_t k = 0; k < t.core.size(); ++k) {
+    bool letter_pos = k % 2 == 0;
+    if (letter_pos ? !std::isalpha(static_cast<unsigned char>(t.core[k])) : t.core[k] != '.')
+      return {};
+  }
+  if (t.core.size() % 2 == 0) return {};
+  return ok(1, t.core, true);
+}
+
+// Lone symbols and "#5".
+Match symbol(const Sentence& s, std::size_t i) {
+  const LanguageData& d = s.data;
+  const std::string& c = s.tokens[i].core;
+  if (c.size() > 1 && c[0] == '#' && all_digits(c.substr(1)))
+    return ok(1, d.word("number") + " " + cardinal(c.substr(1), d));
+  if (c == "-" && i > 0 && i + 1 < s.tokens.size()) {
+    // "4:00 am - 8:12 pm", "$5 - $10": a dash between two numbers reads "to".
+    bool before =
+        std::any_of(s.tokens[i - 1].core.begin(), s.tokens[i - 1].core.end(), ::isdigit) ||
+        s.tokens[i - 1].core == "am" || s.tokens[i - 1].core == "pm";
+    bool after = is_number_start(s.at(i + 1)) ||
+                 (s.at(i + 1)->core.size() > 1 && s.at(i + 1)->core[0] == '$');
+    if (before && after &&
+        (s.tokens[i - 1].core.find(':') != std::string::npos ||
+         lower(s.tokens[i - 1].core) == "am" || lower(s.tokens[i - 1].core) == "pm" ||
+         lower(s.tokens[i - 1].core) == "a.m" || lower(s.tokens[i - 1].core) == "p.m"))
+      return ok(1, d.word("to"));
+  }
+  if (auto it = d.symbols.find(c); it != d.symbols.end() && c.size() <= 3 && c != "/" && c != "-")
+    return ok(1, it->second);
+  return {};
+}
+
+// Identifiers mixing letters and digits, and words joined to numbers by hyphens:
+// "B2A23C", "covid-19", "4-kilogram", "MIG-25/235212".
+Match mixed(const Sentence& s, std::size_t i) {
+  const LanguageData& d = s.data;
+  const std::string& c = s.tokens[i].core;
+  if (c.find_first_of("0123456789") == std::string::npos) return {};
+  if (c.size() > 64) return ok(1, c);  // not an identifier anyone reads aloud
+  std::string out;
+  std::size_t start = 0;
+  for (std::size_t k = 0; k <= c.size(); ++k) {
+    if (k < c.size() && c[k] != '-' && c[k] != '/') continue;
+    std::string part = c.substr(start, k - start);
+    auto n = parse_number(part);
+    if (n && part.find('-') == std::string::npos)
+      out += read_number(*n, d, false);
+    else
+      out += read_alphanumeric(part, d);
+    if (k < c.size()) out += c[k];
+    start = k + 1;
+  }
+  return ok(1, out);
+}
+
+// Vulgar fraction characters inside a word: "2½" -> "two and a half".
+Match vulgar(const Sentence& s, std::size_t i) {
+  const LanguageData& d = s.data;
+  const std::string& c = s.tokens[i].core;
+  static const std::pair<const char*, std::pair<int, int>> fr[] = {
+      {"\xC2\xBD", {1, 2}},     {"\xC2\xBC", {1, 4}},     {"\xC2\xBE", {3, 4}},
+      {"\xE2\x85\x93", {1, 3}}, {"\xE2\x85\x94", {2, 3}}, {"\xE2\x85\x9B", {1, 8}}};
+  for (const auto& [sym, nd] : fr) {
+    std::string_view sv(sym);
+    if (!c.ends_with(sv)) continue;
+    std::string whole = c.substr(0, c.size() - sv.size());
+    if (!whole.empty() && !all_digits(whole)) return {};
+    auto [num, den] = nd;
+    std::string name;
+    if (auto it = d.fractions.find(den); it != d.fractions.end())
+      name = num == 1 ? it->second.first : it->second.second;
+    else
+      name =
+          num == 1 ? ordinal(std::to_string(den), d) : plural(ordinal(std::to_string(den), d), d);
+    std::string frac = (num == 1 ? (whole.empty() ? d.ones[1] : d.word("a"))
+                                 : d.ones[static_cast<std::size_t>(num)]) +
+                       " " + name;
+    if (whole.empty()) return ok(1, frac);
+    return ok(1, cardinal(whole, d, true) + " " + d.word("and") + " " + frac);
+  }
+  return {};
+}
+
+using Rule = Match (*)(const Sentence&, std::size_t);
+
+}  // namespace
+
+}  // namespace en
+
+std::string spoken_en(const std::vector<Token>& tokens, const LanguageData& data,
+                      const std::set<std::string>& keep) {
+  en::Sentence s{tokens, data, keep};
+  // Order matters: whole-token forms first, then what needs the following tokens.
+  static const en::Rule rules[] = {
+      en::initials, en::match_date_time, en::match_electronic, en::match_numeric, en::vulgar,
+      en::roman,    en::abbreviation,    en::dotted_letters,   en::symbol,        en::mixed};
+  std::string out;
+  std::size_t i = 0;
+  while (i < tokens.size()) {
+    const Token& t = tokens[i];
+    en::Match m;
+    if (keep.count(t.core) || keep.count(t.with_dot())) {
+      m = {1, t.core, false};
+    } else if (auto p = data.phrases.find(t.core); p != data.phrases.end()) {
+      m = {1, p->second, false};
+    } else {
+      for (auto rule : rules)
+        if ((m = rule(s, i)).count) break;
+      if (!m.count) {
+        if (auto a = en::acronym(t.core, data); a && !keep.count(t.core))
+          m = {1, *a, false};
+        else
+          m = {1, t.core, false};
+      }
+    }
+    const Token& last = tokens[i + m.count - 1];
+    bool final_token = i + m.count == tokens.size();
+    std::string piece = t.lead + m.text;
+    if (last.dot && (!m.dot_used || final_token)) piece += '.';
+    piece += last.trail;
+    if (!piece.empty()) {
+      if (!out.empty()) out += ' ';
+      out += piece;
+    }
+    i += m.count;
+  }
+  return out;
+}
+
+}  // namespace briefcast::spoken

@@ -1,0 +1,443 @@
+#include "text/segmenter.hpp"
+
+#include <algorithm>
+#include <iterator>
+#include <optional>
+
+#include "text/unicode_text.hpp"
+
+namespace briefcast {
+
+namespace {
+
+struct Token {
+  std::size_t begin = 0;  // byte offsets in the paragraph
+  std::size_t end = 0;
+  std::string_view text;
+};
+
+bool is_ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+std::vector<Token> tokenize(std::string_view p) {
+  std::vector<Token> out;
+  std::size_t i = 0;
+  while (i < p.size()) {
+    while (i < p.size() && is_ascii_space(p[i])) ++i;
+    std::size_t b = i;
+    while (i < p.size() && !is_ascii_space(p[i])) ++i;
+    if (i > b) out.push_back({b, i, p.substr(b, i - b)});
+  }
+  return out;
+}
+
+constexpr std::string_view kClosers[] = {")",      "]",      "}",      "\"",    "'",
+                                         "\u201D", "\u2019", "\u00BB", "\u203A"};
+constexpr std::string_view kOpeners[] = {"(",      "[",      "{",      "\"",     "'",     "\u201C",
+                                         "\u2018", "\u00AB", "\u2039", "\u00BF", "\u00A1"};
+// Glyphs that open an item of a bulleted list.
+constexpr std::string_view kBullets[] = {"\u2022", "\u2043", "\u25AA", "\u25E6",
+                                         "\u2023", "\u25CF", "\u25A0", "\u25BA"};
+
+std::string_view strip_closers(std::string_view t) {
+  for (bool again = true; again && !t.empty();) {
+    again = false;
+    for (auto c : kClosers)
+      if (t.ends_with(c)) {
+        t.remove_suffix(c.size());
+        again = true;
+      }
+  }
+  return t;
+}
+
+std::string_view strip_openers(std::string_view t) {
+  for (bool again = true; again && !t.empty();) {
+    again = false;
+    for (auto c : kOpeners)
+      if (t.starts_with(c)) {
+        t.remove_prefix(c.size());
+        again = true;
+      }
+  }
+  return t;
+}
+
+std::string_view bullet_prefix(std::string_view t) {
+  for (auto b : kBullets)
+    if (t.starts_with(b)) return b;
+  return {};
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_alpha(char c) { return is_lower(c) || is_upper(c); }
+
+template <std::size_t N>
+bool contains(const std::string_view (&set)[N], std::string_view w) {
+  return std::find(std::begin(set), std::end(set), w) != std::end(set);
+}
+
+// Titles and connectives that are followed by more of the same sentence (compared lower-case).
+constexpr std::string_view kNeverEnd[] = {
+    "mr",   "mrs", "ms",  "mx",  "messrs", "mme",  "mlle", "dr",   "prof", "gov",  "sen",
+    "rep",  "gen", "lt",  "col", "maj",    "capt", "cmdr", "sgt",  "cpl",  "pvt",  "adm",
+    "brig", "rev", "hon", "fr",  "msgr",   "pres", "supt", "insp", "det",  "atty", "amb",
+    "e.g",  "i.e", "vs",  "v",   "cf",     "viz",  "esp",  "incl"};
+
+// Abbreviations that stay in the sentence when a number follows ("No. 5", "p. 55").
+constexpr std::string_view kBeforeNumber[] = {
+    "no",     "nos",  "nr",  "n\u00B0", "p",   "pp",   "vol", "vols", "fig", "figs",
+    "ch",     "chap", "sec", "sect",    "art", "para", "op",  "pg",   "tel", "ext",
+    "approx", "ca",   "c",   "est",     "ref", "rm",   "apt", "rte",  "hwy"};
+
+// Abbreviations that may end a sentence, compared lower-case.
+constexpr std::string_view kMaybeEndAnyCase[] = {
+    "inc",  "corp", "co",   "ltd",  "llc",    "plc", "bros", "jr", "sr",
+    "esq",  "etc",  "al",   "st",   "mt",     "ave", "blvd", "rd", "dept",
+    "univ", "assn", "intl", "govt", "approx", "a.m", "p.m",  "ft"};
+
+// Capitalized abbreviations that may end a sentence (months, days, US states); compared with
+// the capital so that "ill." or "miss." stay ordinary words.
+constexpr std::string_view kMaybeEndCapital[] = {
+    "Jan",  "Feb",  "Mar",   "Apr",  "Jun",  "Jul",  "Aug",  "Sep",   "Sept", "Oct",  "Nov",
+    "Dec",  "Mon",  "Tue",   "Tues", "Wed",  "Thu",  "Thur", "Thurs", "Fri",  "Sat",  "Ala",
+    "Ariz", "Ark",  "Calif", "Colo", "Conn", "Del",  "Fla",  "Ga",    "Ill",  "Ind",  "Kan",
+    "Kans", "Ky",   "La",    "Md",   "Mass", "Mich", "Minn", "Miss",  "Mo",   "Mont", "Neb",
+    "Nev",  "Okla", "Ore",   "Pa",   "Tenn", "Tex",  "Va",   "Wash"};
+
+// Words that typically open a sentence; after an ambiguous abbreviation they signal a boundary.
+constexpr std::string_view kSentenceOpeners[] = {
+    "I",      "He",       "She",       "It",       "We",      "They",      "You",   "There",
+    "This",   "That",     "These",     "Those",    "The",     "A",         "An",    "My",
+    "Our",    "Their",    "His",       "Her",      "Its",     "Your",      "But",   "And",
+    "So",     "Yet",      "Or",        "Nor",      "However", "Meanwhile", "Still", "Then",
+    "Now",    "Today",    "Yesterday", "Tomorrow", "What",    "When",      "Where", "Why",
+    "Who",    "Whom",     "Whose",     "Which",    "How",     "Did",       "Do",    "Does",
+    "Is",     "Are",      "Was",       "Were",     "Will",    "Would",     "Can",   "Could",
+    "Should", "Shall",    "Might",     "Must",     "Has",     "Have",      "Had",   "If",
+    "In",     "On",       "At",        "After",    "Before",  "As",        "For",   "From",
+    "With",   "Although", "Though",    "While",    "Because", "Since",     "Some",  "Many",
+    "Most",   "All",      "Each",      "Every",    "Not",     "Also",      "Even",  "Here",
+    "Let",    "Please",   "Yes",       "Thanks",   "Instead", "Indeed",    "Later", "Finally"};
+
+// Prepositions that open a fronted time or place phrase ("At 5 a.m.", "In the U.S.").
+constexpr std::string_view kPrepositions[] = {
+    "at",     "by",    "in",   "on",  "until",  "till",    "before", "after", "from",    "since",
+    "around", "about", "near", "for", "during", "through", "under",  "over",  "between", "within"};
+
+// "U.S", "e.g", "a.m", "U.S.A", "Ph.D": letters in groups of one or two, joined by dots.
+bool is_dotted_acronym(std::string_view w) {
+  if (w.find('.') == std::string_view::npos) return false;
+  std::size_t run = 0;
+  for (char c : w) {
+    if (c == '.') {
+      if (run == 0) return false;
+      run = 0;
+    } else if (is_alpha(c) && run < 2) {
+      ++run;
+    } else {
+      return false;
+    }
+  }
+  return run > 0;
+}
+
+struct Marker {
+  std::string_view glyph;  // leading bullet glyph, may be empty
+  std::string style;       // e.g. "1.", "1)", "1.)", "a.", "(a)"; empty for a bare bullet
+  int value = 0;
+};
+
+// A list marker token: "•", "1.", "1)", "1.)", "(2)", "a.", "b)", "⁃9.".
+std::optional<Marker> parse_marker(std::string_view t) {
+  Marker m;
+  m.glyph = bullet_prefix(t);
+  t.remove_prefix(m.glyph.size());
+  if (t.empty()) return m.glyph.empty() ? std::nullopt : std::optional<Marker>(m);
+  std::string prefix;
+  if (t.front() == '(') {
+    prefix = "(";
+    t.remove_prefix(1);
+  }
+  std::size_t digits = 0;
+  while (digits < t.size() && is_digit(t[digits])) ++digits;
+  bool letter = false;
+  if (digits == 0) {
+    if (t.empty() || !is_lower(t[0])) return std::nullopt;
+    letter = true;
+    m.value = t[0] - 'a';
+    t.remove_prefix(1);
+  } else {
+    if (digits > 3) return std::nullopt;
+    m.value = std::stoi(std::string(t.substr(0, digits)));
+    t.remove_prefix(digits);
+  }
+  if (t != "." && t != ")" && t != ".)") return std::nullopt;
+  if (prefix == "(" && t != ")") return std::nullopt;
+  m.style = prefix + (letter ? "a" : "1") + std::string(t);
+  return m;
+}
+
+// The next word opens a sentence: a capital letter, a digit or a bullet (after opening quotes).
+bool starts_sentence(std::string_view next) {
+  if (!bullet_prefix(next).empty()) return true;
+  std::string_view w = strip_openers(next);
+  if (w.empty()) return false;
+  if (is_digit(w[0]) || is_upper(w[0])) return true;
+  return static_cast<unsigned char>(w[0]) >= 0x80 && starts_with_uppercase(w);
+}
+
+bool is_title_word(std::string_view t) {
+  std::string_view w = strip_closers(t);
+  if (!w.ends_with('.')) return false;
+  w.remove_suffix(1);
+  return !w.empty() && is_upper(w[0]) && contains(kNeverEnd, lower_ascii(w));
+}
+
+// After an abbreviation that may or may not end the sentence: does `next` open a new one?
+bool opener_follows(std::string_view next) {
+  if (next.starts_with("\"") || next.starts_with("\u201C")) return true;
+  if (is_title_word(next)) return true;
+  std::string_view w = strip_openers(next);
+  std::size_t cut = 0;
+  while (cut < w.size() && is_alpha(w[cut])) ++cut;
+  w = w.substr(0, cut);  // "They're" -> "They", "How?" -> "How"
+  return contains(kSentenceOpeners, w);
+}
+
+struct Segmenter {
+  std::string_view p;
+  std::vector<Token> tok;
+  std::vector<int> depth;            // per byte: how many closed (...) / [...] enclose it
+  std::vector<std::size_t> dot_run;  // per token: first token of its run of lone "." tokens
+  std::size_t sent_start = 0;
+
+  bool in_brackets(std::size_t pos) const { return pos < depth.size() && depth[pos] > 0; }
+
+  bool is_dot(std::size_t i) const { return strip_closers(tok[i].text) == "."; }
+
+  bool fronted_phrase(std::size_t i) const {
+    if (i - sent_start + 1 > 4) return false;
+    return contains(kPrepositions, lower_ascii(strip_openers(tok[sent_start].text)));
+  }
+
+  bool leading_markers(std::size_t i) const {
+    if (i - sent_start >= 2) return false;
+    for (std::size_t k = sent_start; k <= i; ++k)
+      if (!parse_marker(tok[k].text)) return false;
+    return true;
+  }
+
+  // Spaced omission marks ". . ." (MLA): boundary rules for the gap after token i.
+  std::optional<bool> spaced_dots(std::size_t i) const {
+    std::string_view next = tok[i + 1].text;
+    if (is_dot(i)) {
+      std::size_t a = dot_run[i];
+      if (is_dot(i + 1)) return false;
+      // Three dots are an omission inside the sentence; a fourth is the full stop.
+      if (i - a + 1 == 3) return false;
+      return starts_sentence(next);
+    }
+    if (!is_dot(i + 1)) return std::nullopt;
+    std::size_t b = i + 1;
+    while (b + 1 < tok.size() && is_dot(b + 1)) ++b;
+    std::string_view core = strip_closers(tok[i].text);
+    // "compounds. . . . The": the word's own period ends it; ". . ." opens the next sentence.
+    return b - i == 3 && core.ends_with('.') && b + 1 < tok.size() &&
+           starts_sentence(tok[b + 1].text);
+  }
+
+  bool period_ends(std::size_t i, std::string_view core) const {
+    std::string_view next = tok[i + 1].text;
+    if (!starts_sentence(next)) return false;
+    std::string_view w = strip_openers(core.substr(0, core.size() - 1));
+    if (w.empty()) return true;
+    if (w.find('@') != std::string_view::npos || w.find("://") != std::string_view::npos ||
+        w.starts_with("www."))
+      return true;
+    std::string lw = lower_ascii(w);
+    if (contains(kNeverEnd, lw)) return false;
+    bool number_next = is_digit(strip_openers(next).empty() ? ' ' : strip_openers(next)[0]);
+    if (number_next && contains(kBeforeNumber, lw)) return false;
+    bool maybe = contains(kMaybeEndAnyCase, lw) || contains(kMaybeEndCapital, w) ||
+                 is_dotted_acronym(w) || (w.size() == 1 && is_alpha(w[0]));
+    if (maybe) return !number_next && opener_follows(next) && !fronted_phrase(i);
+    return true;
+  }
+
+  bool ends_after(std::size_t i) const {
+    if (in_brackets(tok[i].end)) return false;
+    if (leading_markers(i)) return false;
+    if (auto d = spaced_dots(i)) return *d;
+    std::string_view core = strip_closers(tok[i].text);
+    if (core.empty()) return false;
+    std::string_view next = tok[i + 1].text;
+    char last = core.back();
+    if (last == '!' || last == '?') return starts_sentence(next);
+    bool ellipsis = core.ends_with("\u2026") || core.ends_with("...");
+    if (ellipsis) {
+      // "[...]" marks an omission inside a quotation, never an end.
+      std::string_view rest = core;
+      while (!rest.empty() && (rest.front() == '[' || rest.front() == '(')) rest.remove_prefix(1);
+      if (rest.size() < core.size() && (rest == "..." || rest == "\u2026")) return false;
+      return starts_sentence(next);
+    }
+    if (last == '.') return period_ends(i, core);
+    return false;
+  }
+};
+
+// Fills s.depth (matched brackets only, so a stray ")" of "1)" encloses nothing) and s.dot_run.
+void prepare(Segmenter& s) {
+  std::vector<int> delta(s.p.size() + 1, 0);
+  std::vector<std::pair<char, std::size_t>> open;
+  for (std::size_t i = 0; i < s.p.size(); ++i) {
+    char c = s.p[i];
+    if (c == '(' || c == '[') {
+      open.emplace_back(c, i);
+    } else if ((c == ')' || c == ']') && !open.empty()) {
+      char want = c == ')' ? '(' : '[';
+      if (open.back().first == want) {
+        ++delta[open.back().second + 1];
+        --delta[i];
+        open.pop_back();
+      }
+    }
+  }
+  s.depth.assign(s.p.size(), 0);
+  int d = 0;
+  for (std::size_t i = 0; i < s.p.size(); ++i) s.depth[i] = d += delta[i];
+  s.dot_run.resize(s.tok.size());
+  for (std::size_t i = 0; i < s.tok.size(); ++i)
+    s.dot_run[i] = i > 0 && s.is_dot(i) && s.is_dot(i - 1) ? s.dot_run[i - 1] : i;
+}
+
+// Splits before each later marker of the list the paragraph opens with.
+std::vector<bool> list_breaks(const std::vector<Token>& tok) {
+  std::vector<bool> brk(tok.size(), false);
+  auto first = parse_marker(tok[0].text);
+  if (!first) return brk;
+  if (!first->glyph.empty()) {
+    for (std::size_t i = 1; i < tok.size(); ++i)
+      if (tok[i].text.starts_with(first->glyph)) brk[i] = true;
+    return brk;
+  }
+  int expected = first->value + 1;
+  for (std::size_t i = 1; i + 1 < tok.size(); ++i) {
+    auto m = parse_marker(tok[i].text);
+    if (m && m->glyph.empty() && m->style == first->style && m->value == expected &&
+        starts_sentence(tok[i + 1].text)) {
+      brk[i] = true;
+      ++expected;
+    }
+  }
+  return brk;
+}
+
+std::string join(const std::vector<Token>& tok, std::size_t from, std::size_t to) {
+  std::string s;
+  for (std::size_t k = from; k < to; ++k) {
+    if (k > from) s += ' ';
+    s += tok[k].text;
+  }
+  return s;
+}
+
+}  // namespace
+
+std::vector<std::string> split_sentences(std::string_view paragraph) {
+  Segmenter s;
+  s.p = paragraph;
+  s.tok = tokenize(paragraph);
+  std::vector<std::string> out;
+  if (s.tok.empty()) return out;
+  prepare(s);
+  std::vector<bool> brk = list_breaks(s.tok);
+  for (std::size_t i = 0; i + 1 < s.tok.size(); ++i) {
+    if (brk[i + 1] || s.ends_after(i)) {
+      out.push_back(join(s.tok, s.sent_start, i + 1));
+      s.sent_start = i + 1;
+    }
+  }
+  out.push_back(join(s.tok, s.sent_start, s.tok.size()));
+  return out;
+}
+
+namespace {
+
+constexpr std::string_view kConjunctions[] = {
+    "and",     "but",      "or",     "nor",  "yet",   "so",  "because", "which", "while",
+    "whereas", "although", "though", "when", "where", "who", "whose",   "unless"};
+
+bool is_dash_token(std::string_view t) {
+  return t == "-" || t == "--" || t == "\u2013" || t == "\u2014";
+}
+
+}  // namespace
+
+std::vector<std::string> split_long_sentence(std::string_view sentence, std::size_t max_bytes) {
+  const std::size_t limit = std::max<std::size_t>(max_bytes, 16);
+  std::vector<Token> tok = tokenize(sentence);
+  std::vector<std::string> out;
+  if (tok.empty()) return out;
+  const std::string folded = join(tok, 0, tok.size());
+  std::string_view rest = folded;
+  while (rest.size() > limit) {
+    // Best break: the space (at most `limit` bytes in) with the highest rank, latest on ties.
+    std::size_t best = std::string_view::npos;
+    int best_rank = -1;
+    std::size_t word_start = 0;  // start of the word before the space at p
+    for (std::size_t p = 1; p < rest.size() && p <= limit; ++p) {
+      if (rest[p] != ' ') continue;
+      std::string_view before = rest.substr(word_start, p - word_start);
+      std::size_t next_end = rest.find(' ', p + 1);
+      std::string_view after = rest.substr(
+          p + 1, next_end == std::string_view::npos ? std::string_view::npos : next_end - p - 1);
+      word_start = p + 1;
+      int rank = 0;
+      if (before.ends_with(';'))
+        rank = 5;
+      else if (before.ends_with(':'))
+        rank = 4;
+      else if (is_dash_token(before))
+        rank = 3;
+      else if (before.ends_with(','))
+        rank = 2;
+      else if (contains(kConjunctions, lower_ascii(after)))
+        rank = 1;
+      if (rank > 0 && p < limit / 3) rank = 0;  // too short a breath to be worth it
+      if (rank >= best_rank) {
+        best_rank = rank;
+        best = p;
+      }
+    }
+    std::string_view piece;
+    if (best == std::string_view::npos) {  // one huge word: cut at a character boundary
+      std::size_t cut = limit;
+      while (cut > 1 && (static_cast<unsigned char>(rest[cut]) & 0xC0) == 0x80) --cut;
+      piece = rest.substr(0, cut);
+      rest.remove_prefix(cut);
+    } else {
+      piece = rest.substr(0, best);
+      rest.remove_prefix(best + 1);
+      std::size_t last = piece.rfind(' ');
+      if (last != std::string_view::npos && is_dash_token(piece.substr(last + 1)))
+        piece = piece.substr(0, last);  // the pause replaces the dash
+    }
+    if (!piece.empty()) out.emplace_back(piece);
+  }
+  if (!rest.empty()) out.emplace_back(rest);
+  return out;
+}
+
+}  // namespace briefcast

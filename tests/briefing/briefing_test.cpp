@@ -1,0 +1,244 @@
+// `briefcast build` end to end: the published feed, incremental builds, the lock, bad input and
+// SIGKILL at random moments (the published feed always validates).
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <thread>
+
+#include "audio/id3_tags.hpp"
+#include "audio/mp3_frames.hpp"
+#include "support/test_support.hpp"
+
+using namespace briefcast;
+using test::run_briefcast;
+using test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kStories[] = {
+    "Harbour Ferry Returns\n\nThe harbour ferry returned to service on Monday after a two-week "
+    "repair. Officials said 1,200 passengers used it on the first day.\n",
+    "Library Opens Late\n\nThe city library will open until 9 p.m. from next month. The council "
+    "approved $2.5 million for the new hours.\n",
+    "Rain Expected\n\nForecasters expect 40 mm of rain on Thursday. Drivers were asked to take "
+    "care on the coast road.\n",
+};
+
+// A feed definition in `d` reading d/articles, publishing to d/public.
+void write_feed(const TempDir& d, const std::string& extra_sources = "") {
+  fs::create_directories(d / "articles");
+  nlohmann::json j = {
+      {"show",
+       {{"title", "Test Briefing"},
+        {"description", "A briefing built by the tests."},
+        {"author", "Test Desk"},
+        {"language", "en-US"},
+        {"category", "News"},
+        {"subcategory", "Daily News"},
+        {"cover", (test::source_dir() / "examples/cover.png").string()},
+        {"base_url", "http://127.0.0.1:8080/"}}},
+      {"output", "public"},
+      {"sources", nlohmann::json::array({{{"type", "folder"}, {"path", "articles"},
+                                          {"name", "Local"}}})},
+      {"episode",
+       {{"title", "Test Briefing {date}"},
+        {"intro", "This is {show} for {date}. Today: {headlines}"},
+        {"outro", "That was {show}."}}}};
+  if (!extra_sources.empty())
+    j["sources"].push_back(nlohmann::json::parse(extra_sources));
+  test::write_file(d / "feed.json", j.dump(2));
+}
+
+void add_story(const TempDir& d, int i) {
+  test::write_file(d / "articles" / ("story" + std::to_string(i) + ".txt"), kStories[i]);
+}
+
+std::string feed_path(const TempDir& d) { return (d / "public/feed.xml").string(); }
+
+int validate(const TempDir& d) {
+  return run_briefcast({"validate", feed_path(d)}).exit_code;
+}
+
+}  // namespace
+
+TEST_CASE("build: publishes an episode and a feed that validates and parsers read", "[build]") {
+  TempDir d;
+  write_feed(d);
+  add_story(d, 0);
+  add_story(d, 1);
+  auto r = run_briefcast({"build", (d / "feed.json").string(), "--date", "2026-11-02"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.find("published 'Test Briefing Monday, 2 November 2026'") != std::string::npos);
+  CHECK(r.err.find("parts: 4 spoken, 0 from cache") != std::string::npos);
+  CHECK(validate(d) == 0);
+
+  fs::path mp3 = d / "public/episodes/2026-11-02.mp3";
+  REQUIRE(fs::exists(mp3));
+  for (auto ext : {".vtt", ".srt", ".chapters.json", ".html"})
+    CHECK(fs::exists(d / ("public/episodes/2026-11-02" + std::string(ext))));
+  CHECK(test::read_file(d / "public/episodes/2026-11-02.vtt").rfind("WEBVTT", 0) == 0);
+  CHECK(std::system(("mpg123 -q -t " + mp3.string()).c_str()) == 0);
+
+  // Chapters: intro, two stories, outro, in the MP3 and in the chapters file.
+  ReadTags tags = read_id3v2(mp3);
+  REQUIRE(tags.chapters.size() == 4);
+  CHECK(tags.chapters[1].title == "Harbour Ferry Returns");
+  CHECK(tags.chapters[2].title == "Library Opens Late");
+  auto chapters = nlohmann::json::parse(test::read_file(d / "public/episodes/2026-11-02.chapters.json"));
+  CHECK(chapters["chapters"].size() == 4);
+
+  // gPodder's parser and feedparser read what the feed says, and it matches the file.
+  auto parsed = test::run_shell("/usr/bin/python3 " +
+                                (test::source_dir() / "tests/support/feed_parsers.py").string() + " " +
+                                feed_path(d) + " http://127.0.0.1:8080/feed.xml");
+  REQUIRE(parsed.exit_code == 0);
+  auto j = nlohmann::json::parse(parsed.out);
+  auto& ep = j["podcastparser"]["episodes"][0];
+  CHECK(ep["title"] == "Test Briefing Monday, 2 November 2026");
+  CHECK(ep["enclosures"][0]["url"] == "http://127.0.0.1:8080/episodes/2026-11-02.mp3");
+  CHECK(ep["enclosures"][0]["length"].get<std::uint64_t>() == fs::file_size(mp3));
+  CHECK(ep["enclosures"][0]["type"] == "audio/mpeg");
+  Mp3StreamInfo info = scan_mp3(mp3);
+  CHECK(std::abs(ep["duration"].get<double>() - info.seconds()) <= 1.0);
+  auto& fp = j["feedparser"]["entries"][0];
+  CHECK(fp["guid"] == ep["guid"]);
+  CHECK(fp["title"] == ep["title"]);
+  CHECK(fp["published"] == ep["published"]);
+}
+
+TEST_CASE("build: a later day with one new story speaks only that story", "[build]") {
+  TempDir d;
+  write_feed(d);
+  add_story(d, 0);
+  add_story(d, 1);
+  REQUIRE(run_briefcast({"build", (d / "feed.json").string(), "--date", "2026-11-02"}).exit_code ==
+          0);
+  // Same day again: nothing to do without --force.
+  auto again = run_briefcast({"build", (d / "feed.json").string(), "--date", "2026-11-02"});
+  CHECK(again.exit_code == 0);
+  CHECK(again.err.find("already published") != std::string::npos);
+
+  add_story(d, 2);
+  auto r = run_briefcast({"build", (d / "feed.json").string(), "--date", "2026-11-03"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  // The two stories of the first day are not repeated; the new intro and story are spoken, the
+  // unchanged outro comes from the cache.
+  CHECK(r.err.find("1 stories; parts: 2 spoken, 1 from cache") != std::string::npos);
+  CHECK(r.err.find("2 episode(s) in the feed") != std::string::npos);
+  CHECK(validate(d) == 0);
+
+  // --force rebuilds the day from cached parts; the replaced file goes, a new one comes.
+  auto forced =
+      run_briefcast({"build", (d / "feed.json").string(), "--date", "2026-11-03", "--force"});
+  INFO(forced.err);
+  REQUIRE(forced.exit_code == 0);
+  CHECK(forced.err.find("parts: 0 spoken, 3 from cache") != std::string::npos);
+  CHECK(fs::exists(d / "public/episodes/2026-11-03-2.mp3"));
+  CHECK_FALSE(fs::exists(d / "public/episodes/2026-11-03.mp3"));
+  CHECK(validate(d) == 0);
+}
+
+TEST_CASE("build: bad definitions and sources are reported clearly", "[build]") {
+  TempDir d;
+  write_feed(d);
+  add_story(d, 0);
+  // Malformed definition.
+  test::write_file(d / "bad.json", R"({"show": {"title": 5}})");
+  auto r = run_briefcast({"build", (d / "bad.json").string()});
+  CHECK(r.exit_code == 8);
+  CHECK(r.err.find("bad.json': field 'show.title'") != std::string::npos);
+  // Unknown voice.
+  auto j = nlohmann::json::parse(test::read_file(d / "feed.json"));
+  j["voice"] = "no-such-voice";
+  test::write_file(d / "voice.json", j.dump());
+  r = run_briefcast({"build", (d / "voice.json").string()});
+  CHECK(r.exit_code == 4);
+  CHECK(r.err.find("no-such-voice") != std::string::npos);
+  // Missing article folder.
+  j = nlohmann::json::parse(test::read_file(d / "feed.json"));
+  j["sources"][0]["path"] = "missing-folder";
+  test::write_file(d / "missing.json", j.dump());
+  r = run_briefcast({"build", (d / "missing.json").string()});
+  CHECK(r.exit_code == 8);
+  CHECK(r.err.find("missing-folder") != std::string::npos);
+  CHECK_FALSE(fs::exists(d / "public/feed.xml"));
+
+  // An RSS source that is HTML, one that is invalid XML, an unreachable URL and an empty article:
+  // each reported and skipped, the episode still built from the rest.
+  test::write_file(d / "page.rss", "<!doctype html><html><body><p>Not a feed</p></body></html>");
+  test::write_file(d / "broken.rss", "<rss version=\"2.0\"><channel><title>x</title>");
+  test::write_file(d / "articles/empty.txt", "   \n");
+  int port = test::free_port();
+  j = nlohmann::json::parse(test::read_file(d / "feed.json"));
+  j["sources"].push_back({{"type", "feed"}, {"path", "page.rss"}, {"name", "HtmlPage"}});
+  j["sources"].push_back({{"type", "feed"}, {"path", "broken.rss"}, {"name", "Broken"}});
+  j["sources"].push_back({{"type", "feed"},
+                          {"url", "http://127.0.0.1:" + std::to_string(port) + "/feed.xml"},
+                          {"name", "Offline"}});
+  test::write_file(d / "mixed.json", j.dump());
+  r = run_briefcast({"build", (d / "mixed.json").string(), "--date", "2026-11-02"});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find("source 'HtmlPage'") != std::string::npos);
+  CHECK(r.err.find("looks like HTML") != std::string::npos);
+  CHECK(r.err.find("source 'Broken'") != std::string::npos);
+  CHECK(r.err.find("source 'Offline'") != std::string::npos);
+  CHECK(r.err.find("empty.txt") != std::string::npos);
+  CHECK(r.err.find("published") != std::string::npos);
+  CHECK(validate(d) == 0);
+}
+
+TEST_CASE("build: a second build of the same feed exits at once while one runs", "[build]") {
+  TempDir d;
+  write_feed(d);
+  add_story(d, 0);
+  add_story(d, 1);
+  test::ChildProcess first({BRIEFCAST_BINARY, "build", (d / "feed.json").string(), "--date",
+                            "2026-11-02"},
+                           d / "first.log");
+  REQUIRE(test::wait_for_text(d / "public/.briefcast/lock", std::to_string(first.pid()), 20));
+  auto r = run_briefcast({"build", (d / "feed.json").string(), "--date", "2026-11-02"});
+  if (first.running()) {  // the first may finish early on a fast machine
+    CHECK(r.exit_code == 11);
+    CHECK(r.err.find("another build of this feed is running (pid " +
+                     std::to_string(first.pid()) + ")") != std::string::npos);
+  }
+  CHECK(first.stop(0, 120) == 0);
+  CHECK(validate(d) == 0);
+}
+
+TEST_CASE("build: killed at 20 random moments the published feed stays valid", "[build]") {
+  TempDir d;
+  write_feed(d);
+  add_story(d, 0);
+  add_story(d, 1);
+  REQUIRE(run_briefcast({"build", (d / "feed.json").string(), "--date", "2026-11-02"}).exit_code ==
+          0);
+  std::mt19937 rng(20261125);
+  std::uniform_int_distribution<int> delay_ms(0, 1000);
+  int completed = 0;
+  for (int i = 0; i < 20; ++i) {
+    // Empty the part cache so each run speaks, assembles and publishes again.
+    for (auto& f : test::files_in(d / "public/.briefcast/cache")) fs::remove(f);
+    test::ChildProcess build({BRIEFCAST_BINARY, "build", (d / "feed.json").string(), "--date",
+                              "2026-11-02", "--force"},
+                             d / "kill.log");
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(rng)));
+    int rc = build.stop(SIGKILL, 30);
+    if (rc == 0) ++completed;
+    INFO("run " << i);
+    auto v = run_briefcast({"validate", feed_path(d)});
+    INFO(v.out << v.err);
+    CHECK(v.exit_code == 0);
+  }
+  WARN(completed << " of 20 runs finished before the kill");
+}

@@ -1,0 +1,177 @@
+// Parts of a daily episode as audio: settings, the cache key (its exact format: state.json of
+// earlier runs depends on it), speech through eSpeak NG, sounds through libsndfile and soxr, and
+// the cache reused on a second run.
+#include "briefing/part_audio.hpp"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <sstream>
+
+#include "base/error.hpp"
+#include "audio/id3_tags.hpp"
+#include "audio/mp3_frames.hpp"
+#include "audio/sound_file.hpp"
+#include "support/test_support.hpp"
+#include "base/uuid.hpp"
+
+using namespace briefcast;
+using nlohmann::json;
+namespace fs = std::filesystem;
+using Kind = EpisodePart::Kind;
+
+namespace {
+
+AudioSettings news_voice() {
+  Mp3Config mp3;
+  mp3.vbr_quality = 2;
+  return part_audio_settings(*find_voice_profile("en-us-news", test::source_dir() / "voices"), mp3,
+                             LoudnessConfig{});
+}
+
+EpisodePart spoken(const std::string& text) {
+  ScriptBlock b;
+  b.sentences.push_back({text, text});
+  EpisodePart p;
+  p.kind = Kind::intro;
+  p.title = "Introduction";
+  p.blocks = {b};
+  return p;
+}
+
+// One second of a 440 Hz tone at 22050 Hz, as a WAV file.
+fs::path write_tone(const fs::path& path) {
+  auto w = open_sound_file_writer(path, SoundFormat::wav, 22050, Tags{});
+  w->write(test::sine(440, 0.3, 1.0, 22050));
+  w->finish();
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("part audio: settings from the voice, always CBR", "[build]") {
+  AudioSettings a = news_voice();
+  CHECK(a.voice.name == "en-us-news");
+  CHECK(a.synthesis.voice == a.voice.espeak_voice);
+  CHECK(a.synthesis.rate_wpm == a.voice.rate_wpm);
+  CHECK(a.synthesis.pitch == a.voice.pitch);
+  CHECK(a.synthesis.word_gap_ms == a.voice.word_gap_ms);
+  CHECK_FALSE(a.mp3.vbr_quality);
+  CHECK(a.sample_rate_hz == 44100);
+  CHECK(a.loudness.target_lufs == -16.0);
+
+  json s = fingerprint_settings(a, "1.51");
+  CHECK(s["engine"] == "1.51");
+  CHECK(s["mp3"] == json::array({64, 5}));
+  CHECK(s["rate"] == 44100);
+  CHECK(s["loudness"] == json::array({-16.0, -1.0}));
+  CHECK(s["format"] == 1);
+  CHECK(s["voice"][0] == a.voice.espeak_voice);
+  CHECK(s["voice"].size() == 9);
+}
+
+TEST_CASE("part audio: the cache key covers what changes the sound, in a fixed format", "[build]") {
+  test::TempDir d;
+  json settings = fingerprint_settings(news_voice(), "1.51");
+  EpisodePart p = spoken("Good morning.");
+  std::string key = part_fingerprint(p, settings);
+  // The format itself: state.json caches of earlier runs must keep matching.
+  json expected = {
+      {"settings", settings},
+      {"kind", 0},
+      {"blocks",
+       json::array({{{"kind", "paragraph"},
+                     {"sentences", json::array({{"Good morning.", "Good morning."}})}}})}};
+  CHECK(key == sha256_hex(expected.dump()));
+  CHECK(key.size() == 64);
+  CHECK(part_fingerprint(p, settings) == key);
+
+  EpisodePart other = p;
+  other.blocks[0].sentences[0].spoken = "Good morning!";
+  CHECK(part_fingerprint(other, settings) != key);
+  other = p;
+  other.kind = Kind::outro;
+  CHECK(part_fingerprint(other, settings) != key);
+  other = p;
+  other.title = "Another title";  // titles are not spoken: same audio
+  CHECK(part_fingerprint(other, settings) == key);
+  CHECK(part_fingerprint(p, fingerprint_settings(news_voice(), "1.52")) != key);
+
+  EpisodePart sound{Kind::between, "", "", {}, d / "a.wav"};
+  test::write_file(d / "a.wav", "one");
+  std::string one = part_fingerprint(sound, settings);
+  test::write_file(d / "a.wav", "two");
+  CHECK(part_fingerprint(sound, settings) != one);
+  sound.sound = d / "missing.wav";
+  CHECK_THROWS_WITH(part_fingerprint(sound, settings),
+                    "'" + (d / "missing.wav").string() + "': cannot read");
+
+  auto planned = plan_part_audio({p, spoken("Bye.")}, settings, d / "cache");
+  REQUIRE(planned.size() == 2);
+  CHECK(planned[0].fingerprint == key);
+  CHECK(planned[0].file == d / "cache" / (key + ".mp3"));
+  CHECK(planned[1].fingerprint != key);
+}
+
+TEST_CASE("part audio: speech and sounds become CBR MP3 parts", "[build]") {
+  test::TempDir d;
+  AudioSettings a = news_voice();
+  std::ostringstream log;
+  PartAudio speech = speak_part(spoken("Hello world."), a, d / "speech.mp3", log);
+  CHECK(speech.file == d / "speech.mp3");
+  REQUIRE(speech.timeline.size() == 1);
+  CHECK(speech.timeline[0]["text"] == "Hello world.");
+  CHECK(speech.timeline[0]["words"].size() == 2);
+  CHECK(speech.duration_seconds > 0.5);
+  CHECK(speech.duration_seconds < 3.0);
+  Mp3StreamInfo info = scan_mp3(d / "speech.mp3");
+  // Its own small tag names the part; assembly keeps only the frames, under the episode's tag.
+  CHECK(read_id3v2(d / "speech.mp3").tags.title == "Introduction");
+  CHECK(info.audio_frames > 0);
+  CHECK(describe(info.first) == "64 kbps, 44100 Hz, mono, MPEG-1");
+
+  PartAudio tone =
+      encode_sound({Kind::between, "", "", {}, write_tone(d / "tone.wav")}, a, d / "tone.mp3");
+  CHECK(tone.timeline.empty());
+  CHECK(tone.duration_seconds == Approx(1.0).margin(0.001));
+  CHECK(read_sound_file(d / "tone.mp3").sample_rate_hz == 44100);
+  CHECK(test::files_in(d.path()).size() == 3);  // no temporaries left
+}
+
+TEST_CASE("part audio: a second run takes every part from the cache", "[build]") {
+  test::TempDir d;
+  AudioSettings a = news_voice();
+  json settings = fingerprint_settings(a, "test");
+  std::vector<EpisodePart> parts = {spoken("First part."),
+                                    {Kind::between, "", "", {}, write_tone(d / "tone.wav")}};
+  std::map<std::string, CachedPart> cache;
+  std::ostringstream log;
+  const fs::path cache_dir = d / ".briefcast" / "cache";
+  fs::create_directories(cache_dir);
+
+  ProducedParts first = produce_parts(parts, plan_part_audio(parts, settings, cache_dir), a, cache,
+                                      "2026-11-02", d.path(), false, log);
+  CHECK(first.synthesized == 2);
+  CHECK(first.cached == 0);
+  REQUIRE(cache.size() == 2);
+  const CachedPart& c = cache.at(first.parts[0].fingerprint);
+  CHECK(c.file == ".briefcast/cache/" + first.parts[0].fingerprint + ".mp3");
+  CHECK(c.last_used == "2026-11-02");
+  CHECK(c.duration_seconds == first.parts[0].duration_seconds);
+  CHECK(c.timeline == first.parts[0].timeline);
+
+  ProducedParts second = produce_parts(parts, plan_part_audio(parts, settings, cache_dir), a, cache,
+                                       "2026-11-03", d.path(), false, log);
+  CHECK(second.synthesized == 0);
+  CHECK(second.cached == 2);
+  CHECK(second.parts[0].timeline == first.parts[0].timeline);
+  CHECK(second.parts[1].duration_seconds == first.parts[1].duration_seconds);
+  CHECK(cache.at(first.parts[1].fingerprint).last_used == "2026-11-03");
+
+  fs::remove(first.parts[0].file);  // a lost file is spoken again
+  ProducedParts third = produce_parts(parts, plan_part_audio(parts, settings, cache_dir), a, cache,
+                                      "2026-11-04", d.path(), false, log);
+  CHECK(third.synthesized == 1);
+  CHECK(third.cached == 1);
+  CHECK(fs::exists(first.parts[0].file));
+  CHECK(log.str().empty());
+}

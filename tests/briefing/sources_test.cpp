@@ -1,0 +1,257 @@
+#include "briefing/sources.hpp"
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wconversion"
+#pragma GCC diagnostic ignored "-Wsign-conversion"
+#include <httplib.h>
+#pragma GCC diagnostic pop
+
+#include "support/test_support.hpp"
+
+using namespace briefcast;
+using namespace std::chrono_literals;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A cpp-httplib server on 127.0.0.1, port chosen by the kernel (see http_fetch_test.cpp).
+class LoopbackServer {
+ public:
+  LoopbackServer() { port_ = server.bind_to_any_port("127.0.0.1"); }
+  ~LoopbackServer() {
+    server.stop();
+    if (thread_.joinable()) thread_.join();
+  }
+  void start() {
+    REQUIRE(port_ > 0);
+    thread_ = std::thread([this] { server.listen_after_bind(); });
+    auto deadline = std::chrono::steady_clock::now() + 5s;
+    while (!server.is_running() && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(1ms);
+    REQUIRE(server.is_running());
+  }
+  std::string url(const std::string& path) const {
+    return "http://127.0.0.1:" + std::to_string(port_) + path;
+  }
+  httplib::Server server;
+
+ private:
+  int port_ = -1;
+  std::thread thread_;
+};
+
+SourceConfig folder_source(const std::string& name, const fs::path& path, int max_items) {
+  SourceConfig s;
+  s.type = SourceType::folder;
+  s.name = name;
+  s.path = path;
+  s.max_items = max_items;
+  return s;
+}
+
+SourceConfig feed_source(const std::string& name, const std::string& url) {
+  SourceConfig s;
+  s.type = SourceType::feed;
+  s.name = name;
+  s.url = url;
+  return s;
+}
+
+const std::string kLongSummary(700, 'w');
+
+std::string wire_feed() {
+  return R"(<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Wire</title><link>https://wire.example/</link>
+<item><title>Full story</title><link>/full?utm_source=rss</link>
+  <pubDate>Tue, 03 Mar 2026 08:00:00 GMT</pubDate>
+  <description>Teaser.</description>
+  <content:encoded><![CDATA[<p>Everything.</p>]]></content:encoded></item>
+<item><title>Summary only</title><link>/article/2</link><guid>w-2</guid>
+  <description>Read more...</description><author>a@wire.example (Ann)</author></item>
+<item><title>Broken link</title><link>/article/missing</link>
+  <description>Read more...</description></item>
+<item><title>Duplicate</title><link>/full/</link><description>Same story again.</description></item>
+<item><title>Long summary</title><link>/article/never</link>
+  <description>)" + kLongSummary + R"(</description></item>
+</channel></rss>)";
+}
+
+}  // namespace
+
+TEST_CASE("stories come from folders and feeds; failing sources are skipped with a warning",
+          "[sources]") {
+  test::TempDir tmp;
+  fs::create_directories(tmp / "articles");
+  test::write_file(tmp / "articles" / "b.md", "\n# Second story\n\nText.\n");
+  test::write_file(tmp / "articles" / "a.txt", "\xEF\xBB\xBF" "First headline\n\nBody.\n");
+  test::write_file(tmp / "articles" / "c.html", "<h1>Third</h1>");
+  test::write_file(tmp / "articles" / ".hidden.txt", "hidden");
+  test::write_file(tmp / "articles" / "photo.jpg", "jpeg");
+
+  LoopbackServer s;
+  std::atomic<int> feed_200{0}, feed_304{0}, article_fetches{0};
+  s.server.Get("/feed.xml", [&](const httplib::Request& req, httplib::Response& res) {
+    if (req.get_header_value("If-None-Match") == "\"w1\"") {
+      ++feed_304;
+      res.status = 304;
+      return;
+    }
+    ++feed_200;
+    res.set_header("ETag", "\"w1\"");
+    res.set_content(wire_feed(), "application/rss+xml");
+  });
+  s.server.Get("/article/2", [&](const httplib::Request&, httplib::Response& res) {
+    ++article_fetches;
+    res.set_content("<html><body><p>The whole article.</p></body></html>",
+                    "text/html; charset=windows-1252");
+  });
+  s.server.Get("/page.html", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("<!doctype html><html><body>Home</body></html>", "text/html");
+  });
+  s.start();
+
+  FeedConfig config;
+  config.sources = {folder_source("Desk", tmp / "articles", 2), feed_source("Wire", s.url("/feed.xml")),
+                    feed_source("Broken", s.url("/broken.xml")),
+                    feed_source("Page", s.url("/page.html"))};
+  SourceState state;
+  state.feeds["https://old.example/feed"].etag = "\"stale\"";  // no longer configured
+  std::ostringstream log;
+  std::vector<SourceStory> stories = collect_stories(config, state, log);
+
+  CHECK(log.str() ==
+        "briefcast: warning: source 'Wire': '" + s.url("/article/missing") +
+            "': HTTP 404; skipped\n"
+            "briefcast: warning: source 'Broken': '" + s.url("/broken.xml") +
+            "': HTTP 404; skipped\n"
+            "briefcast: warning: source 'Page': '" + s.url("/page.html") +
+            "': not an RSS, Atom or JSON Feed document (looks like HTML); skipped\n");
+  REQUIRE(stories.size() == 5);
+
+  CHECK(stories[0].title == "First headline");
+  CHECK(stories[0].source_name == "Desk");
+  CHECK(stories[0].body_kind == "text");
+  CHECK(stories[0].body == "\xEF\xBB\xBF" "First headline\n\nBody.\n");
+  CHECK(stories[0].url.empty());
+  CHECK_FALSE(stories[0].published);
+  CHECK(stories[0].origin == (tmp / "articles" / "a.txt").string());
+  CHECK(stories[1].title == "Second story");
+  CHECK(stories[1].body_kind == "markdown");
+
+  CHECK(stories[2].title == "Full story");
+  CHECK(stories[2].source_name == "Wire");
+  CHECK(stories[2].url == s.url("/full?utm_source=rss"));
+  CHECK(stories[2].body_kind == "html");
+  CHECK(stories[2].body == "<p>Everything.</p>");
+  CHECK(stories[2].charset == "utf-8");
+  CHECK(stories[2].published.has_value());
+
+  CHECK(stories[3].title == "Summary only");
+  CHECK(stories[3].guid == "w-2");
+  CHECK(stories[3].author == "a@wire.example (Ann)");
+  CHECK(stories[3].body_kind == "html");
+  CHECK(stories[3].body == "<html><body><p>The whole article.</p></body></html>");
+  CHECK(stories[3].charset == "windows-1252");
+  CHECK(stories[3].origin == s.url("/article/2"));
+
+  CHECK(stories[4].title == "Long summary");  // "Duplicate" was the same URL as "Full story"
+  CHECK(stories[4].body == kLongSummary);
+  CHECK(article_fetches == 1);
+
+  // The validators were remembered; the stale entry is gone.
+  REQUIRE(state.feeds.size() == 1);
+  CHECK(state.feeds.begin()->first == s.url("/feed.xml"));
+  CHECK(state.feeds.begin()->second.etag == "\"w1\"");
+
+  SECTION("the next run gets a 304 and reuses the stored feed, also after a JSON round trip") {
+    SourceState restored = SourceState::from_json(nlohmann::json::parse(state.to_json().dump()));
+    std::ostringstream log2;
+    std::vector<SourceStory> again = collect_stories(config, restored, log2);
+    CHECK(feed_200 == 1);
+    CHECK(feed_304 == 1);
+    REQUIRE(again.size() == stories.size());
+    for (std::size_t i = 0; i < again.size(); ++i) {
+      CHECK(again[i].title == stories[i].title);
+      CHECK(again[i].body == stories[i].body);
+    }
+    CHECK(restored.feeds.at(s.url("/feed.xml")).etag == "\"w1\"");
+  }
+
+  SECTION("fetch_articles false keeps the short summary") {
+    config.sources = {feed_source("Wire", s.url("/feed.xml"))};
+    config.sources[0].fetch_articles = false;
+    config.sources[0].max_items = 2;
+    std::ostringstream log2;
+    std::vector<SourceStory> two = collect_stories(config, state, log2);
+    CHECK(log2.str().empty());
+    REQUIRE(two.size() == 2);
+    CHECK(two[1].body == "Read more...");
+    CHECK(article_fetches == 1);
+  }
+}
+
+TEST_CASE("a local feed file and a single file are sources too", "[sources]") {
+  test::TempDir tmp;
+  test::write_file(tmp / "local.json", R"({"version": "https://jsonfeed.org/version/1.1",
+      "items": [{"id": "1", "title": "Local", "content_text": "Hello."},
+                {"id": "2", "title": "Empty"}]})");
+  test::write_file(tmp / "note.html", "<html><title>Note</title></html>");
+  FeedConfig config;
+  SourceConfig feed;
+  feed.type = SourceType::feed;
+  feed.name = "Local";
+  feed.path = tmp / "local.json";
+  SourceConfig file;
+  file.type = SourceType::file;
+  file.name = "Note";
+  file.path = tmp / "note.html";
+  SourceConfig gone = file;
+  gone.name = "Gone";
+  gone.path = tmp / "gone.txt";
+  config.sources = {feed, file, gone};
+  SourceState state;
+  std::ostringstream log;
+  auto stories = collect_stories(config, state, log);
+  CHECK(log.str() ==
+        "briefcast: warning: source 'Local': item 'Empty' has no text; skipped\n"
+        "briefcast: warning: source 'Gone': '" + (tmp / "gone.txt").string() +
+            "': cannot read; skipped\n");
+  REQUIRE(stories.size() == 2);
+  CHECK(stories[0].body == "<p>Hello.</p>\n");
+  CHECK(stories[1].body_kind == "html");
+  CHECK(stories[1].title.empty());  // HTML titles are the extractor's job
+}
+
+TEST_CASE("source state survives JSON, also with bodies that are not UTF-8", "[sources]") {
+  SourceState s;
+  auto& e = s.feeds["https://a.example/feed"];
+  e.etag = "\"x\"";
+  e.last_modified = "Tue, 03 Mar 2026 08:00:00 GMT";
+  e.content_type = "text/xml; charset=iso-8859-1";
+  e.final_url = "https://a.example/feed/";
+  e.body = std::string("<rss>caf\xE9</rss>") + '\0' + "\xFF";
+  e.fetched = std::chrono::sys_days{std::chrono::year{2026} / 3 / 3} + 8h;
+  s.feeds["https://b.example/feed"].body = "plain";
+  nlohmann::json j = nlohmann::json::parse(s.to_json().dump());
+  CHECK(j["feeds"]["https://a.example/feed"].contains("body_base64"));
+  CHECK(j["feeds"]["https://b.example/feed"]["body"] == "plain");
+  CHECK(j["feeds"]["https://a.example/feed"]["fetched"] == "2026-03-03T08:00:00Z");
+  SourceState r = SourceState::from_json(j);
+  REQUIRE(r.feeds.size() == 2);
+  const auto& re = r.feeds.at("https://a.example/feed");
+  CHECK(re.body == e.body);
+  CHECK(re.etag == e.etag);
+  CHECK(re.last_modified == e.last_modified);
+  CHECK(re.content_type == e.content_type);
+  CHECK(re.final_url == e.final_url);
+  CHECK(re.fetched == e.fetched);
+  CHECK(SourceState::from_json(nlohmann::json::array()).feeds.empty());
+  CHECK(SourceState::from_json(nlohmann::json{{"feeds", {{"u", 3}}}}).feeds.empty());
+}

@@ -1,0 +1,238 @@
+#include "feed/syndication.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "base/error.hpp"
+
+using namespace briefcast;
+using namespace std::chrono;
+
+namespace {
+
+std::string error_of(const std::string& doc, const std::string& base = "https://news.example/feed") {
+  try {
+    parse_syndication(doc, "https://news.example/feed", base);
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::feed);
+    return e.what();
+  }
+  return "(no error)";
+}
+
+sys_seconds at(year_month_day d, hours h, minutes m = 0min, seconds s = 0s) {
+  return sys_seconds{sys_days{d}} + h + m + s;
+}
+
+}  // namespace
+
+TEST_CASE("RSS 2.0 items with content, summaries, relative links and dates", "[sources]") {
+  const std::string rss = R"(<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+     xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <channel>
+    <title>Harbourton &amp; District News</title>
+    <link>https://news.example/</link>
+    <item>
+      <title>Council approves &lt;b&gt;budget&lt;/b&gt;</title>
+      <link> /2026/03/budget.html </link>
+      <guid isPermaLink="false">budget-2026</guid>
+      <pubDate>Tue, 03 Mar 2026 08:00:00 +0000</pubDate>
+      <description>Short &lt;em&gt;summary&lt;/em&gt;.</description>
+      <content:encoded><![CDATA[<p>The full <strong>story</strong>.</p>]]></content:encoded>
+      <dc:creator>Jane Doe</dc:creator>
+    </item>
+    <item>
+      <title>Bridge reopens</title>
+      <guid>https://news.example/bridge</guid>
+      <pubDate>Mon, 2 Mar 2026 17:30 EST</pubDate>
+      <description>Only a summary.</description>
+      <author>desk@news.example (Desk)</author>
+    </item>
+  </channel>
+</rss>)";
+  SyndicationFeed f = parse_syndication(rss, "https://news.example/feed", "https://news.example/rss/feed.xml");
+  CHECK(f.kind == SyndicationKind::rss);
+  CHECK(f.title == "Harbourton & District News");
+  CHECK(f.link == "https://news.example/");
+  REQUIRE(f.items.size() == 2);
+  const FeedItem& a = f.items[0];
+  CHECK(a.title == "Council approves budget");
+  CHECK(a.link == "https://news.example/2026/03/budget.html");
+  CHECK(a.guid == "budget-2026");
+  CHECK(a.published == at(2026y / March / 3, 8h));
+  CHECK(a.summary_html == "Short <em>summary</em>.");
+  CHECK(a.content_html == "<p>The full <strong>story</strong>.</p>");
+  CHECK(a.author == "Jane Doe");
+  const FeedItem& b = f.items[1];
+  CHECK(b.link == "https://news.example/bridge");  // permalink guid stands in for <link>
+  CHECK(b.published == at(2026y / March / 2, 22h, 30min));
+  CHECK(b.content_html.empty());
+  CHECK(b.author == "desk@news.example (Desk)");
+
+  // A local file: relative links resolve against the channel's own link.
+  SyndicationFeed local = parse_syndication(rss, "feeds/local.xml", "");
+  CHECK(local.items[0].link == "https://news.example/2026/03/budget.html");
+}
+
+TEST_CASE("Atom 1.0 entries with xml:base, text constructs and authors", "[sources]") {
+  const std::string atom = R"(<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://blog.example/posts/">
+  <title type="html">Science &lt;i&gt;Desk&lt;/i&gt;</title>
+  <link rel="self" href="https://blog.example/atom.xml"/>
+  <link href="https://blog.example/"/>
+  <author><name>Feed Author</name></author>
+  <id>urn:uuid:60a76c80-d399-11d9-b93C-0003939e0af6</id>
+  <updated>2026-05-04T10:00:00Z</updated>
+  <entry>
+    <title>Glass forest found</title>
+    <link rel="alternate" type="text/html" href="glass-forest"/>
+    <link rel="enclosure" href="/audio.mp3"/>
+    <id>tag:blog.example,2026:1</id>
+    <published>2026-05-04T09:15:30+02:00</published>
+    <updated>2026-05-04T12:00:00Z</updated>
+    <summary>Sponges &amp; shrimp</summary>
+    <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Deep <b>down</b>.</p></div></content>
+    <author><name>J. R. Halloway</name></author>
+  </entry>
+  <entry xml:base="/other/">
+    <title type="text">Second</title>
+    <link href="two.html"/>
+    <id>tag:blog.example,2026:2</id>
+    <updated>2026-05-03</updated>
+    <content type="html">&lt;p&gt;Two&lt;/p&gt;</content>
+  </entry>
+</feed>)";
+  SyndicationFeed f = parse_syndication(atom, "https://blog.example/atom.xml", "https://blog.example/atom.xml");
+  CHECK(f.kind == SyndicationKind::atom);
+  CHECK(f.title == "Science Desk");
+  CHECK(f.link == "https://blog.example/");
+  REQUIRE(f.items.size() == 2);
+  CHECK(f.items[0].title == "Glass forest found");
+  CHECK(f.items[0].link == "https://blog.example/posts/glass-forest");
+  CHECK(f.items[0].guid == "tag:blog.example,2026:1");
+  CHECK(f.items[0].published == at(2026y / May / 4, 7h, 15min, 30s));
+  CHECK(f.items[0].summary_html == "<p>Sponges &amp; shrimp</p>");
+  CHECK(f.items[0].content_html == "<p>Deep <b>down</b>.</p>");
+  CHECK(f.items[0].author == "J. R. Halloway");
+  CHECK(f.items[1].link == "https://blog.example/other/two.html");
+  CHECK(f.items[1].published == at(2026y / May / 3, 0h));
+  CHECK(f.items[1].content_html == "<p>Two</p>");
+  CHECK(f.items[1].author == "Feed Author");
+}
+
+TEST_CASE("JSON Feed 1.1 and 1.0 items", "[sources]") {
+  const std::string jf = R"({
+    "version": "https://jsonfeed.org/version/1.1",
+    "title": "Markets",
+    "home_page_url": "https://markets.example/",
+    "authors": [{"name": "Desk"}],
+    "items": [
+      {"id": "1", "url": "/a/one", "title": "Chipmakers beat forecasts",
+       "content_html": "<p>Stocks rose.</p>", "summary": "Stocks & chips",
+       "date_published": "2026-02-19T21:00:00-05:00"},
+      {"id": 2, "external_url": "https://other.example/two", "title": "Oil slips",
+       "content_text": "First paragraph.\n\nSecond <para>.", "authors": [{"name": "Ann"}]},
+      "not an item"
+    ]
+  })";
+  SyndicationFeed f = parse_syndication(jf, "feeds/markets.json", "");
+  CHECK(f.kind == SyndicationKind::json_feed);
+  CHECK(f.title == "Markets");
+  REQUIRE(f.items.size() == 2);
+  CHECK(f.items[0].link == "https://markets.example/a/one");
+  CHECK(f.items[0].guid == "1");
+  CHECK(f.items[0].content_html == "<p>Stocks rose.</p>");
+  CHECK(f.items[0].summary_html == "<p>Stocks &amp; chips</p>\n");
+  CHECK(f.items[0].published == at(2026y / February / 20, 2h));
+  CHECK(f.items[0].author == "Desk");
+  CHECK(f.items[1].guid == "2");
+  CHECK(f.items[1].link == "https://other.example/two");
+  CHECK(f.items[1].content_html == "<p>First paragraph.</p>\n<p>Second &lt;para&gt;.</p>\n");
+  CHECK(f.items[1].author == "Ann");
+
+  auto v10 = parse_syndication(R"({"version": "https://jsonfeed.org/version/1",
+      "items": [{"id": "x", "author": {"name": "Old"}, "content_text": "t"}]})", "f", "");
+  CHECK(v10.items.at(0).author == "Old");
+}
+
+TEST_CASE("RSS 1.0 (RDF) items beside the channel", "[sources]") {
+  const std::string rdf = R"(<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+         xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <channel rdf:about="https://old.example/"><title>Old</title><link>https://old.example/</link></channel>
+  <item rdf:about="https://old.example/1"><title>One</title><link>https://old.example/1</link>
+    <dc:date>2026-01-05T10:00:00Z</dc:date></item>
+</rdf:RDF>)";
+  SyndicationFeed f = parse_syndication(rdf, "o", "");
+  CHECK(f.title == "Old");
+  REQUIRE(f.items.size() == 1);
+  CHECK(f.items[0].guid == "https://old.example/1");
+  CHECK(f.items[0].published == at(2026y / January / 5, 10h));
+}
+
+TEST_CASE("documents that are not feeds are refused with a reason", "[sources]") {
+  CHECK(error_of("<!DOCTYPE html>\n<html><head><title>x</title></head><body></body></html>") ==
+        "'https://news.example/feed': not an RSS, Atom or JSON Feed document (looks like HTML)");
+  CHECK(error_of("<html><body><p>unclosed</body></html>") ==
+        "'https://news.example/feed': not an RSS, Atom or JSON Feed document (looks like HTML)");
+  CHECK(error_of("<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"/>") ==
+        "'https://news.example/feed': not an RSS, Atom or JSON Feed document (looks like HTML)");
+  CHECK(error_of("<?xml version=\"1.0\"?><svg/>") ==
+        "'https://news.example/feed': not an RSS, Atom or JSON Feed document (root element <svg>)");
+  CHECK(error_of("<?xml version=\"1.0\"?>\n<rss version=\"2.0\">\n<channel>\n<title>x</titel>\n</channel></rss>") ==
+        "'https://news.example/feed': invalid XML at line 4: Opening and ending tag mismatch: "
+        "title line 4 and titel");
+  CHECK(error_of("  \n") == "'https://news.example/feed': empty document");
+  CHECK(error_of(R"({"title": "not a feed"})") ==
+        "'https://news.example/feed': not an RSS, Atom or JSON Feed document (JSON without a JSON "
+        "Feed \"version\")");
+  CHECK(error_of(R"({"version": "https://jsonfeed.org/version/1.1", "items": 3})") ==
+        "'https://news.example/feed': invalid JSON Feed: \"items\" must be an array");
+  CHECK(error_of("{\"version\": ") ==
+        "'https://news.example/feed': invalid JSON Feed: invalid JSON at byte 13");
+}
+
+TEST_CASE("external entities are neither loaded nor expanded", "[sources]") {
+  const std::string xxe = R"(<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/hostname">]>
+<rss version="2.0"><channel><title>x&secret;</title>
+<item><title>a</title><description>&secret;</description></item></channel></rss>)";
+  SyndicationFeed f;
+  try {
+    f = parse_syndication(xxe, "x", "");
+  } catch (const Error&) {
+    SUCCEED("refused");
+    return;
+  }
+  REQUIRE(f.items.size() == 1);
+  CHECK(f.title == "x");
+  CHECK(f.items[0].summary_html.empty());
+}
+
+TEST_CASE("feed dates in RFC 822 and ISO 8601 forms", "[sources]") {
+  CHECK(parse_feed_date("Tue, 03 Mar 2026 08:00:00 +0000") == at(2026y / March / 3, 8h));
+  CHECK(parse_feed_date("Tue, 3 Mar 2026 08:00:00 GMT") == at(2026y / March / 3, 8h));
+  CHECK(parse_feed_date("03 Mar 2026 08:00 +0100") == at(2026y / March / 3, 7h));
+  CHECK(parse_feed_date("Tuesday, 03 March 2026 08:00:00 -05:00") == at(2026y / March / 3, 13h));
+  CHECK(parse_feed_date("Tue, 03 Mar 26 08:00:00 PDT") == at(2026y / March / 3, 15h));
+  CHECK(parse_feed_date("Tue, 03 Mar 2026") == at(2026y / March / 3, 0h));
+  CHECK(parse_feed_date("Tue, 03 Mar 2026 08:00:00 XYZ") == at(2026y / March / 3, 8h));
+  CHECK(parse_feed_date("2026-03-03T08:00:00Z") == at(2026y / March / 3, 8h));
+  CHECK(parse_feed_date("2026-03-03T08:00:00.123+01:00") == at(2026y / March / 3, 7h));
+  CHECK(parse_feed_date("2026-03-03 08:00:00-0230") == at(2026y / March / 3, 10h, 30min));
+  CHECK(parse_feed_date("2026-03-03T08:00") == at(2026y / March / 3, 8h));
+  CHECK(parse_feed_date("2026-03-03") == at(2026y / March / 3, 0h));
+  CHECK_FALSE(parse_feed_date(""));
+  CHECK_FALSE(parse_feed_date("yesterday"));
+  CHECK_FALSE(parse_feed_date("2026-02-30T00:00:00Z"));
+  CHECK_FALSE(parse_feed_date("Tue, 31 Feb 2026 08:00:00 GMT"));
+  CHECK_FALSE(parse_feed_date("2026-03-03T25:00:00Z"));
+  CHECK(format_iso8601(at(2026y / March / 3, 8h, 5min, 9s)) == "2026-03-03T08:05:09Z");
+}
+
+TEST_CASE("html_to_plain_text strips tags and decodes references", "[sources]") {
+  CHECK(html_to_plain_text("<p>Hello&nbsp;<b>world</b> &amp; caf&#233; &#x2014; ok</p>") ==
+        "Hello world & café — ok");
+  CHECK(html_to_plain_text("a < b and AT&T <script>x()</script>done") == "a < b and AT&T done");
+  CHECK(html_to_plain_text("<!-- c -->  spaced\n\n out ") == "spaced out");
+}

@@ -1,0 +1,166 @@
+// End to end through the library: text → eSpeak NG → soxr → libebur128 → LAME/libsndfile, read
+// back with libsndfile and TagLib.
+#include "pipeline/say.hpp"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "base/error.hpp"
+#include "audio/id3_tags.hpp"
+#include "audio/loudness.hpp"
+#include "audio/sound_file.hpp"
+#include "support/test_support.hpp"
+
+using namespace briefcast;
+namespace fs = std::filesystem;
+
+namespace {
+
+SayRequest request_for(const fs::path& input, const fs::path& output) {
+  SayRequest r;
+  r.inputs = {input.string()};
+  r.output = output.string();
+  r.format = *format_for_output(r.output);
+  r.voice = *find_voice_profile("en-us-news", test::source_dir() / "voices");
+  r.synthesis.voice = r.voice.espeak_voice;
+  r.synthesis.variant = r.voice.variant;
+  r.synthesis.rate_wpm = r.voice.rate_wpm;
+  r.tags.artist = "Test Desk";
+  r.tags.album = "briefcast tests";
+  r.tags.date = "2026-11-23";
+  r.tags.language = "eng";
+  return r;
+}
+
+const fs::path kArticle = test::source_dir() / "examples" / "articles" / "markets-and-earnings.txt";
+
+}  // namespace
+
+TEST_CASE("say: an example article becomes a tagged MP3 at -16 LUFS", "[e2e]") {
+  test::TempDir d;
+  std::ostringstream log;
+  std::vector<TimedSentence> timeline;
+  SayReport rep = say(request_for(kArticle, d / "article.mp3"), log,
+                      [&](const TimedSentence& t) { timeline.push_back(t); });
+  UNSCOPED_INFO(log.str());
+
+  REQUIRE(fs::exists(d / "article.mp3"));
+  CHECK(test::files_in(d.path()).size() == 1);  // no temporary left behind
+  CHECK(rep.encode.info_frame_written);
+  CHECK(rep.encode.bytes == fs::file_size(d / "article.mp3"));
+
+  DecodedAudio mp3 = read_sound_file(d / "article.mp3");
+  CHECK(mp3.sample_rate_hz == 44100);
+  CHECK(mp3.channels == 1);
+  double synthesized = rep.audio_seconds;
+  INFO("decoded " << mp3.seconds() << " s, synthesized " << synthesized << " s");
+  CHECK(std::abs(mp3.seconds() - synthesized) / synthesized < 0.02);
+  CHECK(synthesized > 60.0);
+
+  LoudnessStats l = measure_loudness(mp3.samples, mp3.sample_rate_hz);
+  WARN("decoded MP3: " << l.integrated_lufs << " LUFS, true peak " << l.true_peak_dbtp << " dBTP");
+  CHECK(std::abs(l.integrated_lufs - -16.0) <= 1.0);
+  CHECK(l.true_peak_dbtp <= -1.0);
+
+  // The Info frame (CBR) sits right after the ID3v2 tag.
+  std::string bytes = test::read_file(d / "article.mp3");
+  REQUIRE(bytes.substr(0, 3) == "ID3");
+  std::size_t tag_size =
+      10 + ((std::size_t(bytes[6]) & 0x7f) << 21 | (std::size_t(bytes[7]) & 0x7f) << 14 |
+            (std::size_t(bytes[8]) & 0x7f) << 7 | (std::size_t(bytes[9]) & 0x7f));
+  std::string first_frame = bytes.substr(tag_size, 417);
+  CHECK(static_cast<unsigned char>(first_frame[0]) == 0xFF);
+  CHECK(first_frame.find("Info") != std::string::npos);
+
+  ReadTags tags = read_id3v2(d / "article.mp3");
+  CHECK(tags.id3_version == 4);
+  CHECK(tags.tags.title == "Markets Rally as Chipmakers Beat Forecasts; Oil Slips Below US$70");
+  CHECK(tags.tags.artist == "Test Desk");
+  CHECK(tags.tags.album == "briefcast tests");
+  CHECK(tags.tags.date == "2026-11-23");
+
+  // The timeline covers the audio in order, with word positions inside each sentence.
+  REQUIRE(timeline.size() == rep.sentences);
+  CHECK(timeline.front().text == tags.tags.title);
+  for (std::size_t i = 1; i < timeline.size(); ++i)
+    CHECK(timeline[i].start_seconds >= timeline[i - 1].end_seconds);
+  CHECK(timeline.back().end_seconds <= synthesized);
+  for (auto& t : timeline) {
+    REQUIRE_FALSE(t.words.empty());
+    CHECK(t.words.front().start_seconds >= t.start_seconds - 0.05);
+    CHECK(t.words.back().start_seconds <= t.end_seconds);
+  }
+}
+
+TEST_CASE("say: WAV and FLAC and Ogg outputs read back", "[e2e]") {
+  test::TempDir d;
+  auto input = test::source_dir() / "examples" / "articles" / "short-note.txt";
+  for (std::string ext : {"wav", "flac", "ogg"}) {
+    std::ostringstream log;
+    auto r = request_for(input, d / ("note." + ext));
+    r.sample_rate_hz = ext == "ogg" ? 48000 : 44100;
+    SayReport rep = say(r, log);
+    DecodedAudio a = read_sound_file(d / ("note." + ext));
+    INFO(ext);
+    CHECK(a.sample_rate_hz == r.sample_rate_hz);
+    CHECK(a.channels == 1);
+    CHECK(std::abs(a.seconds() - rep.audio_seconds) < 0.05);
+    LoudnessStats l = measure_loudness(a.samples, a.sample_rate_hz);
+    CHECK(std::abs(l.integrated_lufs - -16.0) <= 1.0);
+  }
+  CHECK(test::files_in(d.path()).size() == 3);
+}
+
+TEST_CASE("say: several inputs become one file with a paragraph pause between", "[e2e]") {
+  test::TempDir d;
+  test::write_file(d / "a.txt", "First story.\n");
+  test::write_file(d / "b.txt", "Second story.\n");
+  std::ostringstream log;
+  auto r = request_for(d / "a.txt", d / "ab.wav");
+  r.inputs.push_back((d / "b.txt").string());
+  r.loudness.enabled = false;
+  std::vector<TimedSentence> t;
+  SayReport rep = say(r, log, [&](const TimedSentence& s) { t.push_back(s); });
+  REQUIRE(t.size() == 2);
+  CHECK(t[1].input == 1);
+  CHECK(t[1].paragraph == 1);
+  double gap = t[1].start_seconds - t[0].end_seconds;
+  CHECK(gap == Approx(r.voice.paragraph_pause_ms / 1000.0).margin(0.01));
+  CHECK(rep.paragraphs == 2);
+}
+
+TEST_CASE("say: the lexicon changes what eSpeak NG is given", "[e2e]") {
+  test::TempDir d;
+  test::write_file(d / "a.txt", "GSIM met Nguyen.\n");
+  std::ostringstream log;
+  std::vector<TimedSentence> t;
+  say(request_for(d / "a.txt", d / "a.wav"), log, [&](const TimedSentence& s) { t.push_back(s); });
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].text == "GSIM met Nguyen.");
+  CHECK(t[0].spoken == "G sim met [[w'In]].");
+}
+
+TEST_CASE("say: failures leave no file behind", "[e2e]") {
+  test::TempDir d;
+  test::write_file(d / "empty.txt", "  \n\n\t\n");
+  std::ostringstream log;
+  auto r = request_for(d / "empty.txt", d / "x.mp3");
+  try {
+    say(r, log);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::input);
+    CHECK(std::string(e.what()) ==
+          "'" + (d / "empty.txt").string() + "': no text to speak (empty or only whitespace)");
+  }
+  test::write_file(d / "ok.txt", "Fine text.\n");
+  r = request_for(d / "ok.txt", d / "x.mp3");
+  r.synthesis.voice = "xx-nonexistent";
+  try {
+    say(r, log);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::voice);
+  }
+  CHECK(test::files_in(d.path()).size() == 2);  // only the two inputs
+}

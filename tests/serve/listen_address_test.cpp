@@ -1,0 +1,88 @@
+// The listen address as `briefcast serve` reports it: URL form, loopback and wildcard hosts, the
+// two startup warnings (exact texts, token masked), and why a bind fails (real sockets).
+#include "serve/listen_address.hpp"
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+using namespace briefcast;
+
+TEST_CASE("listen address: hosts in URLs, loopback and wildcard", "[serve]") {
+  CHECK(host_for_url("127.0.0.1") == "127.0.0.1");
+  CHECK(host_for_url("::1") == "[::1]");
+  CHECK(host_for_url("myhost.lan") == "myhost.lan");
+  CHECK(is_loopback_host("localhost"));
+  CHECK(is_loopback_host("127.0.0.1"));
+  CHECK(is_loopback_host("127.8.9.10"));
+  CHECK(is_loopback_host("::1"));
+  CHECK_FALSE(is_loopback_host("0.0.0.0"));
+  CHECK_FALSE(is_loopback_host("10.0.0.2"));
+  CHECK_FALSE(is_loopback_host("1127.0.0.1"));
+  CHECK(is_wildcard_host(""));
+  CHECK(is_wildcard_host("0.0.0.0"));
+  CHECK(is_wildcard_host("::"));
+  CHECK_FALSE(is_wildcard_host("127.0.0.1"));
+}
+
+TEST_CASE("listen address: a server anyone can read is warned about", "[serve]") {
+  CHECK(open_access_warning("0.0.0.0", "", "/srv/pod") ==
+        "listening on 0.0.0.0 without --token: anyone who can reach this machine can read every "
+        "file in /srv/pod");
+  CHECK(open_access_warning("::", "", "out") ==
+        "listening on [::] without --token: anyone who can reach this machine can read every "
+        "file in out");
+  CHECK_FALSE(open_access_warning("0.0.0.0", "s3cret", "/srv/pod"));
+  CHECK_FALSE(open_access_warning("127.0.0.1", "", "/srv/pod"));
+  CHECK_FALSE(open_access_warning("localhost", "", "/srv/pod"));
+}
+
+TEST_CASE("listen address: the feed's base URL must point where serve listens", "[serve]") {
+  CHECK_FALSE(base_url_warning("http://127.0.0.1:8080/", "127.0.0.1", 8080, ""));
+  CHECK_FALSE(base_url_warning("http://localhost:8080/pod/", "127.0.0.1", 8080, ""));
+  CHECK_FALSE(base_url_warning("HTTP://LOCALHOST:8080/", "127.0.0.1", 8080, ""));
+  CHECK_FALSE(base_url_warning("http://myhost.lan:8080/", "0.0.0.0", 8080, ""));
+  CHECK_FALSE(base_url_warning("http://127.0.0.1:8080/tok/", "127.0.0.1", 8080, "tok"));
+  CHECK_FALSE(base_url_warning("http://[::1]:8080/", "::1", 8080, ""));
+  CHECK_FALSE(base_url_warning("http://myhost.lan/", "0.0.0.0", 80, ""));  // default port
+  CHECK(base_url_warning("http://x/", "127.0.0.1", 8080, "") ==
+        "feed base URL http://x/ does not point at http://127.0.0.1:8080/ where serve listens; "
+        "subscribers will not reach the enclosures (use --base-url http://127.0.0.1:8080/)");
+  CHECK(base_url_warning("https://pod.example/", "0.0.0.0", 8080, "tok") ==
+        "feed base URL https://pod.example/ does not point at http://<this host>:8080/***/ where "
+        "serve listens; subscribers will not reach the enclosures (use --base-url "
+        "http://<this host>:8080/<token>/)");
+  CHECK(base_url_warning("http://127.0.0.1:9090/", "127.0.0.1", 8080, ""));
+  CHECK(base_url_warning("https://127.0.0.1:8080/", "127.0.0.1", 8080, ""));
+  CHECK(base_url_warning("http://10.0.0.2:8080/", "127.0.0.1", 8080, ""));
+  CHECK(base_url_warning("http://127.0.0.1:80a/", "127.0.0.1", 8080, ""));
+  CHECK(base_url_warning("http://[::1/", "::1", 8080, ""));
+  CHECK(base_url_warning("http://127.0.0.1:8080/", "127.0.0.1", 8080, "tok"));  // no token
+  auto w = base_url_warning("http://127.0.0.1:8080/tok2/", "127.0.0.1", 8080, "tok");
+  REQUIRE(w);
+  CHECK(*w ==
+        "feed base URL http://127.0.0.1:8080/***2/ does not point at http://127.0.0.1:8080/***/ "
+        "where serve listens; subscribers will not reach the enclosures (use --base-url "
+        "http://127.0.0.1:8080/<token>/)");
+  CHECK(w->find("tok2") == std::string::npos);  // masked: the token is a prefix of it
+}
+
+TEST_CASE("listen address: why a bind fails", "[serve]") {
+  int s = ::socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(s >= 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(::bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
+  REQUIRE(::listen(s, 1) == 0);
+  socklen_t len = sizeof a;
+  REQUIRE(::getsockname(s, reinterpret_cast<sockaddr*>(&a), &len) == 0);
+  int port = ntohs(a.sin_port);
+  CHECK(bind_failure_reason("127.0.0.1", port) == "address in use");
+  ::close(s);
+  CHECK(bind_failure_reason("127.0.0.1", port) == "cannot bind");  // free again
+  // 192.0.2.0/24 is reserved for documentation: never an address of this machine.
+  CHECK(bind_failure_reason("192.0.2.1", port) == "address not available on this machine");
+}

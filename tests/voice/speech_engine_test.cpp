@@ -1,0 +1,86 @@
+#include "voice/speech_engine.hpp"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "base/error.hpp"
+
+using namespace briefcast;
+
+TEST_CASE("eSpeak NG speaks through the library with word and sentence events", "[synthesis]") {
+  SpeechEngine engine;
+  CHECK(engine.sample_rate_hz() == 22050);
+  engine.configure({});
+  std::string text = "Café prices rose sharply. Then they fell.";
+  Speech s = engine.speak(text);
+  double seconds = double(s.samples.size()) / engine.sample_rate_hz();
+  CHECK(seconds > 1.5);
+  CHECK(seconds < 6.0);
+  // Not silence.
+  double sum = 0;
+  for (auto v : s.samples) sum += double(v) * v;
+  CHECK(std::sqrt(sum / double(s.samples.size())) > 300);
+  // Seven words, located by byte offset in the UTF-8 text ("Café" has a two-byte é).
+  REQUIRE(s.words.size() == 7);
+  CHECK(text.substr(s.words[0].text_offset, s.words[0].text_length) == "Café");
+  CHECK(text.substr(s.words[1].text_offset, s.words[1].text_length) == "prices");
+  CHECK(text.substr(s.words[6].text_offset, s.words[6].text_length) == "fell");
+  for (std::size_t i = 1; i < s.words.size(); ++i) CHECK(s.words[i].sample > s.words[i - 1].sample);
+  CHECK(s.words.back().sample < s.samples.size());
+  CHECK(s.sentences.size() >= 2);
+}
+
+TEST_CASE("the rate parameter changes the length of the speech", "[synthesis]") {
+  SpeechEngine engine;
+  SynthesisConfig slow, fast;
+  slow.rate_wpm = 120;
+  fast.rate_wpm = 300;
+  engine.configure(slow);
+  auto a = engine.speak("The quick brown fox jumps over the lazy dog near the river bank.");
+  engine.configure(fast);
+  auto b = engine.speak("The quick brown fox jumps over the lazy dog near the river bank.");
+  CHECK(double(a.samples.size()) > 1.8 * double(b.samples.size()));
+}
+
+TEST_CASE("phoneme input is spoken", "[synthesis]") {
+  SpeechEngine engine;
+  engine.configure({});
+  CHECK(engine.speak("[[h@l'oU]]").samples.size() > 2000);
+}
+
+TEST_CASE("unknown voices and a second engine are errors", "[synthesis]") {
+  SpeechEngine engine;
+  SynthesisConfig c;
+  c.voice = "no-such-voice";
+  try {
+    engine.configure(c);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::voice);
+    CHECK(std::string(e.what()) == "voice 'no-such-voice': eSpeak NG has no such voice");
+  }
+  CHECK_THROWS_AS(SpeechEngine(), Error);
+}
+
+TEST_CASE("a set cancel flag interrupts synthesis", "[synthesis]") {
+  std::atomic<bool> cancel{true};
+  SpeechEngine engine(&cancel);
+  engine.configure({});
+  try {
+    engine.speak("This sentence is never finished because the flag is already set.");
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::interrupted);
+  }
+}
+
+TEST_CASE("installed voices include English and German", "[synthesis]") {
+  SpeechEngine engine;
+  auto voices = engine.installed_voices();
+  auto has = [&](const std::string& lang) {
+    return std::any_of(voices.begin(), voices.end(), [&](auto& v) { return v.language == lang; });
+  };
+  CHECK(has("en-us"));
+  CHECK(has("de"));
+  CHECK(engine.version().rfind("eSpeak NG 1.", 0) == 0);
+}

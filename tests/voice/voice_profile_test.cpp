@@ -1,0 +1,71 @@
+#include "voice/voice_profile.hpp"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+
+#include "base/error.hpp"
+#include "support/test_support.hpp"
+
+using namespace briefcast;
+
+namespace {
+std::string error_of(const std::string& json) {
+  try {
+    parse_voice_profile(json, "voices/x.json", "x");
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::voice);
+    return e.what();
+  }
+  return "";
+}
+}  // namespace
+
+TEST_CASE("shipped voice profiles load and name a US, a British and a non-English voice",
+          "[voice]") {
+  auto profiles = load_voice_profiles(test::source_dir() / "voices");
+  std::vector<std::string> names;
+  for (auto& p : profiles) names.push_back(p.name);
+  CHECK(names == std::vector<std::string>{"de-news", "en-gb-news", "en-us-news"});
+  CHECK(profiles[2].espeak_voice == "en-us");
+  CHECK(profiles[1].espeak_voice.rfind("en-gb", 0) == 0);
+  CHECK(profiles[0].language.rfind("de", 0) == 0);
+}
+
+TEST_CASE("a profile is parsed with defaults for missing fields", "[voice]") {
+  auto p = parse_voice_profile(R"({"espeak_voice": "fr", "rate_wpm": 200,
+      "lexicon": {"Nguyen": "[[w'In]]", "U.S.": "U S", "U.S.A.": "U S A"}})",
+                               "f.json", "fr-test");
+  CHECK(p.name == "fr-test");
+  CHECK(p.espeak_voice == "fr");
+  CHECK(p.rate_wpm == 200);
+  CHECK(p.pitch == VoiceProfile{}.pitch);
+  REQUIRE(p.lexicon.size() == 3);
+  auto at = [&](const std::string& w) {
+    return std::find_if(p.lexicon.begin(), p.lexicon.end(), [&](auto& e) { return e.first == w; });
+  };
+  CHECK(at("U.S.A.") < at("U.S."));  // longest first, so the longer entry wins
+}
+
+TEST_CASE("bad profiles name the file, the field and the problem", "[voice]") {
+  CHECK(error_of(R"({"espeak_voice": "en", "rate": 170})") ==
+        "'voices/x.json': field 'rate': unknown field (known: description, espeak_voice, "
+        "variant, language, rate_wpm, pitch, range, volume, word_gap_ms, sentence_pause_ms, "
+        "paragraph_pause_ms, lexicon)");
+  CHECK(error_of(R"({"espeak_voice": "en", "rate_wpm": "fast"})") ==
+        "'voices/x.json': field 'rate_wpm': expected an integer, got string");
+  CHECK(error_of(R"({"espeak_voice": "en", "pitch": 300})") ==
+        "'voices/x.json': field 'pitch': 300 is out of range 0-100");
+  CHECK(error_of(R"({"rate_wpm": 170})") ==
+        "'voices/x.json': field 'espeak_voice': missing (e.g. \"en-us\")");
+  CHECK(error_of(R"({"espeak_voice": "en", "lexicon": {"two words": "x"}})") ==
+        "'voices/x.json': field 'lexicon.two words': entries must be single words");
+  CHECK(error_of("{\"espeak_voice\": ").rfind("'voices/x.json': invalid JSON", 0) == 0);
+}
+
+TEST_CASE("find_voice_profile resolves names and paths", "[voice]") {
+  auto dir = test::source_dir() / "voices";
+  CHECK(find_voice_profile("en-gb-news", dir)->name == "en-gb-news");
+  CHECK(find_voice_profile((dir / "de-news.json").string(), dir)->espeak_voice == "de");
+  CHECK_FALSE(find_voice_profile("fr", dir).has_value());
+  CHECK_THROWS_AS(find_voice_profile("/nonexistent/x.json", dir), Error);
+}
