@@ -11,7 +11,8 @@
 #include <optional>
 #include <utility>
 
-#include "base/atomic_output.hpp"
+#include "base/atomic_file.hpp"
+#include "base/interrupt.hpp"
 #include "base/error.hpp"
 #include "audio/mp3_frames.hpp"
 

@@ -8,7 +8,8 @@
 #include <optional>
 #include <set>
 
-#include "base/atomic_output.hpp"
+#include "base/interrupt.hpp"
+#include "base/stale_temps.hpp"
 #include "base/data_dir.hpp"
 #include "briefing/briefing_day.hpp"
 #include "briefing/briefing_publish.hpp"

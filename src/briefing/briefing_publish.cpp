@@ -5,7 +5,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "base/atomic_output.hpp"
+#include "base/atomic_file.hpp"
+#include "base/file_read.hpp"
 #include "base/error.hpp"
 #include "feed/feed_validator.hpp"
 #include "feed/show_notes.hpp"

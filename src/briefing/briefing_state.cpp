@@ -3,7 +3,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "base/atomic_output.hpp"
+#include "base/atomic_file.hpp"
 #include "base/error.hpp"
 
 namespace briefcast {

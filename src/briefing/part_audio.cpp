@@ -6,7 +6,9 @@
 #include <sstream>
 #include <utility>
 
-#include "base/atomic_output.hpp"
+#include "base/atomic_file.hpp"
+#include "base/file_read.hpp"
+#include "base/interrupt.hpp"
 #include "base/error.hpp"
 #include "base/progress.hpp"
 #include "audio/resampler.hpp"

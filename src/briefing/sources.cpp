@@ -7,7 +7,7 @@
 #include <set>
 #include <sstream>
 
-#include "base/atomic_output.hpp"
+#include "base/file_read.hpp"
 #include "base/error.hpp"
 #include "feed/syndication.hpp"
 #include "net/url_tools.hpp"

@@ -1,6 +1,6 @@
 #include <iostream>
 
-#include "base/atomic_output.hpp"
+#include "base/interrupt.hpp"
 #include "cli/cli.hpp"
 
 int main(int argc, char** argv) {

@@ -7,7 +7,8 @@
 #include <cmath>
 #include <memory>
 
-#include "base/atomic_output.hpp"
+#include "base/atomic_file.hpp"
+#include "base/interrupt.hpp"
 #include "base/error.hpp"
 #include "base/progress.hpp"
 #include "audio/resampler.hpp"

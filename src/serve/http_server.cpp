@@ -20,7 +20,7 @@
 #include <httplib.h>
 #pragma GCC diagnostic pop
 
-#include "base/atomic_output.hpp"
+#include "base/interrupt.hpp"
 #include "serve/daily_schedule.hpp"
 #include "base/error.hpp"
 #include "serve/file_response.hpp"

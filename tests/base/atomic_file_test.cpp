@@ -1,4 +1,4 @@
-#include "base/atomic_output.hpp"
+#include "base/atomic_file.hpp"
 
 #include <unistd.h>
 
@@ -48,20 +48,5 @@ TEST_CASE("missing and unwritable folders are output errors naming the folder", 
     fs::create_directory(d / "ro");
     fs::permissions(d / "ro", fs::perms::owner_read | fs::perms::owner_exec);
     CHECK_THROWS_AS(AtomicOutput(d / "ro" / "a.mp3"), Error);
-  }
-}
-
-TEST_CASE("read_file_bytes returns the bytes or names the file", "[io]") {
-  test::TempDir d;
-  test::write_file(d / "a.bin", std::string("x\0y", 3));
-  CHECK(read_file_bytes(d / "a.bin") == std::string("x\0y", 3));
-  for (const fs::path& p : {d / "missing", d.path()}) {
-    try {
-      read_file_bytes(p);
-      FAIL("no error for " << p);
-    } catch (const Error& e) {
-      CHECK(e.code() == ExitCode::input);
-      CHECK(std::string(e.what()) == "'" + p.string() + "': cannot read");
-    }
   }
 }

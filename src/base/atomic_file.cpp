@@ -1,14 +1,11 @@
-#include "base/atomic_output.hpp"
+#include "base/atomic_file.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <csignal>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "base/error.hpp"
@@ -16,26 +13,6 @@
 namespace briefcast {
 
 namespace fs = std::filesystem;
-
-namespace {
-std::atomic<bool> g_interrupted{false};
-extern "C" void on_interrupt(int) { g_interrupted.store(true); }
-}  // namespace
-
-const std::atomic<bool>& interrupt_flag() { return g_interrupted; }
-
-void install_interrupt_handlers() {
-  struct sigaction sa {};
-  sa.sa_handler = on_interrupt;
-  sigemptyset(&sa.sa_mask);
-  sigaction(SIGINT, &sa, nullptr);
-  sigaction(SIGTERM, &sa, nullptr);
-  sigaction(SIGHUP, &sa, nullptr);
-}
-
-void throw_if_interrupted() {
-  if (g_interrupted.load()) throw Error(ExitCode::interrupted, "interrupted; nothing was written");
-}
 
 AtomicOutput::AtomicOutput(const fs::path& target) : target_(target) {
   fs::path dir = target.parent_path();
@@ -71,17 +48,6 @@ void AtomicOutput::commit() {
   committed_ = true;
 }
 
-std::string read_file_bytes(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::error_code ec;
-  if (!in || fs::is_directory(p, ec))
-    throw Error(ExitCode::input, "'" + p.string() + "': cannot read");
-  std::ostringstream s;
-  s << in.rdbuf();
-  if (in.bad()) throw Error(ExitCode::input, "'" + p.string() + "': read error");
-  return s.str();
-}
-
 void write_file_atomically(const fs::path& target, std::string_view contents) {
   AtomicOutput out(target);
   const char* p = contents.data();
@@ -97,20 +63,6 @@ void write_file_atomically(const fs::path& target, std::string_view contents) {
     left -= static_cast<std::size_t>(n);
   }
   out.commit();
-}
-
-std::size_t remove_stale_temporaries(const fs::path& dir) {
-  std::size_t removed = 0;
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    std::string name = it->path().filename().string();
-    if (name.size() > 1 && name[0] == '.' && name.find(".tmp-") != std::string::npos &&
-        it->is_regular_file(ec)) {
-      std::error_code rm;
-      if (fs::remove(it->path(), rm)) ++removed;
-    }
-  }
-  return removed;
 }
 
 }  // namespace briefcast
