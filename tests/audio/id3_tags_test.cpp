@@ -1,25 +1,21 @@
 #include "audio/id3_tags.hpp"
 
 #include <catch2/catch.hpp>
-#include <functional>
 #include <string>
 
 #include "base/error.hpp"
+#include "support/error_capture.hpp"
+#include "support/mp3_reading.hpp"
 #include "support/test_support.hpp"
 
 namespace briefcast {
 namespace {
 
 namespace fs = std::filesystem;
+using test::error_from;
+using test::jpeg_start;
 using test::TempDir;
-
-// A valid 1x1 PNG (IHDR, IDAT, IEND with correct CRCs).
-const std::string tiny_png(
-    "\x89PNG\r\n\x1A\n\0\0\0\x0DIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1F\x15\xC4\x89"
-    "\0\0\0\x0AIDATx\x9C\x63\0\x01\0\0\x05\0\x01\x0D\x0A\x2D\xB4\0\0\0\0IEND\xAE\x42\x60\x82",
-    67);
-// The start of a JFIF file is all the signature check needs.
-const std::string jpeg_start("\xFF\xD8\xFF\xE0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0\xFF\xD9", 22);
+using test::tiny_png;
 
 std::string render(const Tags& tags) {
   const std::vector<char> bytes = render_id3v2(tags);
@@ -44,16 +40,6 @@ Tags with_cover(const fs::path& cover) {
   Tags tags;
   tags.cover = cover;
   return tags;
-}
-
-Error error_from(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e;
-  }
-  FAIL("no error");
-  return Error(ExitCode::ok, "");
 }
 
 }  // namespace

@@ -6,12 +6,14 @@
 #include <string>
 
 #include "base/error.hpp"
+#include "support/signal_measures.hpp"
 #include "support/test_support.hpp"
 
 namespace briefcast {
 namespace {
 
 namespace fs = std::filesystem;
+using test::rms;
 using test::TempDir;
 
 constexpr unsigned rate = 44100;
@@ -28,12 +30,6 @@ EncodeReport write_sound(const fs::path& path, SoundFormat format,
   auto writer = open_sound_file_writer(path, format, rate, tags);
   writer->write(samples);
   return writer->finish();
-}
-
-double rms(const std::vector<float>& s) {
-  double sum = 0;
-  for (float x : s) sum += double(x) * x;
-  return std::sqrt(sum / double(s.size()));
 }
 
 }  // namespace
