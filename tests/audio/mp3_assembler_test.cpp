@@ -4,11 +4,11 @@
 #include <cmath>
 #include <string>
 
-#include "base/error.hpp"
 #include "audio/id3_tags.hpp"
 #include "audio/mp3_encoder.hpp"
 #include "audio/mp3_frames.hpp"
 #include "audio/sound_file.hpp"
+#include "base/error.hpp"
 #include "support/error_capture.hpp"
 #include "support/mp3_reading.hpp"
 #include "support/signal_measures.hpp"
@@ -69,8 +69,8 @@ TEST_CASE("three cached parts assemble into one stream with one Info frame and c
   std::vector<Id3Chapter> chapters;
   for (std::size_t i = 0; i < plan.parts.size(); ++i)
     chapters.push_back(Id3Chapter{"Story " + std::to_string(i + 1),
-                               "https://example.org/" + std::to_string(i), plan.parts[i].start_ms,
-                               plan.parts[i].end_ms});
+                                  "https://example.org/" + std::to_string(i),
+                                  plan.parts[i].start_ms, plan.parts[i].end_ms});
   Tags tags;
   tags.title = "Morning briefing";
   tags.artist = "briefcast";
@@ -159,8 +159,7 @@ TEST_CASE("three cached parts assemble into one stream with one Info frame and c
     CHECK(p.start_ms == (p.start_sample * 1000 + rate / 2) / rate);
     CHECK(test::crossings_per_second(audio.samples, p.start_sample + 2205,
                                      p.start_sample + std::uint64_t(seconds * rate) - 2205,
-                                     rate) ==
-          Approx(2 * tones[i].freq_hz).epsilon(0.01));
+                                     rate) == Approx(2 * tones[i].freq_hz).epsilon(0.01));
     // Sound starts at the reported sample: quiet in the 100 samples (2.3 ms) before it, at full
     // level (0.5 / sqrt 2) in the 100 after it. Measured: below 0.004 before, 0.334 after.
     if (i > 0) CHECK(rms(audio.samples, p.start_sample - 100, p.start_sample) < 0.02);

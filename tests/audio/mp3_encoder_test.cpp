@@ -10,9 +10,9 @@
 #include <string>
 #include <thread>
 
-#include "base/error.hpp"
 #include "audio/id3_tags.hpp"
 #include "audio/sound_file.hpp"
+#include "base/error.hpp"
 #include "support/mp3_reading.hpp"
 #include "support/signal_measures.hpp"
 #include "support/test_support.hpp"

@@ -3,9 +3,9 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "base/error.hpp"
 #include "audio/id3_tags.hpp"
 #include "audio/mp3_encoder.hpp"
+#include "base/error.hpp"
 #include "support/error_capture.hpp"
 #include "support/mp3_reading.hpp"
 #include "support/test_support.hpp"

@@ -34,7 +34,8 @@ TEST_CASE("briefing day: YYYY-MM-DD to local noon", "[build]") {
   EpisodeDay summer = parse_episode_day("2026-07-01");
   CHECK(summer.noon == utc_time_t(2026, 7, 1, 11));  // BST
   CHECK(summer.local_noon == local_days{2026y / July / 1} + 12h);
-  CHECK(parse_episode_day("2026-03-29").noon == utc_time_t(2026, 3, 29, 11));  // the spring change day
+  CHECK(parse_episode_day("2026-03-29").noon ==
+        utc_time_t(2026, 3, 29, 11));  // the spring change day
 }
 
 TEST_CASE("briefing day: a bad --date says what is wrong", "[build]") {
@@ -54,9 +55,12 @@ TEST_CASE("briefing day: future days, publication times, stale cache entries", "
   CHECK_FALSE(is_future_day(d, utc_time_t(2027, 1, 1, 0)));
 
   // Today's episode is published now; an earlier day's at its noon, never after now.
-  CHECK(publication_time(d, "2026-11-02", utc_time_t(2026, 11, 2, 7)) == utc_time_t(2026, 11, 2, 7));
-  CHECK(publication_time(d, "2026-11-05", utc_time_t(2026, 11, 5, 7)) == utc_time_t(2026, 11, 2, 12));
-  CHECK(publication_time(d, "2026-11-03", utc_time_t(2026, 11, 2, 8)) == utc_time_t(2026, 11, 2, 8));
+  CHECK(publication_time(d, "2026-11-02", utc_time_t(2026, 11, 2, 7)) ==
+        utc_time_t(2026, 11, 2, 7));
+  CHECK(publication_time(d, "2026-11-05", utc_time_t(2026, 11, 5, 7)) ==
+        utc_time_t(2026, 11, 2, 12));
+  CHECK(publication_time(d, "2026-11-03", utc_time_t(2026, 11, 2, 8)) ==
+        utc_time_t(2026, 11, 2, 8));
 
   EpisodeDay later = parse_episode_day("2026-11-20");
   CHECK_FALSE(unused_for_longer_than("2026-11-20", later, 14));

@@ -16,7 +16,8 @@ using test::utc_at;
 
 TEST_CASE("rfc2822: formats English names, 2-digit day, 4-digit year, numeric zone", "[feed]") {
   CHECK(format_rfc2822(utc_at(2026y / March / 3, 8h)) == "Tue, 03 Mar 2026 08:00:00 +0000");
-  CHECK(format_rfc2822(utc_at(2026y / November / 23, 23h, 59min, 59s)) == "Mon, 23 Nov 2026 23:59:59 +0000");
+  CHECK(format_rfc2822(utc_at(2026y / November / 23, 23h, 59min, 59s)) ==
+        "Mon, 23 Nov 2026 23:59:59 +0000");
   CHECK(format_rfc2822(sys_seconds{}) == "Thu, 01 Jan 1970 00:00:00 +0000");
   // The date and time shown are those of the zone.
   CHECK(format_rfc2822(utc_at(2026y / November / 23, 23h, 30min), 60) ==

@@ -12,7 +12,8 @@ using test::utc_at;
 
 namespace {
 
-std::string error_of(const std::string& doc, const std::string& base = "https://news.example/feed") {
+std::string error_of(const std::string& doc,
+                     const std::string& base = "https://news.example/feed") {
   return test::error_message([&] { parse_syndication(doc, "https://news.example/feed", base); },
                              ExitCode::feed);
 }
@@ -44,7 +45,8 @@ TEST_CASE("RSS 2.0 items with content, summaries, relative links and dates", "[s
     </item>
   </channel>
 </rss>)";
-  SyndicationFeed f = parse_syndication(rss, "https://news.example/feed", "https://news.example/rss/feed.xml");
+  SyndicationFeed f =
+      parse_syndication(rss, "https://news.example/feed", "https://news.example/rss/feed.xml");
   CHECK(f.kind == SyndicationKind::rss);
   CHECK(f.title == "Harbourton & District News");
   CHECK(f.link == "https://news.example/");
@@ -96,7 +98,8 @@ TEST_CASE("Atom 1.0 entries with xml:base, text constructs and authors", "[sourc
     <content type="html">&lt;p&gt;Two&lt;/p&gt;</content>
   </entry>
 </feed>)";
-  SyndicationFeed f = parse_syndication(atom, "https://blog.example/atom.xml", "https://blog.example/atom.xml");
+  SyndicationFeed f =
+      parse_syndication(atom, "https://blog.example/atom.xml", "https://blog.example/atom.xml");
   CHECK(f.kind == SyndicationKind::atom);
   CHECK(f.title == "Science Desk");
   CHECK(f.link == "https://blog.example/");
@@ -145,7 +148,8 @@ TEST_CASE("JSON Feed 1.1 and 1.0 items", "[sources]") {
   CHECK(f.items[1].author == "Ann");
 
   auto v10 = parse_syndication(R"({"version": "https://jsonfeed.org/version/1",
-      "items": [{"id": "x", "author": {"name": "Old"}, "content_text": "t"}]})", "f", "");
+      "items": [{"id": "x", "author": {"name": "Old"}, "content_text": "t"}]})",
+                               "f", "");
   CHECK(v10.items.at(0).author == "Old");
 }
 
@@ -173,7 +177,8 @@ TEST_CASE("documents that are not feeds are refused with a reason", "[sources]")
         "'https://news.example/feed': not an RSS, Atom or JSON Feed document (looks like HTML)");
   CHECK(error_of("<?xml version=\"1.0\"?><svg/>") ==
         "'https://news.example/feed': not an RSS, Atom or JSON Feed document (root element <svg>)");
-  CHECK(error_of("<?xml version=\"1.0\"?>\n<rss version=\"2.0\">\n<channel>\n<title>x</titel>\n</channel></rss>") ==
+  CHECK(error_of("<?xml version=\"1.0\"?>\n<rss "
+                 "version=\"2.0\">\n<channel>\n<title>x</titel>\n</channel></rss>") ==
         "'https://news.example/feed': invalid XML at line 4: Opening and ending tag mismatch: "
         "title line 4 and titel");
   CHECK(error_of("  \n") == "'https://news.example/feed': empty document");
@@ -207,7 +212,8 @@ TEST_CASE("feed dates in RFC 822 and ISO 8601 forms", "[sources]") {
   CHECK(parse_feed_date("Tue, 03 Mar 2026 08:00:00 +0000") == utc_at(2026y / March / 3, 8h));
   CHECK(parse_feed_date("Tue, 3 Mar 2026 08:00:00 GMT") == utc_at(2026y / March / 3, 8h));
   CHECK(parse_feed_date("03 Mar 2026 08:00 +0100") == utc_at(2026y / March / 3, 7h));
-  CHECK(parse_feed_date("Tuesday, 03 March 2026 08:00:00 -05:00") == utc_at(2026y / March / 3, 13h));
+  CHECK(parse_feed_date("Tuesday, 03 March 2026 08:00:00 -05:00") ==
+        utc_at(2026y / March / 3, 13h));
   CHECK(parse_feed_date("Tue, 03 Mar 26 08:00:00 PDT") == utc_at(2026y / March / 3, 15h));
   CHECK(parse_feed_date("Tue, 03 Mar 2026") == utc_at(2026y / March / 3, 0h));
   CHECK(parse_feed_date("Tue, 03 Mar 2026 08:00:00 XYZ") == utc_at(2026y / March / 3, 8h));

@@ -46,7 +46,8 @@ TEST_CASE("daily schedule: the wall clock across daylight-saving changes", "[ser
   test::TimeZone zone("Europe/London");  // GMT+0 / BST+1; changes 29 March and 25 October 2026
   // Noon stays noon: 23 hours across the spring change, 25 across the autumn one.
   CHECK(next_daily_run(utc_time_t(2026, 3, 28, 12, 0), 12 * 60) == utc_time_t(2026, 3, 29, 11, 0));
-  CHECK(next_daily_run(utc_time_t(2026, 10, 24, 11, 0), 12 * 60) == utc_time_t(2026, 10, 25, 12, 0));
+  CHECK(next_daily_run(utc_time_t(2026, 10, 24, 11, 0), 12 * 60) ==
+        utc_time_t(2026, 10, 25, 12, 0));
   // 01:30 does not exist on 29 March: it runs at 02:30 BST (01:30 UTC).
   CHECK(next_daily_run(utc_time_t(2026, 3, 28, 12, 0), 90) == utc_time_t(2026, 3, 29, 1, 30));
   // The day after, 01:30 BST again.

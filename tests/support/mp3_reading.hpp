@@ -60,6 +60,7 @@ struct Mpg123Result {
   int exit_code;
   std::string err;
 };
-Mpg123Result mpg123_test(const std::filesystem::path& mp3, const std::filesystem::path& scratch_dir);
+Mpg123Result mpg123_test(const std::filesystem::path& mp3,
+                         const std::filesystem::path& scratch_dir);
 
 }  // namespace briefcast::test
