@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <csignal>
 #include <string>
 
 #include "base/error.hpp"
@@ -21,7 +22,9 @@ struct ChildReport {
 };
 
 // Forks; the child runs `body`, which writes what it saw to the file descriptor it is given, and
-// exits 0 (or dies of a signal). Nothing of the child returns into the test runner.
+// exits 0 (or dies of a signal). Nothing of the child returns into the test runner. The child
+// starts with the default actions for the three signals (the test runner catches SIGINT and
+// SIGTERM itself to report a crash), as a process that has not installed the handlers.
 ChildReport in_child(void (*body)(int fd, int signal), int signal) {
   int ends[2];
   REQUIRE(::pipe(ends) == 0);
@@ -29,6 +32,7 @@ ChildReport in_child(void (*body)(int fd, int signal), int signal) {
   REQUIRE(pid >= 0);
   if (pid == 0) {
     ::close(ends[0]);
+    for (int s : {SIGINT, SIGTERM, SIGHUP}) std::signal(s, SIG_DFL);
     body(ends[1], signal);
     ::_exit(0);
   }
