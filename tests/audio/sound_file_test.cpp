@@ -6,6 +6,7 @@
 #include <string>
 
 #include "base/error.hpp"
+#include "support/mp3_reading.hpp"
 #include "support/signal_measures.hpp"
 #include "support/test_support.hpp"
 
@@ -41,13 +42,7 @@ TEST_CASE("WAV, FLAC and Ogg Vorbis files read back with rate, length and tags",
   INFO(c.name);
   TempDir dir;
   const fs::path path = dir / (std::string("episode.") + c.name);
-  Tags tags;
-  tags.title = "Café – news";
-  tags.artist = "Zoë Reporter";
-  tags.album = "Morning Briefing";
-  tags.date = "2026-03-03";
-  tags.language = "eng";
-  tags.comment = "briefcast 0.1.0";
+  const Tags tags = test::sample_tags();
   const std::vector<float> tone = test::sine(440, 0.5, 10, rate);
   const EncodeReport report = write_sound(path, c.format, tone, tags);
   CHECK(report.frames == tone.size());

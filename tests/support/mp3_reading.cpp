@@ -78,6 +78,27 @@ Tags titled(const std::string& title) {
   return tags;
 }
 
+Tags sample_tags() {
+  Tags tags;
+  tags.title = "Café – news";
+  tags.artist = "Zoë Reporter";
+  tags.album = "Morning Briefing";
+  tags.date = "2026-03-03";
+  tags.language = "eng";
+  tags.comment = "briefcast 0.1.0";
+  return tags;
+}
+
+void check_id3v2_text_fields(const ReadTags& read, const Tags& written) {
+  CHECK(read.id3_version == 4);
+  CHECK(read.tags.title == written.title);
+  CHECK(read.tags.artist == written.artist);
+  CHECK(read.tags.album == written.album);
+  CHECK(read.tags.date == written.date);
+  CHECK(read.tags.language == written.language);
+  CHECK(read.tags.comment == written.comment);
+}
+
 EncodeReport encode_tone_mp3(const std::filesystem::path& path, double freq_hz, double seconds,
                              const Mp3Config& config, const Tags& tags) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);

@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 
+#include "audio/id3_tags.hpp"
 #include "audio/mp3_encoder.hpp"
 
 namespace briefcast::test {
@@ -48,6 +49,14 @@ InfoFrame read_info_frame(const std::string& b, std::size_t frame_start);
 
 // Tags with only a title.
 Tags titled(const std::string& title);
+
+// Every text field set, with characters outside ASCII: title "Café – news", artist "Zoë
+// Reporter", album "Morning Briefing", date "2026-03-03", language "eng", comment
+// "briefcast 0.1.0"; no cover.
+Tags sample_tags();
+
+// CHECKs that `read` is an ID3v2.4 tag holding each text field of `written`.
+void check_id3v2_text_fields(const ReadTags& read, const Tags& written);
 
 // Encodes `seconds` of a sine tone (`freq_hz`, amplitude 0.5, at config.sample_rate_hz) to
 // `path` with the project's MP3 encoder and `tags`; returns the encoder's report.
