@@ -1,25 +1,21 @@
 #include "audio/id3_tags.hpp"
 
 #include <catch2/catch.hpp>
-#include <functional>
 #include <string>
 
 #include "base/error.hpp"
+#include "support/error_capture.hpp"
+#include "support/mp3_reading.hpp"
 #include "support/test_support.hpp"
 
 namespace briefcast {
 namespace {
 
 namespace fs = std::filesystem;
+using test::error_from;
+using test::jpeg_start;
 using test::TempDir;
-
-// A valid 1x1 PNG (IHDR, IDAT, IEND with correct CRCs).
-const std::string tiny_png(
-    "\x89PNG\r\n\x1A\n\0\0\0\x0DIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1F\x15\xC4\x89"
-    "\0\0\0\x0AIDATx\x9C\x63\0\x01\0\0\x05\0\x01\x0D\x0A\x2D\xB4\0\0\0\0IEND\xAE\x42\x60\x82",
-    67);
-// The start of a JFIF file is all the signature check needs.
-const std::string jpeg_start("\xFF\xD8\xFF\xE0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0\xFF\xD9", 22);
+using test::tiny_png;
 
 std::string render(const Tags& tags) {
   const std::vector<char> bytes = render_id3v2(tags);
@@ -46,16 +42,6 @@ Tags with_cover(const fs::path& cover) {
   return tags;
 }
 
-Error error_from(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e;
-  }
-  FAIL("no error");
-  return Error(ExitCode::ok, "");
-}
-
 }  // namespace
 
 TEST_CASE("render_id3v2 writes an ID3v2.4 tag with only the fields given", "[encode]") {
@@ -79,22 +65,13 @@ TEST_CASE("render_id3v2 writes an ID3v2.4 tag with only the fields given", "[enc
 
 TEST_CASE("ID3v2 tags round-trip through a file in UTF-8", "[encode]") {
   TempDir dir;
-  Tags tags;
-  tags.title = "Café – news";
-  tags.artist = "Zoë Reporter";
+  Tags tags = test::sample_tags();
   tags.album = "Jour après jour";
-  tags.date = "2026-03-03";
   tags.language = "fra";
   tags.comment = "briefcast 0.1.0, voix fr";
   test::write_file(dir / "tag.mp3", render(tags));
   const ReadTags read = read_id3v2(dir / "tag.mp3");
-  CHECK(read.id3_version == 4);
-  CHECK(read.tags.title == tags.title);
-  CHECK(read.tags.artist == tags.artist);
-  CHECK(read.tags.album == tags.album);
-  CHECK(read.tags.date == tags.date);
-  CHECK(read.tags.language == tags.language);
-  CHECK(read.tags.comment == tags.comment);
+  test::check_id3v2_text_fields(read, tags);
   CHECK_FALSE(read.has_cover);
 }
 

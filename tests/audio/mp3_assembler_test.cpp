@@ -1,26 +1,28 @@
 #include "audio/mp3_assembler.hpp"
 
-#include <fcntl.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
 #include <cmath>
-#include <cstdlib>
-#include <functional>
 #include <string>
 
-#include "base/error.hpp"
 #include "audio/id3_tags.hpp"
 #include "audio/mp3_encoder.hpp"
 #include "audio/mp3_frames.hpp"
 #include "audio/sound_file.hpp"
+#include "base/error.hpp"
+#include "support/error_capture.hpp"
+#include "support/mp3_reading.hpp"
+#include "support/signal_measures.hpp"
 #include "support/test_support.hpp"
 
 namespace briefcast {
 namespace {
 
 namespace fs = std::filesystem;
+using test::bytes_of;
+using test::error_from;
+using test::mpg123_test;
+using test::Mpg123Result;
+using test::rms;
 using test::TempDir;
 
 constexpr unsigned rate = 44100;
@@ -32,54 +34,8 @@ struct Tone {
 
 // A cached story part: a tone, encoded by the project's encoder with its own ID3 tag.
 void encode(const fs::path& path, Tone tone, const Mp3Config& config = {}) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  REQUIRE(fd >= 0);
-  Tags tags;
-  tags.title = "Story " + path.stem().string();
-  auto encoder = open_mp3_encoder(fd, config, tags);
-  encoder->write(test::sine(tone.freq_hz, 0.5, tone.seconds, config.sample_rate_hz));
-  encoder->finish();
-  ::close(fd);
-}
-
-std::span<const unsigned char> bytes_of(const std::string& s) {
-  return {reinterpret_cast<const unsigned char*>(s.data()), s.size()};
-}
-
-Error error_from(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e;
-  }
-  FAIL("no error");
-  return Error(ExitCode::ok, "");
-}
-
-// Sign changes per second in samples [from, to).
-double crossings_per_second(const std::vector<float>& s, std::uint64_t from, std::uint64_t to) {
-  std::size_t n = 0;
-  for (std::uint64_t i = from + 1; i < to; ++i) n += (s[i - 1] < 0) != (s[i] < 0);
-  return double(n) * rate / double(to - from);
-}
-
-double rms(const std::vector<float>& s, std::uint64_t from, std::uint64_t to) {
-  double sum = 0;
-  for (std::uint64_t i = from; i < to; ++i) sum += double(s[i]) * s[i];
-  return std::sqrt(sum / double(to - from));
-}
-
-struct Mpg123Result {
-  int exit_code;
-  std::string err;
-};
-
-// `mpg123 -t -q`: decodes the whole file without output; complaints go to stderr.
-Mpg123Result mpg123_test(const fs::path& mp3, const fs::path& dir) {
-  const std::string cmd =
-      "mpg123 -t -q '" + mp3.string() + "' 2>'" + (dir / "mpg123.err").string() + "'";
-  const int status = std::system(cmd.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, test::read_file(dir / "mpg123.err")};
+  test::encode_tone_mp3(path, tone.freq_hz, tone.seconds, config,
+                        test::titled("Story " + path.stem().string()));
 }
 
 std::vector<fs::path> other_files(const fs::path& dir, const fs::path& except) {
@@ -113,8 +69,8 @@ TEST_CASE("three cached parts assemble into one stream with one Info frame and c
   std::vector<Id3Chapter> chapters;
   for (std::size_t i = 0; i < plan.parts.size(); ++i)
     chapters.push_back(Id3Chapter{"Story " + std::to_string(i + 1),
-                               "https://example.org/" + std::to_string(i), plan.parts[i].start_ms,
-                               plan.parts[i].end_ms});
+                                  "https://example.org/" + std::to_string(i),
+                                  plan.parts[i].start_ms, plan.parts[i].end_ms});
   Tags tags;
   tags.title = "Morning briefing";
   tags.artist = "briefcast";
@@ -201,9 +157,9 @@ TEST_CASE("three cached parts assemble into one stream with one Info frame and c
         i == 0 ? 0.0 : double(report.parts[i - 1].start_sample) / rate + tones[i - 1].seconds;
     CHECK(double(p.start_sample) / rate == Approx(expected_start).margin(0.05));
     CHECK(p.start_ms == (p.start_sample * 1000 + rate / 2) / rate);
-    CHECK(crossings_per_second(audio.samples, p.start_sample + 2205,
-                               p.start_sample + std::uint64_t(seconds * rate) - 2205) ==
-          Approx(2 * tones[i].freq_hz).epsilon(0.01));
+    CHECK(test::crossings_per_second(audio.samples, p.start_sample + 2205,
+                                     p.start_sample + std::uint64_t(seconds * rate) - 2205,
+                                     rate) == Approx(2 * tones[i].freq_hz).epsilon(0.01));
     // Sound starts at the reported sample: quiet in the 100 samples (2.3 ms) before it, at full
     // level (0.5 / sqrt 2) in the 100 after it. Measured: below 0.004 before, 0.334 after.
     if (i > 0) CHECK(rms(audio.samples, p.start_sample - 100, p.start_sample) < 0.02);

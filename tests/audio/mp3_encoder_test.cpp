@@ -10,119 +10,48 @@
 #include <string>
 #include <thread>
 
-#include "base/error.hpp"
 #include "audio/id3_tags.hpp"
 #include "audio/sound_file.hpp"
+#include "base/error.hpp"
+#include "support/mp3_reading.hpp"
+#include "support/signal_measures.hpp"
 #include "support/test_support.hpp"
 
 namespace briefcast {
 namespace {
 
 namespace fs = std::filesystem;
+using test::big_endian;
+using test::count_frames;
+using test::id3v2_size;
+using test::InfoFrame;
+using test::mpeg1_frame_length;
+using test::read_info_frame;
 using test::TempDir;
+using test::tiny_png;
+using test::titled;
+using test::zero_crossings;
 
 constexpr unsigned rate = 44100;
 constexpr std::size_t ten_seconds = 10 * rate;
-
-// A valid 1x1 PNG (IHDR, IDAT, IEND with correct CRCs).
-const std::string tiny_png(
-    "\x89PNG\r\n\x1A\n\0\0\0\x0DIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1F\x15\xC4\x89"
-    "\0\0\0\x0AIDATx\x9C\x63\0\x01\0\0\x05\0\x01\x0D\x0A\x2D\xB4\0\0\0\0IEND\xAE\x42\x60\x82",
-    67);
 
 struct Fd {
   int fd;
   ~Fd() { ::close(fd); }
 };
 
+// Ten seconds of a 440 Hz tone.
 EncodeReport encode_file(const fs::path& path, const Mp3Config& config, const Tags& tags = {}) {
-  Fd out{::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)};
-  REQUIRE(out.fd >= 0);
-  auto encoder = open_mp3_encoder(out.fd, config, tags);
-  encoder->write(test::sine(440, 0.5, 10, rate));
-  return encoder->finish();
-}
-
-std::uint32_t big_endian(const std::string& b, std::size_t at, int bytes) {
-  std::uint32_t v = 0;
-  for (int i = 0; i < bytes; ++i) v = v << 8 | static_cast<unsigned char>(b.at(at + i));
-  return v;
-}
-
-// Size of the ID3v2 tag at the start of `b`: 10-byte header + syncsafe size (+ footer).
-std::size_t id3_size(const std::string& b) {
-  REQUIRE(b.substr(0, 3) == "ID3");
-  std::size_t size = 0;
-  for (int i = 6; i < 10; ++i) size = size << 7 | (static_cast<unsigned char>(b[i]) & 0x7F);
-  return 10 + size + ((static_cast<unsigned char>(b[5]) & 0x10) ? 10 : 0);
-}
-
-// Length of the MPEG-1 Layer III frame whose header starts at `at`, 0 when there is none.
-std::size_t frame_length(const std::string& b, std::size_t at) {
-  if (at + 4 > b.size()) return 0;
-  const std::uint32_t h = big_endian(b, at, 4);
-  if ((h & 0xFFFE0000) != 0xFFFA0000) return 0;  // sync, MPEG-1, Layer III
-  static const int kbps[] = {0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320};
-  static const int hz[] = {44100, 48000, 32000};
-  const unsigned bitrate_index = h >> 12 & 0xF, rate_index = h >> 10 & 0x3;
-  if (bitrate_index == 0 || bitrate_index == 15 || rate_index == 3) return 0;
-  return static_cast<std::size_t>(144000 * kbps[bitrate_index] / hz[rate_index]) + (h >> 9 & 1);
-}
-
-// What the LAME tag in the first frame says about the stream.
-struct InfoFrame {
-  std::string marker;        // "Info" (CBR) or "Xing" (VBR)
-  std::uint32_t frames = 0;  // audio frames after this one
-  unsigned delay = 0;        // encoder delay, samples
-  unsigned padding = 0;      // padding at the end, samples
-};
-
-InfoFrame read_info_frame(const std::string& b, std::size_t frame_start) {
-  // MPEG-1 mono: 4-byte header + 17 bytes side information.
-  const std::size_t at = frame_start + 4 + 17;
-  InfoFrame info;
-  info.marker = b.substr(at, 4);
-  const std::uint32_t flags = big_endian(b, at + 4, 4);
-  REQUIRE((flags & 1) != 0);
-  info.frames = big_endian(b, at + 8, 4);
-  const std::size_t lame =
-      at + 8 + 4 + ((flags & 2) ? 4 : 0) + ((flags & 4) ? 100 : 0) + ((flags & 8) ? 4 : 0);
-  REQUIRE(b.substr(lame, 4) == "LAME");
-  const std::uint32_t delay_padding = big_endian(b, lame + 21, 3);
-  info.delay = delay_padding >> 12;
-  info.padding = delay_padding & 0xFFF;
-  return info;
-}
-
-std::size_t count_frames(const std::string& b, std::size_t at) {
-  std::size_t n = 0;
-  while (std::size_t len = frame_length(b, at)) {
-    at += len;
-    ++n;
-  }
-  CHECK(at == b.size());  // the walk must end exactly at the end of the file
-  return n;
-}
-
-Tags titled(const std::string& title) {
-  Tags tags;
-  tags.title = title;
-  return tags;
-}
-
-std::size_t zero_crossings(const std::vector<float>& s) {
-  std::size_t n = 0;
-  for (std::size_t i = 1; i < s.size(); ++i) n += (s[i - 1] < 0) != (s[i] < 0);
-  return n;
+  return test::encode_tone_mp3(path, 440, 10, config, tags);
 }
 
 void check_stream_layout(const std::string& bytes, const std::string& marker) {
-  const std::size_t tag = id3_size(bytes);
-  REQUIRE(frame_length(bytes, tag) > 0);
+  const std::size_t tag = id3v2_size(bytes);
+  REQUIRE(mpeg1_frame_length(bytes, tag) > 0);
   CHECK((static_cast<unsigned char>(bytes[tag + 3]) >> 6) == 3);  // channel mode: mono
   const InfoFrame info = read_info_frame(bytes, tag);
   CHECK(info.marker == marker);
-  const std::size_t audio_frames = count_frames(bytes, tag + frame_length(bytes, tag));
+  const std::size_t audio_frames = count_frames(bytes, tag + mpeg1_frame_length(bytes, tag));
   CHECK(info.frames == audio_frames);
   // What gapless players compute from the tag must be exactly what went in.
   CHECK(std::uint64_t{info.frames} * 1152 - info.delay - info.padding == ten_seconds);
@@ -144,7 +73,7 @@ TEST_CASE("CBR MP3 decodes to the input's rate and length, with an Info frame", 
 
   const std::string bytes = test::read_file(mp3);
   check_stream_layout(bytes, "Info");
-  CHECK((big_endian(bytes, id3_size(bytes), 4) >> 12 & 0xF) == 5);  // bitrate index 5: 64 kbps
+  CHECK((big_endian(bytes, id3v2_size(bytes), 4) >> 12 & 0xF) == 5);  // bitrate index 5: 64 kbps
 
   const DecodedAudio audio = read_sound_file(mp3);
   CHECK(audio.sample_rate_hz == rate);
@@ -173,12 +102,7 @@ TEST_CASE("VBR MP3 carries a Xing frame whose frame count matches the stream", "
 TEST_CASE("MP3 tags and cover read back as ID3v2.4", "[encode]") {
   TempDir dir;
   test::write_file(dir / "cover.png", tiny_png);
-  Tags tags;
-  tags.title = "Café – news";
-  tags.artist = "Zoë Reporter";
-  tags.album = "Morning Briefing";
-  tags.date = "2026-03-03";
-  tags.language = "eng";
+  Tags tags = test::sample_tags();
   tags.comment = "briefcast 0.1.0, voice en-us";
   tags.cover = dir / "cover.png";
   const fs::path mp3 = dir / "episode.mp3";
@@ -186,17 +110,11 @@ TEST_CASE("MP3 tags and cover read back as ID3v2.4", "[encode]") {
   CHECK(report.info_frame_written);
 
   const ReadTags read = read_id3v2(mp3);
-  CHECK(read.id3_version == 4);
-  CHECK(read.tags.title == tags.title);
-  CHECK(read.tags.artist == tags.artist);
-  CHECK(read.tags.album == tags.album);
-  CHECK(read.tags.date == tags.date);
-  CHECK(read.tags.language == tags.language);
-  CHECK(read.tags.comment == tags.comment);
+  test::check_id3v2_text_fields(read, tags);
   CHECK(read.has_cover);
 
   const std::string bytes = test::read_file(mp3);
-  CHECK(bytes.find(tiny_png) < id3_size(bytes));
+  CHECK(bytes.find(tiny_png) < id3v2_size(bytes));
   // The Info frame goes after the (larger) tag, and decoders still find the audio.
   check_stream_layout(bytes, "Info");
   CHECK(read_sound_file(mp3).seconds() == Approx(10.0).epsilon(0.005));
@@ -244,7 +162,7 @@ TEST_CASE("MP3 written to a pipe is a decodable stream without an Info frame", "
   CHECK_FALSE(report.info_frame_written);
   CHECK(report.frames == ten_seconds);
   CHECK(report.bytes == received.size());
-  const std::size_t tag = id3_size(received);
+  const std::size_t tag = id3v2_size(received);
   // No placeholder frame at all: nothing could fill it in on a pipe.
   CHECK(received.find("Info") == std::string::npos);
   CHECK(received.find("Xing") == std::string::npos);

@@ -1,28 +1,24 @@
 #include "audio/mp3_frames.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
-#include <functional>
 #include <string>
 
-#include "base/error.hpp"
 #include "audio/id3_tags.hpp"
 #include "audio/mp3_encoder.hpp"
+#include "base/error.hpp"
+#include "support/error_capture.hpp"
+#include "support/mp3_reading.hpp"
 #include "support/test_support.hpp"
 
 namespace briefcast {
 namespace {
 
 namespace fs = std::filesystem;
+using test::bytes_of;
+using test::error_from;
 using test::TempDir;
 
 constexpr unsigned rate = 44100;
-
-std::span<const unsigned char> bytes_of(const std::string& s) {
-  return {reinterpret_cast<const unsigned char*>(s.data()), s.size()};
-}
 
 std::optional<Mp3FrameHeader> header(const char (&b)[5]) {
   return parse_frame_header(
@@ -31,24 +27,7 @@ std::optional<Mp3FrameHeader> header(const char (&b)[5]) {
 
 // Encodes `seconds` of a 440 Hz tone with the project's encoder, titled "Story".
 void encode(const fs::path& path, double seconds, const Mp3Config& config = {}) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  REQUIRE(fd >= 0);
-  Tags tags;
-  tags.title = "Story";
-  auto encoder = open_mp3_encoder(fd, config, tags);
-  encoder->write(test::sine(440, 0.5, seconds, config.sample_rate_hz));
-  encoder->finish();
-  ::close(fd);
-}
-
-Error error_from(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e;
-  }
-  FAIL("no error");
-  return Error(ExitCode::ok, "");
+  test::encode_tone_mp3(path, 440, seconds, config, test::titled("Story"));
 }
 
 }  // namespace
@@ -139,9 +118,7 @@ TEST_CASE("scan_mp3 reads LAME's Info frame and counts the frames after it", "[a
   const Mp3StreamInfo info = scan_mp3(mp3);
 
   CHECK(info.file_bytes == bytes.size());
-  Tags tags;
-  tags.title = "Story";
-  CHECK(info.id3v2_bytes == render_id3v2(tags).size());
+  CHECK(info.id3v2_bytes == render_id3v2(test::titled("Story")).size());
   CHECK(info.trailing_tag_bytes == 0);
   CHECK(info.skipped_bytes == 0);
   CHECK(describe(info.first) == "64 kbps, 44100 Hz, mono, MPEG-1");

@@ -9,37 +9,20 @@
 #include <vector>
 
 #include "base/error.hpp"
+#include "support/signal_measures.hpp"
 #include "support/test_support.hpp"
 
 namespace briefcast {
 namespace {
+
+using test::frequency_hz;
+using test::rms;
 
 std::vector<float> resample_all(Resampler& r, std::span<const float> in) {
   std::vector<float> out = r.process(in);
   std::vector<float> tail = r.flush();
   out.insert(out.end(), tail.begin(), tail.end());
   return out;
-}
-
-// Frequency from rising zero crossings between the first and the last one in [begin, end).
-double frequency_hz(const std::vector<float>& v, std::size_t begin, std::size_t end,
-                    unsigned rate_hz) {
-  std::size_t first = 0, last = 0, count = 0;
-  for (std::size_t i = begin + 1; i < end; ++i) {
-    if (v[i - 1] < 0 && v[i] >= 0) {
-      if (count == 0) first = i;
-      last = i;
-      ++count;
-    }
-  }
-  REQUIRE(count > 2);
-  return double(count - 1) * rate_hz / double(last - first);
-}
-
-double rms(const std::vector<float>& v, std::size_t begin, std::size_t end) {
-  double sum = 0;
-  for (std::size_t i = begin; i < end; ++i) sum += double(v[i]) * v[i];
-  return std::sqrt(sum / double(end - begin));
 }
 
 }  // namespace

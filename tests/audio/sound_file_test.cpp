@@ -6,12 +6,15 @@
 #include <string>
 
 #include "base/error.hpp"
+#include "support/mp3_reading.hpp"
+#include "support/signal_measures.hpp"
 #include "support/test_support.hpp"
 
 namespace briefcast {
 namespace {
 
 namespace fs = std::filesystem;
+using test::rms;
 using test::TempDir;
 
 constexpr unsigned rate = 44100;
@@ -30,12 +33,6 @@ EncodeReport write_sound(const fs::path& path, SoundFormat format,
   return writer->finish();
 }
 
-double rms(const std::vector<float>& s) {
-  double sum = 0;
-  for (float x : s) sum += double(x) * x;
-  return std::sqrt(sum / double(s.size()));
-}
-
 }  // namespace
 
 TEST_CASE("WAV, FLAC and Ogg Vorbis files read back with rate, length and tags", "[encode]") {
@@ -45,13 +42,7 @@ TEST_CASE("WAV, FLAC and Ogg Vorbis files read back with rate, length and tags",
   INFO(c.name);
   TempDir dir;
   const fs::path path = dir / (std::string("episode.") + c.name);
-  Tags tags;
-  tags.title = "Café – news";
-  tags.artist = "Zoë Reporter";
-  tags.album = "Morning Briefing";
-  tags.date = "2026-03-03";
-  tags.language = "eng";
-  tags.comment = "briefcast 0.1.0";
+  const Tags tags = test::sample_tags();
   const std::vector<float> tone = test::sine(440, 0.5, 10, rate);
   const EncodeReport report = write_sound(path, c.format, tone, tags);
   CHECK(report.frames == tone.size());

@@ -7,9 +7,10 @@
 #include <sstream>
 
 #include "base/error.hpp"
+#include "base/uuid.hpp"
 #include "feed/show_notes.hpp"
 #include "support/test_support.hpp"
-#include "base/uuid.hpp"
+#include "support/time_points.hpp"
 
 using namespace briefcast;
 namespace fs = std::filesystem;
@@ -69,11 +70,11 @@ TEST_CASE("publish: episode records become feed items under the base URL", "[bui
   CHECK(url_join("http://h/pod/", "feed.xml") == "http://h/pod/feed.xml");
   CHECK(url_join("", "feed.xml") == "/feed.xml");
 
-  EpisodeRecord e = record("2026-11-02", 1793620800, 4);
+  EpisodeRecord e = record("2026-11-02", test::utc_time_t(2026, 11, 2, 12), 4);
   Episode item = to_feed_episode(e, "http://h/pod/", "en-US");
   CHECK(item.title == "Briefing 2026-11-02");
   CHECK(item.guid == "guid-2026-11-02");
-  CHECK(item.pub_date.time_since_epoch().count() == 1793620800);
+  CHECK(item.pub_date.time_since_epoch().count() == test::utc_time_t(2026, 11, 2, 12));
   CHECK(item.enclosure_url == "http://h/pod/episodes/2026-11-02.mp3");
   CHECK(item.enclosure_length == 1000);
   CHECK(item.duration_seconds == 61.4);
@@ -164,7 +165,7 @@ TEST_CASE("publish: file names never reuse a published one; side files and cover
 TEST_CASE("publish: a feed that would not validate is refused with its problems", "[build]") {
   test::TempDir d;
   const fs::path root = d.path();
-  EpisodeRecord e = record("2026-11-02", 1793620800, 1);
+  EpisodeRecord e = record("2026-11-02", test::utc_time_t(2026, 11, 2, 12), 1);
   write_episode(root, e);
   ShowConfig with_cover = show();
   with_cover.cover = "/art/cover.png";  // apps require artwork

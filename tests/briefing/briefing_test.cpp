@@ -13,6 +13,8 @@
 
 #include "audio/id3_tags.hpp"
 #include "audio/mp3_frames.hpp"
+#include "support/feed_clients.hpp"
+#include "support/feed_definition.hpp"
 #include "support/test_support.hpp"
 
 using namespace briefcast;
@@ -31,29 +33,9 @@ const char* kStories[] = {
     "care on the coast road.\n",
 };
 
-// A feed definition in `d` reading d/articles, publishing to d/public.
-void write_feed(const TempDir& d, const std::string& extra_sources = "") {
-  fs::create_directories(d / "articles");
-  nlohmann::json j = {
-      {"show",
-       {{"title", "Test Briefing"},
-        {"description", "A briefing built by the tests."},
-        {"author", "Test Desk"},
-        {"language", "en-US"},
-        {"category", "News"},
-        {"subcategory", "Daily News"},
-        {"cover", (test::source_dir() / "examples/cover.png").string()},
-        {"base_url", "http://127.0.0.1:8080/"}}},
-      {"output", "public"},
-      {"sources", nlohmann::json::array({{{"type", "folder"}, {"path", "articles"},
-                                          {"name", "Local"}}})},
-      {"episode",
-       {{"title", "Test Briefing {date}"},
-        {"intro", "This is {show} for {date}. Today: {headlines}"},
-        {"outro", "That was {show}."}}}};
-  if (!extra_sources.empty())
-    j["sources"].push_back(nlohmann::json::parse(extra_sources));
-  test::write_file(d / "feed.json", j.dump(2));
+// The tests' feed definition in `d`, reading d/articles, publishing to d/public.
+void write_feed(const TempDir& d) {
+  test::write_feed_definition(d.path(), "http://127.0.0.1:8080/", "public");
 }
 
 void add_story(const TempDir& d, int i) {
@@ -62,9 +44,7 @@ void add_story(const TempDir& d, int i) {
 
 std::string feed_path(const TempDir& d) { return (d / "public/feed.xml").string(); }
 
-int validate(const TempDir& d) {
-  return run_briefcast({"validate", feed_path(d)}).exit_code;
-}
+int validate(const TempDir& d) { return run_briefcast({"validate", feed_path(d)}).exit_code; }
 
 }  // namespace
 
@@ -73,7 +53,7 @@ TEST_CASE("build: publishes an episode and a feed that validates and parsers rea
   write_feed(d);
   add_story(d, 0);
   add_story(d, 1);
-  auto r = run_briefcast({"build", (d / "feed.json").string(), "--date", "2026-11-02"});
+  auto r = test::run_build(d / "feed.json", "2026-11-02");
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   CHECK(r.err.find("published 'Test Briefing Monday, 2 November 2026'") != std::string::npos);
@@ -92,15 +72,12 @@ TEST_CASE("build: publishes an episode and a feed that validates and parsers rea
   REQUIRE(tags.chapters.size() == 4);
   CHECK(tags.chapters[1].title == "Harbour Ferry Returns");
   CHECK(tags.chapters[2].title == "Library Opens Late");
-  auto chapters = nlohmann::json::parse(test::read_file(d / "public/episodes/2026-11-02.chapters.json"));
+  auto chapters =
+      nlohmann::json::parse(test::read_file(d / "public/episodes/2026-11-02.chapters.json"));
   CHECK(chapters["chapters"].size() == 4);
 
   // gPodder's parser and feedparser read what the feed says, and it matches the file.
-  auto parsed = test::run_shell("/usr/bin/python3 " +
-                                (test::source_dir() / "tests/support/feed_parsers.py").string() + " " +
-                                feed_path(d) + " http://127.0.0.1:8080/feed.xml");
-  REQUIRE(parsed.exit_code == 0);
-  auto j = nlohmann::json::parse(parsed.out);
+  auto j = test::parse_with_feed_clients(feed_path(d), "http://127.0.0.1:8080/feed.xml");
   auto& ep = j["podcastparser"]["episodes"][0];
   CHECK(ep["title"] == "Test Briefing Monday, 2 November 2026");
   CHECK(ep["enclosures"][0]["url"] == "http://127.0.0.1:8080/episodes/2026-11-02.mp3");
@@ -119,15 +96,14 @@ TEST_CASE("build: a later day with one new story speaks only that story", "[buil
   write_feed(d);
   add_story(d, 0);
   add_story(d, 1);
-  REQUIRE(run_briefcast({"build", (d / "feed.json").string(), "--date", "2026-11-02"}).exit_code ==
-          0);
+  REQUIRE(test::run_build(d / "feed.json", "2026-11-02").exit_code == 0);
   // Same day again: nothing to do without --force.
-  auto again = run_briefcast({"build", (d / "feed.json").string(), "--date", "2026-11-02"});
+  auto again = test::run_build(d / "feed.json", "2026-11-02");
   CHECK(again.exit_code == 0);
   CHECK(again.err.find("already published") != std::string::npos);
 
   add_story(d, 2);
-  auto r = run_briefcast({"build", (d / "feed.json").string(), "--date", "2026-11-03"});
+  auto r = test::run_build(d / "feed.json", "2026-11-03");
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   // The two stories of the first day are not repeated; the new intro and story are spoken, the
@@ -137,8 +113,7 @@ TEST_CASE("build: a later day with one new story speaks only that story", "[buil
   CHECK(validate(d) == 0);
 
   // --force rebuilds the day from cached parts; the replaced file goes, a new one comes.
-  auto forced =
-      run_briefcast({"build", (d / "feed.json").string(), "--date", "2026-11-03", "--force"});
+  auto forced = test::run_build(d / "feed.json", "2026-11-03", {"--force"});
   INFO(forced.err);
   REQUIRE(forced.exit_code == 0);
   CHECK(forced.err.find("parts: 0 spoken, 3 from cache") != std::string::npos);
@@ -202,15 +177,15 @@ TEST_CASE("build: a second build of the same feed exits at once while one runs",
   write_feed(d);
   add_story(d, 0);
   add_story(d, 1);
-  test::ChildProcess first({BRIEFCAST_BINARY, "build", (d / "feed.json").string(), "--date",
-                            "2026-11-02"},
-                           d / "first.log");
+  test::ChildProcess first(
+      {BRIEFCAST_BINARY, "build", (d / "feed.json").string(), "--date", "2026-11-02"},
+      d / "first.log");
   REQUIRE(test::wait_for_text(d / "public/.briefcast/lock", std::to_string(first.pid()), 20));
-  auto r = run_briefcast({"build", (d / "feed.json").string(), "--date", "2026-11-02"});
+  auto r = test::run_build(d / "feed.json", "2026-11-02");
   if (first.running()) {  // the first may finish early on a fast machine
     CHECK(r.exit_code == 11);
-    CHECK(r.err.find("another build of this feed is running (pid " +
-                     std::to_string(first.pid()) + ")") != std::string::npos);
+    CHECK(r.err.find("another build of this feed is running (pid " + std::to_string(first.pid()) +
+                     ")") != std::string::npos);
   }
   CHECK(first.stop(0, 120) == 0);
   CHECK(validate(d) == 0);
@@ -221,17 +196,16 @@ TEST_CASE("build: killed at 20 random moments the published feed stays valid", "
   write_feed(d);
   add_story(d, 0);
   add_story(d, 1);
-  REQUIRE(run_briefcast({"build", (d / "feed.json").string(), "--date", "2026-11-02"}).exit_code ==
-          0);
+  REQUIRE(test::run_build(d / "feed.json", "2026-11-02").exit_code == 0);
   std::mt19937 rng(20261125);
   std::uniform_int_distribution<int> delay_ms(0, 1000);
   int completed = 0;
   for (int i = 0; i < 20; ++i) {
     // Empty the part cache so each run speaks, assembles and publishes again.
     for (auto& f : test::files_in(d / "public/.briefcast/cache")) fs::remove(f);
-    test::ChildProcess build({BRIEFCAST_BINARY, "build", (d / "feed.json").string(), "--date",
-                              "2026-11-02", "--force"},
-                             d / "kill.log");
+    test::ChildProcess build(
+        {BRIEFCAST_BINARY, "build", (d / "feed.json").string(), "--date", "2026-11-02", "--force"},
+        d / "kill.log");
     std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(rng)));
     int rc = build.stop(SIGKILL, 30);
     if (rc == 0) ++completed;

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "base/error.hpp"
+#include "support/error_capture.hpp"
 
 using namespace briefcast;
 
@@ -39,14 +40,8 @@ TEST_CASE("templates: headlines become sentences", "[sources]") {
 
 TEST_CASE("templates: bad placeholders and braces are Error(feed)", "[sources]") {
   TemplateValues v;
-  auto message = [&](const std::string& text, bool stories = true) -> std::string {
-    try {
-      render_template(text, v, stories);
-    } catch (const Error& e) {
-      CHECK(e.code() == ExitCode::feed);
-      return e.what();
-    }
-    return "(no error)";
+  auto message = [&](const std::string& text, bool stories = true) {
+    return test::error_message([&] { render_template(text, v, stories); }, ExitCode::feed);
   };
   CHECK(message("{title}") ==
         "unknown placeholder '{title}' (known: {show}, {date}, {date:FORMAT}, {headlines}, "

@@ -6,45 +6,15 @@
 #include <sstream>
 #include <thread>
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wconversion"
-#pragma GCC diagnostic ignored "-Wsign-conversion"
-#include <httplib.h>
-#pragma GCC diagnostic pop
-
+#include "support/loopback_server.hpp"
 #include "support/test_support.hpp"
 
 using namespace briefcast;
 using namespace std::chrono_literals;
+using test::LoopbackServer;
 namespace fs = std::filesystem;
 
 namespace {
-
-// A cpp-httplib server on 127.0.0.1, port chosen by the kernel (see http_fetch_test.cpp).
-class LoopbackServer {
- public:
-  LoopbackServer() { port_ = server.bind_to_any_port("127.0.0.1"); }
-  ~LoopbackServer() {
-    server.stop();
-    if (thread_.joinable()) thread_.join();
-  }
-  void start() {
-    REQUIRE(port_ > 0);
-    thread_ = std::thread([this] { server.listen_after_bind(); });
-    auto deadline = std::chrono::steady_clock::now() + 5s;
-    while (!server.is_running() && std::chrono::steady_clock::now() < deadline)
-      std::this_thread::sleep_for(1ms);
-    REQUIRE(server.is_running());
-  }
-  std::string url(const std::string& path) const {
-    return "http://127.0.0.1:" + std::to_string(port_) + path;
-  }
-  httplib::Server server;
-
- private:
-  int port_ = -1;
-  std::thread thread_;
-};
 
 SourceConfig folder_source(const std::string& name, const fs::path& path, int max_items) {
   SourceConfig s;
@@ -79,7 +49,8 @@ std::string wire_feed() {
   <description>Read more...</description></item>
 <item><title>Duplicate</title><link>/full/</link><description>Same story again.</description></item>
 <item><title>Long summary</title><link>/article/never</link>
-  <description>)" + kLongSummary + R"(</description></item>
+  <description>)" +
+         kLongSummary + R"(</description></item>
 </channel></rss>)";
 }
 
@@ -90,7 +61,9 @@ TEST_CASE("stories come from folders and feeds; failing sources are skipped with
   test::TempDir tmp;
   fs::create_directories(tmp / "articles");
   test::write_file(tmp / "articles" / "b.md", "\n# Second story\n\nText.\n");
-  test::write_file(tmp / "articles" / "a.txt", "\xEF\xBB\xBF" "First headline\n\nBody.\n");
+  test::write_file(tmp / "articles" / "a.txt",
+                   "\xEF\xBB\xBF"
+                   "First headline\n\nBody.\n");
   test::write_file(tmp / "articles" / "c.html", "<h1>Third</h1>");
   test::write_file(tmp / "articles" / ".hidden.txt", "hidden");
   test::write_file(tmp / "articles" / "photo.jpg", "jpeg");
@@ -118,27 +91,30 @@ TEST_CASE("stories come from folders and feeds; failing sources are skipped with
   s.start();
 
   FeedConfig config;
-  config.sources = {folder_source("Desk", tmp / "articles", 2), feed_source("Wire", s.url("/feed.xml")),
-                    feed_source("Broken", s.url("/broken.xml")),
-                    feed_source("Page", s.url("/page.html"))};
+  config.sources = {
+      folder_source("Desk", tmp / "articles", 2), feed_source("Wire", s.url("/feed.xml")),
+      feed_source("Broken", s.url("/broken.xml")), feed_source("Page", s.url("/page.html"))};
   SourceState state;
   state.feeds["https://old.example/feed"].etag = "\"stale\"";  // no longer configured
   std::ostringstream log;
   std::vector<SourceStory> stories = collect_stories(config, state, log);
 
-  CHECK(log.str() ==
-        "briefcast: warning: source 'Wire': '" + s.url("/article/missing") +
-            "': HTTP 404; skipped\n"
-            "briefcast: warning: source 'Broken': '" + s.url("/broken.xml") +
-            "': HTTP 404; skipped\n"
-            "briefcast: warning: source 'Page': '" + s.url("/page.html") +
-            "': not an RSS, Atom or JSON Feed document (looks like HTML); skipped\n");
+  CHECK(log.str() == "briefcast: warning: source 'Wire': '" + s.url("/article/missing") +
+                         "': HTTP 404; skipped\n"
+                         "briefcast: warning: source 'Broken': '" +
+                         s.url("/broken.xml") +
+                         "': HTTP 404; skipped\n"
+                         "briefcast: warning: source 'Page': '" +
+                         s.url("/page.html") +
+                         "': not an RSS, Atom or JSON Feed document (looks like HTML); skipped\n");
   REQUIRE(stories.size() == 5);
 
   CHECK(stories[0].title == "First headline");
   CHECK(stories[0].source_name == "Desk");
   CHECK(stories[0].body_kind == "text");
-  CHECK(stories[0].body == "\xEF\xBB\xBF" "First headline\n\nBody.\n");
+  CHECK(stories[0].body ==
+        "\xEF\xBB\xBF"
+        "First headline\n\nBody.\n");
   CHECK(stories[0].url.empty());
   CHECK_FALSE(stories[0].published);
   CHECK(stories[0].origin == (tmp / "articles" / "a.txt").string());
@@ -221,8 +197,8 @@ TEST_CASE("a local feed file and a single file are sources too", "[sources]") {
   auto stories = collect_stories(config, state, log);
   CHECK(log.str() ==
         "briefcast: warning: source 'Local': item 'Empty' has no text; skipped\n"
-        "briefcast: warning: source 'Gone': '" + (tmp / "gone.txt").string() +
-            "': cannot read; skipped\n");
+        "briefcast: warning: source 'Gone': '" +
+            (tmp / "gone.txt").string() + "': cannot read; skipped\n");
   REQUIRE(stories.size() == 2);
   CHECK(stories[0].body == "<p>Hello.</p>\n");
   CHECK(stories[1].body_kind == "html");

@@ -1,6 +1,5 @@
 // The `briefcast` binary as a user runs it: messages, exit codes, files left behind.
 #include <signal.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -20,27 +19,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string kNote = (test::source_dir() / "examples/articles/short-note.txt").string();
-
-// Starts briefcast with stdout/stderr to files; returns its pid.
-pid_t spawn(const std::vector<std::string>& args, const fs::path& err_file) {
-  pid_t pid = ::fork();
-  if (pid == 0) {
-    std::FILE* e = std::freopen(err_file.c_str(), "w", stderr);
-    (void)e;
-    std::vector<char*> argv{const_cast<char*>(BRIEFCAST_BINARY)};
-    for (auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    ::execv(BRIEFCAST_BINARY, argv.data());
-    ::_exit(127);
-  }
-  return pid;
-}
-
-int wait_exit(pid_t pid) {
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
 
 long rss_kib(pid_t pid) {
   std::ifstream in("/proc/" + std::to_string(pid) + "/status");
@@ -186,16 +164,16 @@ TEST_CASE("cli: SIGINT stops a long conversion with exit 130 and no file", "[cli
     for (std::size_t n = 0; n < 50u * 1024 * 1024; n += article.size()) big << article;
   }
   fs::create_directory(d / "out");
-  pid_t pid = spawn({"say", (d / "big.txt").string(), "-o", (d / "out" / "big.mp3").string()},
-                    d / "err.txt");
+  test::ChildProcess say(
+      {BRIEFCAST_BINARY, "say", (d / "big.txt").string(), "-o", (d / "out" / "big.mp3").string()},
+      d / "err.txt");
   // Sample memory once a second for 10 s while the 50 MB input streams through.
   std::vector<long> samples;
   for (int i = 0; i < 10; ++i) {
     std::this_thread::sleep_for(std::chrono::seconds(1));
-    samples.push_back(rss_kib(pid));
+    samples.push_back(rss_kib(say.pid()));
   }
-  REQUIRE(::kill(pid, SIGINT) == 0);
-  CHECK(wait_exit(pid) == 130);
+  CHECK(say.stop(SIGINT, 60) == 130);
   CHECK(test::read_file(d / "err.txt") == "briefcast: interrupted; nothing was written\n");
   CHECK(test::files_in(d / "out").empty());
   // Memory stays flat: RSS moves with the audio chunk in flight (up to 30 s of samples, eSpeak's
@@ -207,7 +185,7 @@ TEST_CASE("cli: SIGINT stops a long conversion with exit 130 and no file", "[cli
   long early = *std::max_element(samples.begin(), samples.begin() + 5);
   long late = *std::max_element(samples.begin() + 5, samples.end());
   CHECK(late - early < 32 * 1024);  // no growth from the first five seconds to the last five
-#ifndef __SANITIZE_ADDRESS__  // ASan's shadow memory and quarantine add hundreds of MiB
+#ifndef __SANITIZE_ADDRESS__        // ASan's shadow memory and quarantine add hundreds of MiB
   CHECK(*std::max_element(samples.begin(), samples.end()) < 96 * 1024);
 #endif
 }

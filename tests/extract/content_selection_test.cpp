@@ -4,8 +4,10 @@
 #include <string>
 
 #include "markup/markup_tree.hpp"
+#include "support/markup_search.hpp"
 
 using namespace briefcast;
+using test::find_by_id;
 
 namespace {
 
@@ -18,20 +20,6 @@ std::string paragraphs(int n) {
 }
 
 MarkupNode* body_of(MarkupDocument& doc) { return doc.root()->last_child; }
-
-const MarkupNode* by_id(const MarkupNode* from, const std::string& id) {
-  const MarkupNode* n = from;
-  while (n) {
-    if (n->attr_or_empty("id") == id) return n;
-    if (n->first_child) {
-      n = n->first_child;
-      continue;
-    }
-    while (n != from && !n->next) n = n->parent;
-    n = n == from ? nullptr : n->next;
-  }
-  return nullptr;
-}
 
 }  // namespace
 
@@ -49,8 +37,8 @@ TEST_CASE("the article container wins over menus and sidebars", "[html]") {
   const ContentSelection sel = select_content(doc, *body, true);
   REQUIRE(sel.containers().size() == 1);
   CHECK(sel.containers()[0]->attr_or_empty("id") == "story");
-  CHECK(by_id(body, "nav") == nullptr);      // removed from the document
-  CHECK(by_id(body, "sidebar") == nullptr);  // unlikely by class, first attempt
+  CHECK(find_by_id(body, "nav") == nullptr);      // removed from the document
+  CHECK(find_by_id(body, "sidebar") == nullptr);  // unlikely by class, first attempt
   const NodeStats& s = sel.stats(*sel.containers()[0]);
   CHECK(s.p == 6);
   CHECK(s.commas == 6 * 4);
@@ -66,7 +54,7 @@ TEST_CASE("numbers count text, links and elements below a node", "[html]") {
       "t");
   MarkupNode* body = body_of(doc);
   const ContentSelection sel = select_content(doc, *body, false);
-  const MarkupNode* d = by_id(body, "d");
+  const MarkupNode* d = find_by_id(body, "d");
   REQUIRE(d);
   const NodeStats& s = sel.stats(*d);
   CHECK(s.text == (5 + 1) + (4 + 1) + (1 + 1));  // folded code points + 1 per text node

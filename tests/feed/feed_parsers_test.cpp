@@ -1,11 +1,12 @@
 // The rendered feed as two real podcast clients' parsers read it: gPodder's podcastparser and
-// feedparser, both from Debian, run by tests/feed_parsers.py under /usr/bin/python3.
+// feedparser, both from Debian, run by tests/support/feed_parsers.py under /usr/bin/python3.
 // Every field written is compared with what each parser read.
 #include <catch2/catch.hpp>
-#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 #include "feed/podcast_feed.hpp"
+#include "support/feed_clients.hpp"
+#include "support/sample_feed.hpp"
 #include "support/test_support.hpp"
 
 using namespace briefcast;
@@ -17,15 +18,13 @@ namespace {
 
 const std::string kBase = "http://127.0.0.1:8080/briefing/";
 
+// The sample show with text that needs escaping, its feed under kBase.
 Channel channel() {
-  Channel c;
+  Channel c = test::sample_channel();
   c.title = "Morning Briefing & \"Friends\"";
-  c.link = "https://news.example.com/";
   c.description = "The day's news, read aloud. Ends ]]> here.";
   c.language = "en-gb";
   c.author = "Briefcast <bot>";
-  c.owner_email = "ed@example.com";
-  c.image_url = "https://news.example.com/cover.png";
   c.self_url = kBase + "feed.xml";
   return c;
 }
@@ -56,13 +55,7 @@ std::vector<Episode> episodes() {
 
 json parse_with_python(const TempDir& d, const std::string& xml) {
   test::write_file(d / "feed.xml", xml);
-  std::string cmd = "/usr/bin/python3 " + (test::source_dir() / "tests/support/feed_parsers.py").string() +
-                    " " + (d / "feed.xml").string() + " " + kBase + "feed.xml >" +
-                    (d / "parsed.json").string() + " 2>" + (d / "python.err").string();
-  int rc = std::system(cmd.c_str());
-  INFO(test::read_file(d / "python.err"));
-  REQUIRE(rc == 0);
-  return json::parse(test::read_file(d / "parsed.json"));
+  return test::parse_with_feed_clients(d / "feed.xml", kBase + "feed.xml");
 }
 
 }  // namespace

@@ -1,13 +1,12 @@
 // `validate_feed` and `briefcast validate`: every rule broken once gives its one-line message.
 #include "feed/feed_validator.hpp"
 
-#include <httplib.h>
-
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <thread>
 
 #include "feed/podcast_feed.hpp"
+#include "support/loopback_server.hpp"
+#include "support/sample_feed.hpp"
 #include "support/test_support.hpp"
 
 using namespace briefcast;
@@ -17,16 +16,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kSelf = "https://news.example.com/podcast/feed.xml";
+const std::string kSelf = test::kSampleFeedUrl;
 
 Channel channel(const std::string& self = kSelf) {
-  Channel c;
-  c.title = "Morning Briefing";
-  c.link = "https://news.example.com/";
-  c.description = "The day's news, read aloud.";
-  c.author = "Briefcast";
-  c.owner_email = "ed@example.com";
-  c.image_url = "https://news.example.com/cover.png";
+  Channel c = test::sample_channel();
   c.self_url = self;
   return c;
 }
@@ -36,14 +29,10 @@ Channel channel(const std::string& self = kSelf) {
 std::vector<Episode> episodes(const std::string& base = "https://news.example.com/podcast/") {
   std::vector<Episode> v;
   for (int n = 1; n <= 3; ++n) {
-    Episode e;
+    Episode e = test::sample_episode(n, base);
     e.title = "Briefing " + std::string(1, static_cast<char>('A' + n - 1));
-    e.guid = "briefcast-" + std::to_string(n);
     e.pub_date = sys_days{2026y / November / 20} + days(n) + hours(6);
-    e.enclosure_url = base + "ep/" + std::to_string(n) + ".mp3";
-    e.enclosure_length = 1000u + static_cast<unsigned>(n);
     e.duration_seconds = 300;
-    e.episode_number = n;
     e.description = "Notes.";
     e.transcript_url = base + "ep/" + std::to_string(n) + ".vtt";
     e.chapters_url = base + "ep/" + std::to_string(n) + ".json";
@@ -308,14 +297,12 @@ TEST_CASE("validate cli: local file valid, invalid, missing", "[feed]") {
 
 TEST_CASE("validate cli: a feed URL on loopback, enclosures checked with HEAD", "[feed]") {
   TempDir d;
-  httplib::Server server;
-  REQUIRE(server.set_mount_point("/podcast", (d / "site").string()) == false);  // not yet there
+  test::LoopbackServer s;
+  REQUIRE(s.server.set_mount_point("/podcast", (d / "site").string()) == false);  // not there yet
   fs::create_directories(d / "site");
-  REQUIRE(server.set_mount_point("/podcast", (d / "site").string()));
-  int port = server.bind_to_any_port("127.0.0.1");
-  REQUIRE(port > 0);
-  std::thread thread([&] { server.listen_after_bind(); });
-  std::string base = "http://127.0.0.1:" + std::to_string(port) + "/podcast/";
+  REQUIRE(s.server.set_mount_point("/podcast", (d / "site").string()));
+  s.start();
+  std::string base = s.url("/podcast/");
   write_enclosures(d / "site");
   test::write_file(d / "site/feed.xml", render_rss(channel(base + "feed.xml"), episodes(base)));
 
@@ -339,6 +326,4 @@ TEST_CASE("validate cli: a feed URL on loopback, enclosures checked with HEAD", 
   r = test::run_briefcast({"validate", base + "missing.xml"});
   CHECK(r.exit_code == 9);
   CHECK(r.err == "briefcast: '" + base + "missing.xml': HTTP 404\n");
-  server.stop();
-  thread.join();
 }

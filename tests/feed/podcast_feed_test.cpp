@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "base/uuid.hpp"
+#include "support/sample_feed.hpp"
 
 using namespace briefcast;
 using namespace std::chrono;
@@ -11,28 +12,17 @@ using namespace std::chrono;
 namespace {
 
 Channel channel() {
-  Channel c;
-  c.title = "Morning Briefing";
-  c.link = "https://news.example.com/";
-  c.description = "The day's news, read aloud.";
-  c.author = "Briefcast";
+  Channel c = test::sample_channel();
   c.owner_name = "Ed";
-  c.owner_email = "ed@example.com";
-  c.image_url = "https://news.example.com/cover.png";
-  c.self_url = "https://news.example.com/podcast/feed.xml";
   c.copyright = "CC BY 4.0";
   return c;
 }
 
 Episode episode(int n, sys_days day) {
-  Episode e;
+  Episode e = test::sample_episode(n);
   e.title = "Briefing for day " + std::to_string(n);
-  e.guid = "briefcast-" + std::to_string(n);
   e.pub_date = day + hours(6);
-  e.enclosure_url = "https://news.example.com/podcast/ep/" + std::to_string(n) + ".mp3";
-  e.enclosure_length = 1000u + static_cast<unsigned>(n);
   e.duration_seconds = 600.6;
-  e.episode_number = n;
   e.description = "Plain notes.";
   return e;
 }

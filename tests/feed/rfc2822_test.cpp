@@ -6,23 +6,23 @@
 #include <cstdlib>
 #include <ctime>
 
+#include "support/test_support.hpp"
+#include "support/time_points.hpp"
+
 using namespace briefcast;
 using namespace std::chrono;
 
-namespace {
-sys_seconds at(year_month_day d, int h, int m, int s) {
-  return sys_days{d} + hours(h) + minutes(m) + seconds(s);
-}
-}  // namespace
+using test::utc_at;
 
 TEST_CASE("rfc2822: formats English names, 2-digit day, 4-digit year, numeric zone", "[feed]") {
-  CHECK(format_rfc2822(at(2026y / March / 3, 8, 0, 0)) == "Tue, 03 Mar 2026 08:00:00 +0000");
-  CHECK(format_rfc2822(at(2026y / November / 23, 23, 59, 59)) == "Mon, 23 Nov 2026 23:59:59 +0000");
+  CHECK(format_rfc2822(utc_at(2026y / March / 3, 8h)) == "Tue, 03 Mar 2026 08:00:00 +0000");
+  CHECK(format_rfc2822(utc_at(2026y / November / 23, 23h, 59min, 59s)) ==
+        "Mon, 23 Nov 2026 23:59:59 +0000");
   CHECK(format_rfc2822(sys_seconds{}) == "Thu, 01 Jan 1970 00:00:00 +0000");
   // The date and time shown are those of the zone.
-  CHECK(format_rfc2822(at(2026y / November / 23, 23, 30, 0), 60) ==
+  CHECK(format_rfc2822(utc_at(2026y / November / 23, 23h, 30min), 60) ==
         "Tue, 24 Nov 2026 00:30:00 +0100");
-  CHECK(format_rfc2822(at(2026y / March / 1, 2, 0, 0), -330) == "Sat, 28 Feb 2026 20:30:00 -0530");
+  CHECK(format_rfc2822(utc_at(2026y / March / 1, 2h), -330) == "Sat, 28 Feb 2026 20:30:00 -0530");
   CHECK_THROWS_AS(format_rfc2822(sys_seconds{}, 24 * 60), std::invalid_argument);
 }
 
@@ -31,28 +31,20 @@ TEST_CASE("rfc2822: the locale does not change the names", "[feed]") {
   const char* old = std::setlocale(LC_TIME, nullptr);
   std::string saved = old ? old : "C";
   std::setlocale(LC_TIME, "de_DE.UTF-8");
-  CHECK(format_rfc2822(at(2026y / May / 5, 6, 7, 8)) == "Tue, 05 May 2026 06:07:08 +0000");
+  CHECK(format_rfc2822(utc_at(2026y / May / 5, 6h, 7min, 8s)) == "Tue, 05 May 2026 06:07:08 +0000");
   std::setlocale(LC_TIME, saved.c_str());
 }
 
 TEST_CASE("rfc2822: local time carries the zone's offset at that instant", "[feed]") {
-  const char* old = std::getenv("TZ");
-  std::string saved = old ? old : "";
-  ::setenv("TZ", "Europe/Berlin", 1);
-  ::tzset();
-  CHECK(format_rfc2822_local(at(2026y / January / 15, 12, 0, 0)) ==
+  test::TimeZone zone("Europe/Berlin");
+  CHECK(format_rfc2822_local(utc_at(2026y / January / 15, 12h)) ==
         "Thu, 15 Jan 2026 13:00:00 +0100");
-  CHECK(format_rfc2822_local(at(2026y / July / 15, 12, 0, 0)) == "Wed, 15 Jul 2026 14:00:00 +0200");
-  if (old)
-    ::setenv("TZ", saved.c_str(), 1);
-  else
-    ::unsetenv("TZ");
-  ::tzset();
+  CHECK(format_rfc2822_local(utc_at(2026y / July / 15, 12h)) == "Wed, 15 Jul 2026 14:00:00 +0200");
 }
 
 TEST_CASE("rfc2822: parses back what it formats", "[feed]") {
   for (int offset : {0, 60, -300, 330, -720, 840}) {
-    sys_seconds t = at(2026y / February / 28, 23, 15, 42);
+    sys_seconds t = utc_at(2026y / February / 28, 23h, 15min, 42s);
     std::string s = format_rfc2822(t, offset);
     Rfc2822Date d = parse_rfc2822(s);
     INFO(s);
@@ -63,7 +55,7 @@ TEST_CASE("rfc2822: parses back what it formats", "[feed]") {
 }
 
 TEST_CASE("rfc2822: accepts the forms RFC 2822 allows", "[feed]") {
-  auto t = at(2026y / March / 3, 8, 0, 0);
+  auto t = utc_at(2026y / March / 3, 8h);
   CHECK(parse_rfc2822("Tue, 03 Mar 2026 08:00:00 +0000").time == t);
   CHECK(parse_rfc2822("03 Mar 2026 08:00:00 GMT").time == t);
   CHECK(parse_rfc2822("Tue, 3 Mar 2026 08:00 UT").time == t);

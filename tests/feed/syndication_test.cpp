@@ -3,24 +3,19 @@
 #include <catch2/catch.hpp>
 
 #include "base/error.hpp"
+#include "support/error_capture.hpp"
+#include "support/time_points.hpp"
 
 using namespace briefcast;
 using namespace std::chrono;
+using test::utc_at;
 
 namespace {
 
-std::string error_of(const std::string& doc, const std::string& base = "https://news.example/feed") {
-  try {
-    parse_syndication(doc, "https://news.example/feed", base);
-  } catch (const Error& e) {
-    CHECK(e.code() == ExitCode::feed);
-    return e.what();
-  }
-  return "(no error)";
-}
-
-sys_seconds at(year_month_day d, hours h, minutes m = 0min, seconds s = 0s) {
-  return sys_seconds{sys_days{d}} + h + m + s;
+std::string error_of(const std::string& doc,
+                     const std::string& base = "https://news.example/feed") {
+  return test::error_message([&] { parse_syndication(doc, "https://news.example/feed", base); },
+                             ExitCode::feed);
 }
 
 }  // namespace
@@ -50,7 +45,8 @@ TEST_CASE("RSS 2.0 items with content, summaries, relative links and dates", "[s
     </item>
   </channel>
 </rss>)";
-  SyndicationFeed f = parse_syndication(rss, "https://news.example/feed", "https://news.example/rss/feed.xml");
+  SyndicationFeed f =
+      parse_syndication(rss, "https://news.example/feed", "https://news.example/rss/feed.xml");
   CHECK(f.kind == SyndicationKind::rss);
   CHECK(f.title == "Harbourton & District News");
   CHECK(f.link == "https://news.example/");
@@ -59,13 +55,13 @@ TEST_CASE("RSS 2.0 items with content, summaries, relative links and dates", "[s
   CHECK(a.title == "Council approves budget");
   CHECK(a.link == "https://news.example/2026/03/budget.html");
   CHECK(a.guid == "budget-2026");
-  CHECK(a.published == at(2026y / March / 3, 8h));
+  CHECK(a.published == utc_at(2026y / March / 3, 8h));
   CHECK(a.summary_html == "Short <em>summary</em>.");
   CHECK(a.content_html == "<p>The full <strong>story</strong>.</p>");
   CHECK(a.author == "Jane Doe");
   const FeedItem& b = f.items[1];
   CHECK(b.link == "https://news.example/bridge");  // permalink guid stands in for <link>
-  CHECK(b.published == at(2026y / March / 2, 22h, 30min));
+  CHECK(b.published == utc_at(2026y / March / 2, 22h, 30min));
   CHECK(b.content_html.empty());
   CHECK(b.author == "desk@news.example (Desk)");
 
@@ -102,7 +98,8 @@ TEST_CASE("Atom 1.0 entries with xml:base, text constructs and authors", "[sourc
     <content type="html">&lt;p&gt;Two&lt;/p&gt;</content>
   </entry>
 </feed>)";
-  SyndicationFeed f = parse_syndication(atom, "https://blog.example/atom.xml", "https://blog.example/atom.xml");
+  SyndicationFeed f =
+      parse_syndication(atom, "https://blog.example/atom.xml", "https://blog.example/atom.xml");
   CHECK(f.kind == SyndicationKind::atom);
   CHECK(f.title == "Science Desk");
   CHECK(f.link == "https://blog.example/");
@@ -110,12 +107,12 @@ TEST_CASE("Atom 1.0 entries with xml:base, text constructs and authors", "[sourc
   CHECK(f.items[0].title == "Glass forest found");
   CHECK(f.items[0].link == "https://blog.example/posts/glass-forest");
   CHECK(f.items[0].guid == "tag:blog.example,2026:1");
-  CHECK(f.items[0].published == at(2026y / May / 4, 7h, 15min, 30s));
+  CHECK(f.items[0].published == utc_at(2026y / May / 4, 7h, 15min, 30s));
   CHECK(f.items[0].summary_html == "<p>Sponges &amp; shrimp</p>");
   CHECK(f.items[0].content_html == "<p>Deep <b>down</b>.</p>");
   CHECK(f.items[0].author == "J. R. Halloway");
   CHECK(f.items[1].link == "https://blog.example/other/two.html");
-  CHECK(f.items[1].published == at(2026y / May / 3, 0h));
+  CHECK(f.items[1].published == utc_at(2026y / May / 3, 0h));
   CHECK(f.items[1].content_html == "<p>Two</p>");
   CHECK(f.items[1].author == "Feed Author");
 }
@@ -143,7 +140,7 @@ TEST_CASE("JSON Feed 1.1 and 1.0 items", "[sources]") {
   CHECK(f.items[0].guid == "1");
   CHECK(f.items[0].content_html == "<p>Stocks rose.</p>");
   CHECK(f.items[0].summary_html == "<p>Stocks &amp; chips</p>\n");
-  CHECK(f.items[0].published == at(2026y / February / 20, 2h));
+  CHECK(f.items[0].published == utc_at(2026y / February / 20, 2h));
   CHECK(f.items[0].author == "Desk");
   CHECK(f.items[1].guid == "2");
   CHECK(f.items[1].link == "https://other.example/two");
@@ -151,7 +148,8 @@ TEST_CASE("JSON Feed 1.1 and 1.0 items", "[sources]") {
   CHECK(f.items[1].author == "Ann");
 
   auto v10 = parse_syndication(R"({"version": "https://jsonfeed.org/version/1",
-      "items": [{"id": "x", "author": {"name": "Old"}, "content_text": "t"}]})", "f", "");
+      "items": [{"id": "x", "author": {"name": "Old"}, "content_text": "t"}]})",
+                               "f", "");
   CHECK(v10.items.at(0).author == "Old");
 }
 
@@ -167,7 +165,7 @@ TEST_CASE("RSS 1.0 (RDF) items beside the channel", "[sources]") {
   CHECK(f.title == "Old");
   REQUIRE(f.items.size() == 1);
   CHECK(f.items[0].guid == "https://old.example/1");
-  CHECK(f.items[0].published == at(2026y / January / 5, 10h));
+  CHECK(f.items[0].published == utc_at(2026y / January / 5, 10h));
 }
 
 TEST_CASE("documents that are not feeds are refused with a reason", "[sources]") {
@@ -179,7 +177,8 @@ TEST_CASE("documents that are not feeds are refused with a reason", "[sources]")
         "'https://news.example/feed': not an RSS, Atom or JSON Feed document (looks like HTML)");
   CHECK(error_of("<?xml version=\"1.0\"?><svg/>") ==
         "'https://news.example/feed': not an RSS, Atom or JSON Feed document (root element <svg>)");
-  CHECK(error_of("<?xml version=\"1.0\"?>\n<rss version=\"2.0\">\n<channel>\n<title>x</titel>\n</channel></rss>") ==
+  CHECK(error_of("<?xml version=\"1.0\"?>\n<rss "
+                 "version=\"2.0\">\n<channel>\n<title>x</titel>\n</channel></rss>") ==
         "'https://news.example/feed': invalid XML at line 4: Opening and ending tag mismatch: "
         "title line 4 and titel");
   CHECK(error_of("  \n") == "'https://news.example/feed': empty document");
@@ -210,24 +209,25 @@ TEST_CASE("external entities are neither loaded nor expanded", "[sources]") {
 }
 
 TEST_CASE("feed dates in RFC 822 and ISO 8601 forms", "[sources]") {
-  CHECK(parse_feed_date("Tue, 03 Mar 2026 08:00:00 +0000") == at(2026y / March / 3, 8h));
-  CHECK(parse_feed_date("Tue, 3 Mar 2026 08:00:00 GMT") == at(2026y / March / 3, 8h));
-  CHECK(parse_feed_date("03 Mar 2026 08:00 +0100") == at(2026y / March / 3, 7h));
-  CHECK(parse_feed_date("Tuesday, 03 March 2026 08:00:00 -05:00") == at(2026y / March / 3, 13h));
-  CHECK(parse_feed_date("Tue, 03 Mar 26 08:00:00 PDT") == at(2026y / March / 3, 15h));
-  CHECK(parse_feed_date("Tue, 03 Mar 2026") == at(2026y / March / 3, 0h));
-  CHECK(parse_feed_date("Tue, 03 Mar 2026 08:00:00 XYZ") == at(2026y / March / 3, 8h));
-  CHECK(parse_feed_date("2026-03-03T08:00:00Z") == at(2026y / March / 3, 8h));
-  CHECK(parse_feed_date("2026-03-03T08:00:00.123+01:00") == at(2026y / March / 3, 7h));
-  CHECK(parse_feed_date("2026-03-03 08:00:00-0230") == at(2026y / March / 3, 10h, 30min));
-  CHECK(parse_feed_date("2026-03-03T08:00") == at(2026y / March / 3, 8h));
-  CHECK(parse_feed_date("2026-03-03") == at(2026y / March / 3, 0h));
+  CHECK(parse_feed_date("Tue, 03 Mar 2026 08:00:00 +0000") == utc_at(2026y / March / 3, 8h));
+  CHECK(parse_feed_date("Tue, 3 Mar 2026 08:00:00 GMT") == utc_at(2026y / March / 3, 8h));
+  CHECK(parse_feed_date("03 Mar 2026 08:00 +0100") == utc_at(2026y / March / 3, 7h));
+  CHECK(parse_feed_date("Tuesday, 03 March 2026 08:00:00 -05:00") ==
+        utc_at(2026y / March / 3, 13h));
+  CHECK(parse_feed_date("Tue, 03 Mar 26 08:00:00 PDT") == utc_at(2026y / March / 3, 15h));
+  CHECK(parse_feed_date("Tue, 03 Mar 2026") == utc_at(2026y / March / 3, 0h));
+  CHECK(parse_feed_date("Tue, 03 Mar 2026 08:00:00 XYZ") == utc_at(2026y / March / 3, 8h));
+  CHECK(parse_feed_date("2026-03-03T08:00:00Z") == utc_at(2026y / March / 3, 8h));
+  CHECK(parse_feed_date("2026-03-03T08:00:00.123+01:00") == utc_at(2026y / March / 3, 7h));
+  CHECK(parse_feed_date("2026-03-03 08:00:00-0230") == utc_at(2026y / March / 3, 10h, 30min));
+  CHECK(parse_feed_date("2026-03-03T08:00") == utc_at(2026y / March / 3, 8h));
+  CHECK(parse_feed_date("2026-03-03") == utc_at(2026y / March / 3, 0h));
   CHECK_FALSE(parse_feed_date(""));
   CHECK_FALSE(parse_feed_date("yesterday"));
   CHECK_FALSE(parse_feed_date("2026-02-30T00:00:00Z"));
   CHECK_FALSE(parse_feed_date("Tue, 31 Feb 2026 08:00:00 GMT"));
   CHECK_FALSE(parse_feed_date("2026-03-03T25:00:00Z"));
-  CHECK(format_iso8601(at(2026y / March / 3, 8h, 5min, 9s)) == "2026-03-03T08:05:09Z");
+  CHECK(format_iso8601(utc_at(2026y / March / 3, 8h, 5min, 9s)) == "2026-03-03T08:05:09Z");
 }
 
 TEST_CASE("html_to_plain_text strips tags and decodes references", "[sources]") {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "markup/markup_writer.hpp"
+#include "support/markup_search.hpp"
 
 using briefcast::MarkupDocument;
 using briefcast::MarkupKind;
@@ -14,38 +15,15 @@ using briefcast::parse_xml;
 using briefcast::serialize_xml;
 using briefcast::XmlReadOptions;
 
-namespace {
-
-// The first element named `name` in document order under `from`, or nullptr.
-const MarkupNode* find(const MarkupNode* from, const std::string& name) {
-  const MarkupNode* n = from;
-  while (n) {
-    if (n->is_element() && n->name == name) return n;
-    if (n->first_child) {
-      n = n->first_child;
-      continue;
-    }
-    while (n != from && !n->next) n = n->parent;
-    n = n == from ? nullptr : n->next;
-  }
-  return nullptr;
-}
-
-std::vector<std::string> child_names(const MarkupNode* n) {
-  std::vector<std::string> out;
-  for (const MarkupNode* c = n->first_child; c; c = c->next)
-    out.push_back(c->is_element() ? c->name : "#" + c->text);
-  return out;
-}
-
-}  // namespace
+using briefcast::test::child_names;
+using briefcast::test::find_element;
 
 TEST_CASE("HTML: broken markup is recovered into the tree a browser would build", "[markup]") {
   const MarkupDocument doc = parse_html(
       "<P CLASS=Lead>One<p>Two <B>bold</i> still bold</div><p>Three<br>after", "page.html");
   REQUIRE(doc.root());
   CHECK(doc.root()->name == "html");  // implied, as are <body> and the closing tags
-  const MarkupNode* body = find(doc.root(), "body");
+  const MarkupNode* body = find_element(doc.root(), "body");
   REQUIRE(body);
   REQUIRE(child_names(body) == std::vector<std::string>{"p", "p", "p"});
   const MarkupNode* first = body->first_child;
@@ -67,7 +45,7 @@ TEST_CASE("HTML: entities, charsets, attributes and script content", "[markup]")
       "</head><body><p title=\"caf&eacute; &amp; &quot;bar&quot;\" hidden>Caf\xC3\xA9 &amp; "
       "&#x263A;&nbsp;&copy;\n  two</p><!-- note --></body></html>",
       "page.html");
-  const MarkupNode* p = find(doc.root(), "p");
+  const MarkupNode* p = find_element(doc.root(), "p");
   REQUIRE(p);
   // Text is UTF-8; the <meta charset> does not re-decode what the caller converted.
   CHECK(p->text_content() == "Caf\xC3\xA9 & \xE2\x98\xBA\xC2\xA0\xC2\xA9\n  two");
@@ -76,7 +54,7 @@ TEST_CASE("HTML: entities, charsets, attributes and script content", "[markup]")
   CHECK(p->attr("hidden")->empty());
   CHECK(p->attr("missing") == nullptr);
   CHECK(p->attr_or_empty("missing").empty());
-  const MarkupNode* script = find(doc.root(), "script");
+  const MarkupNode* script = find_element(doc.root(), "script");
   REQUIRE(script);
   REQUIRE(script->first_child);
   CHECK(script->first_child->kind == MarkupKind::cdata);
@@ -92,7 +70,7 @@ TEST_CASE("HTML: 10,000-deep nesting is built, walked and freed without recursio
   for (int i = 0; i < 10000; ++i) html += "<div>";
   html += "\n\nbottom";
   const MarkupDocument doc = parse_html(html, "deep.html");
-  const MarkupNode* n = find(doc.root(), "body");
+  const MarkupNode* n = find_element(doc.root(), "body");
   int depth = 0;
   while (n->first_child && n->first_child->is_element()) {
     n = n->first_child;
@@ -108,7 +86,7 @@ TEST_CASE("HTML: 10,000-deep nesting is built, walked and freed without recursio
   for (int i = 0; i < 10000; ++i) expected += "<div>";
   expected += "\n\nbottom";
   for (int i = 0; i < 10000; ++i) expected += "</div>";
-  CHECK(serialize_xml(doc, *find(doc.root(), "body")) == expected + "</body>");
+  CHECK(serialize_xml(doc, *find_element(doc.root(), "body")) == expected + "</body>");
   // Every node has its own dense index.
   CHECK(doc.node_count() == 10000 + 3);
   CHECK(n->first_child->index == doc.node_count() - 1);
@@ -116,7 +94,7 @@ TEST_CASE("HTML: 10,000-deep nesting is built, walked and freed without recursio
 
 TEST_CASE("remove() unlinks a subtree and relinks its siblings", "[markup]") {
   MarkupDocument doc = parse_html("<body><p>a</p><nav>menu <b>x</b></nav><p>b</p></body>", "r");
-  MarkupNode* body = const_cast<MarkupNode*>(find(doc.root(), "body"));
+  MarkupNode* body = const_cast<MarkupNode*>(find_element(doc.root(), "body"));
   MarkupNode* nav = body->first_child->next;
   REQUIRE(nav->name == "nav");
   const std::size_t count = doc.node_count();

@@ -4,55 +4,18 @@
 #include <catch2/catch.hpp>
 #include <thread>
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wconversion"
-#pragma GCC diagnostic ignored "-Wsign-conversion"
-#include <httplib.h>
-#pragma GCC diagnostic pop
-
 #include "base/error.hpp"
+#include "support/error_capture.hpp"
+#include "support/loopback_server.hpp"
 
 using namespace briefcast;
 using namespace std::chrono_literals;
+using test::LoopbackServer;
 
 namespace {
 
-// A cpp-httplib server on 127.0.0.1 (port chosen by the kernel), running in a thread once start()
-// is called; handlers are registered on `server` before that.
-class LoopbackServer {
- public:
-  LoopbackServer() { port_ = server.bind_to_any_port("127.0.0.1"); }
-  ~LoopbackServer() {
-    server.stop();
-    if (thread_.joinable()) thread_.join();
-  }
-  void start() {
-    REQUIRE(port_ > 0);
-    thread_ = std::thread([this] { server.listen_after_bind(); });
-    // stop() is a no-op until the server runs: wait for it, so the destructor cannot hang.
-    auto deadline = std::chrono::steady_clock::now() + 5s;
-    while (!server.is_running() && std::chrono::steady_clock::now() < deadline)
-      std::this_thread::sleep_for(1ms);
-    REQUIRE(server.is_running());
-  }
-  std::string url(const std::string& path) const {
-    return "http://127.0.0.1:" + std::to_string(port_) + path;
-  }
-  httplib::Server server;
-
- private:
-  int port_ = -1;
-  std::thread thread_;
-};
-
 std::string error_of(const std::string& url, const FetchOptions& options = {}) {
-  try {
-    fetch_url(url, options);
-  } catch (const Error& e) {
-    CHECK(e.code() == ExitCode::network);
-    return e.what();
-  }
-  return "(no error)";
+  return test::error_message([&] { fetch_url(url, options); }, ExitCode::network);
 }
 
 }  // namespace
@@ -215,13 +178,7 @@ namespace {
 // The message of the Error a probe throws, checked to be a network error.
 std::string probe_error_of(ProbeResult (*probe)(const std::string&, const ProbeOptions&),
                            const std::string& url, const ProbeOptions& options = {}) {
-  try {
-    probe(url, options);
-  } catch (const Error& e) {
-    CHECK(e.code() == ExitCode::network);
-    return e.what();
-  }
-  return "(no error)";
+  return test::error_message([&] { probe(url, options); }, ExitCode::network);
 }
 
 // An MP3-sized body served at /ep.mp3, /old redirecting to it, /older to /old, and a chunked

@@ -6,23 +6,11 @@
 #include <ctime>
 
 #include "support/test_support.hpp"
+#include "support/time_points.hpp"
 
 using namespace briefcast;
 
-namespace {
-
-std::time_t utc(int y, int mo, int d, int h, int mi, int s = 0) {
-  std::tm tm{};
-  tm.tm_year = y - 1900;
-  tm.tm_mon = mo - 1;
-  tm.tm_mday = d;
-  tm.tm_hour = h;
-  tm.tm_min = mi;
-  tm.tm_sec = s;
-  return timegm(&tm);
-}
-
-}  // namespace
+using test::utc_time_t;
 
 TEST_CASE("daily schedule: HH:MM to minutes after midnight", "[serve]") {
   CHECK(parse_daily_time("06:30") == 390);
@@ -45,24 +33,25 @@ TEST_CASE("daily schedule: HH:MM to minutes after midnight", "[serve]") {
 
 TEST_CASE("daily schedule: the next run in UTC", "[serve]") {
   test::TimeZone zone("UTC");
-  const std::time_t eight = utc(2026, 3, 3, 8, 0);
+  const std::time_t eight = utc_time_t(2026, 3, 3, 8, 0);
   CHECK(next_daily_run(eight, 8 * 60 + 1) == eight + 60);
   CHECK(next_daily_run(eight, 8 * 60) == eight + 86400);  // its minute has begun: tomorrow
   CHECK(next_daily_run(eight + 59, 8 * 60) == eight + 86400);
-  CHECK(next_daily_run(eight, 6 * 60 + 30) == utc(2026, 3, 4, 6, 30));
-  CHECK(next_daily_run(eight, 23 * 60 + 59) == utc(2026, 3, 3, 23, 59));
-  CHECK(next_daily_run(utc(2026, 12, 31, 23, 30), 0) == utc(2027, 1, 1, 0, 0));
+  CHECK(next_daily_run(eight, 6 * 60 + 30) == utc_time_t(2026, 3, 4, 6, 30));
+  CHECK(next_daily_run(eight, 23 * 60 + 59) == utc_time_t(2026, 3, 3, 23, 59));
+  CHECK(next_daily_run(utc_time_t(2026, 12, 31, 23, 30), 0) == utc_time_t(2027, 1, 1, 0, 0));
 }
 
 TEST_CASE("daily schedule: the wall clock across daylight-saving changes", "[serve]") {
   test::TimeZone zone("Europe/London");  // GMT+0 / BST+1; changes 29 March and 25 October 2026
   // Noon stays noon: 23 hours across the spring change, 25 across the autumn one.
-  CHECK(next_daily_run(utc(2026, 3, 28, 12, 0), 12 * 60) == utc(2026, 3, 29, 11, 0));
-  CHECK(next_daily_run(utc(2026, 10, 24, 11, 0), 12 * 60) == utc(2026, 10, 25, 12, 0));
+  CHECK(next_daily_run(utc_time_t(2026, 3, 28, 12, 0), 12 * 60) == utc_time_t(2026, 3, 29, 11, 0));
+  CHECK(next_daily_run(utc_time_t(2026, 10, 24, 11, 0), 12 * 60) ==
+        utc_time_t(2026, 10, 25, 12, 0));
   // 01:30 does not exist on 29 March: it runs at 02:30 BST (01:30 UTC).
-  CHECK(next_daily_run(utc(2026, 3, 28, 12, 0), 90) == utc(2026, 3, 29, 1, 30));
+  CHECK(next_daily_run(utc_time_t(2026, 3, 28, 12, 0), 90) == utc_time_t(2026, 3, 29, 1, 30));
   // The day after, 01:30 BST again.
-  CHECK(next_daily_run(utc(2026, 3, 29, 12, 0), 90) == utc(2026, 3, 30, 0, 30));
+  CHECK(next_daily_run(utc_time_t(2026, 3, 29, 12, 0), 90) == utc_time_t(2026, 3, 30, 0, 30));
 }
 
 TEST_CASE("daily schedule: the next run in this machine's time zone", "[serve]") {

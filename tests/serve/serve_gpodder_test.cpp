@@ -6,11 +6,11 @@
 
 #include <catch2/catch.hpp>
 #include <ctime>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "support/feed_definition.hpp"
 #include "support/test_support.hpp"
 
 using namespace briefcast;
@@ -19,21 +19,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A feed definition publishing d/out at `base_url`, its stories from d/articles.
+// A feed definition publishing d/out at `base_url`, its stories from d/articles: a short show
+// of its own with an intro only.
 void write_feed(const TempDir& d, const std::string& base_url) {
-  nlohmann::json j = {
-      {"show",
-       {{"title", "briefcast serve test"},
-        {"description", "Daily briefing served by briefcast serve"},
-        {"author", "briefcast"},
-        {"language", "en-US"},
-        {"category", "News"},
-        {"cover", (test::source_dir() / "examples/cover.png").string()},
-        {"base_url", base_url}}},
-      {"output", "out"},
-      {"sources", nlohmann::json::array({{{"type", "folder"}, {"path", "articles"}}})},
-      {"episode", {{"intro", "This is {show}."}, {"outro", ""}}}};
-  test::write_file(d / "feed.json", j.dump(2));
+  test::write_feed_definition(
+      d.path(), base_url, "out",
+      {{"show",
+        {{"title", "briefcast serve test"},
+         {"description", "Daily briefing served by briefcast serve"},
+         {"author", "briefcast"},
+         {"subcategory", nullptr}}},
+       {"sources", nlohmann::json::array({{{"type", "folder"}, {"path", "articles"}}})},
+       {"episode", {{"title", nullptr}, {"intro", "This is {show}."}, {"outro", ""}}}});
 }
 
 // Every regular file under `dir` (gPodder puts downloads in a folder per podcast).
@@ -51,12 +48,11 @@ TEST_CASE("serve: gPodder subscribes, downloads, and fetches only the new episod
           "[serve][gpodder]") {
   TempDir d;
   fs::path root = d / "out";
-  fs::create_directories(d / "articles");
   auto add_article = [&](const std::string& article) {
     fs::copy_file(test::source_dir() / "examples/articles" / article, d / "articles" / article);
   };
   auto build = [&](const std::string& date) {
-    auto r = test::run_briefcast({"build", (d / "feed.json").string(), "--date", date});
+    auto r = test::run_build(d / "feed.json", date);
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
   };
@@ -66,9 +62,9 @@ TEST_CASE("serve: gPodder subscribes, downloads, and fetches only the new episod
   add_article("short-note.txt");
   build("2026-11-02");
 
-  test::ChildProcess server({BRIEFCAST_BINARY, "serve", (d / "feed.json").string(), "--port",
-                             std::to_string(port)},
-                            d / "serve.log");
+  test::ChildProcess server(
+      {BRIEFCAST_BINARY, "serve", (d / "feed.json").string(), "--port", std::to_string(port)},
+      d / "serve.log");
   REQUIRE(test::wait_for_text(d / "serve.log", "(Ctrl-C to stop)", 10));
   // The feed's base URL points where serve listens: no warning.
   CHECK(test::read_file(d / "serve.log").find("warning") == std::string::npos);

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Reads a podcast feed with gPodder's podcastparser and with feedparser and prints, as JSON,
 what each understood: channel fields and, per episode, title, guid, published timestamp (UTC
-seconds), duration, enclosure url/length/type. Used by tests/feed_parsers_test.cpp.
+seconds), duration, enclosure url/length/type. Used through tests/support/feed_clients.cpp.
 
 Run with Debian's /usr/bin/python3 (python3-podcastparser, python3-feedparser).
 Usage: feed_parsers.py FEED.xml FEED_URL

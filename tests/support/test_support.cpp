@@ -84,7 +84,7 @@ std::vector<fs::path> files_in(const fs::path& dir) {
   return v;
 }
 
-static std::string quote(const std::string& s) {
+std::string shell_quote(const std::string& s) {
   std::string q = "'";
   for (char c : s) {
     if (c == '\'')
@@ -95,18 +95,24 @@ static std::string quote(const std::string& s) {
   return q + "'";
 }
 
-RunResult run_briefcast(const std::vector<std::string>& args, const std::string& stdin_file) {
+// Runs `command` with /bin/sh, its stdout and stderr captured through files.
+static RunResult run_captured(const std::string& command) {
   TempDir tmp;
-  std::string cmd = quote(BRIEFCAST_BINARY);
-  for (auto& a : args) cmd += " " + quote(a);
-  cmd += stdin_file.empty() ? " </dev/null" : " <" + quote(stdin_file);
-  cmd += " >" + quote((tmp / "out").string()) + " 2>" + quote((tmp / "err").string());
+  const std::string cmd = command + " >" + shell_quote((tmp / "out").string()) + " 2>" +
+                          shell_quote((tmp / "err").string());
   int status = std::system(cmd.c_str());
   RunResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   r.out = read_file(tmp / "out");
   r.err = read_file(tmp / "err");
   return r;
+}
+
+RunResult run_briefcast(const std::vector<std::string>& args, const std::string& stdin_file) {
+  std::string cmd = shell_quote(BRIEFCAST_BINARY);
+  for (auto& a : args) cmd += " " + shell_quote(a);
+  cmd += stdin_file.empty() ? " </dev/null" : " <" + shell_quote(stdin_file);
+  return run_captured(cmd);
 }
 
 std::vector<float> sine(double freq_hz, double amplitude, double seconds, unsigned rate_hz) {
@@ -135,16 +141,8 @@ int free_port() {
 }
 
 RunResult run_shell(const std::string& command, int timeout_s) {
-  TempDir tmp;
-  std::string cmd = "timeout -s KILL " + std::to_string(timeout_s) + " /bin/sh -c " +
-                    quote(command) + " </dev/null >" + quote((tmp / "out").string()) + " 2>" +
-                    quote((tmp / "err").string());
-  int status = std::system(cmd.c_str());
-  RunResult r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  r.out = read_file(tmp / "out");
-  r.err = read_file(tmp / "err");
-  return r;
+  return run_captured("timeout -s KILL " + std::to_string(timeout_s) + " /bin/sh -c " +
+                      shell_quote(command) + " </dev/null");
 }
 
 ChildProcess::ChildProcess(const std::vector<std::string>& argv, const fs::path& log_file,

@@ -27,6 +27,9 @@ std::string read_file(const std::filesystem::path& p);
 void write_file(const std::filesystem::path& p, const std::string& contents);
 std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir);
 
+// `s` in single quotes for /bin/sh, its own single quotes escaped.
+std::string shell_quote(const std::string& s);
+
 // Runs the built `briefcast` binary with `args` (shell-quoted here), stdin from `stdin_file` when
 // not empty. Returns exit code, stdout and stderr.
 struct RunResult {
