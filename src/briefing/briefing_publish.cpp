@@ -6,11 +6,11 @@
 #include <sstream>
 
 #include "base/atomic_file.hpp"
-#include "base/file_read.hpp"
 #include "base/error.hpp"
+#include "base/file_read.hpp"
+#include "base/uuid.hpp"
 #include "feed/feed_validator.hpp"
 #include "feed/show_notes.hpp"
-#include "base/uuid.hpp"
 
 namespace briefcast {
 

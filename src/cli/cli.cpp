@@ -12,9 +12,9 @@
 #include <optional>
 
 #include "base/data_dir.hpp"
+#include "base/error.hpp"
 #include "briefing/briefing_day.hpp"
 #include "cli/cli_commands.hpp"
-#include "base/error.hpp"
 #include "pipeline/say.hpp"
 #include "voice/speech_engine.hpp"
 #include "voice/voice_profile.hpp"
@@ -87,20 +87,15 @@ int run_say(const SayFlags& f, std::ostream& err) {
   }
   auto format = format_for_output(r.output);
   if (!format)
-    throw Error(ExitCode::usage, "'" + r.output +
-                                     "': unknown output extension (use .mp3, .wav, .flac or .ogg)");
+    throw Error(ExitCode::usage,
+                "'" + r.output + "': unknown output extension (use .mp3, .wav, .flac or .ogg)");
   r.format = *format;
   if (r.output == "-" && isatty(STDOUT_FILENO))
     throw Error(ExitCode::usage, "refusing to write MP3 to a terminal; redirect or pipe -o -");
 
   r.voice = resolve_voice(f.voice);
-  r.synthesis.voice = r.voice.espeak_voice;
-  r.synthesis.variant = r.voice.variant;
-  r.synthesis.rate_wpm = f.rate_wpm.value_or(r.voice.rate_wpm);
-  r.synthesis.pitch = f.pitch.value_or(r.voice.pitch);
-  r.synthesis.range = r.voice.range;
-  r.synthesis.volume = r.voice.volume;
-  r.synthesis.word_gap_ms = r.voice.word_gap_ms;
+  if (f.rate_wpm) r.voice.rate_wpm = *f.rate_wpm;
+  if (f.pitch) r.voice.pitch = *f.pitch;
   r.mp3.bitrate_kbps = f.bitrate_kbps;
   r.mp3.vbr_quality = f.vbr_quality;
   r.sample_rate_hz = f.sample_rate_hz;
@@ -119,9 +114,9 @@ int run_say(const SayFlags& f, std::ostream& err) {
   SayReport rep = say(r, err);
 
   if (r.verbose) {
-    err << "briefcast: voice " << r.voice.name << " (eSpeak NG " << r.synthesis.voice
-        << (r.synthesis.variant.empty() ? "" : "+" + r.synthesis.variant) << ", "
-        << r.synthesis.rate_wpm << " wpm)\n";
+    err << "briefcast: voice " << r.voice.name << " (eSpeak NG " << r.voice.espeak_voice
+        << (r.voice.variant.empty() ? "" : "+" + r.voice.variant) << ", " << r.voice.rate_wpm
+        << " wpm)\n";
     char line[200];
     std::snprintf(line, sizeof line,
                   "briefcast: loudness: speech %.1f LUFS -> output %.1f LUFS (target %.1f), true "
@@ -158,8 +153,8 @@ int run_voices(std::ostream& out) {
   for (auto& p : load_voice_profiles(dir)) {
     char line[256];
     std::snprintf(line, sizeof line, "  %-14s %-10s %3d wpm  %s%s\n", p.name.c_str(),
-                  (p.espeak_voice + (p.variant.empty() ? "" : "+" + p.variant)).c_str(),
-                  p.rate_wpm, p.description.c_str(), p.name == kDefaultVoice ? " (default)" : "");
+                  (p.espeak_voice + (p.variant.empty() ? "" : "+" + p.variant)).c_str(), p.rate_wpm,
+                  p.description.c_str(), p.name == kDefaultVoice ? " (default)" : "");
     out << line;
   }
   SpeechEngine engine;
@@ -183,13 +178,14 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   auto* say_cmd = app.add_subcommand("say", "Convert text files to one audio file");
   say_cmd->add_option("INPUT", f.inputs, "Text file(s), or - for standard input")->required();
   say_cmd->add_option("-o,--output", f.output,
-                       "Output file; extension picks .mp3 .wav .flac .ogg; - for MP3 on stdout "
-                       "[default: <input stem>.mp3]");
+                      "Output file; extension picks .mp3 .wav .flac .ogg; - for MP3 on stdout "
+                      "[default: <input stem>.mp3]");
   say_cmd->add_option("--title", f.title, "Title tag [default: first line of the input]");
   say_cmd->add_option("--author", f.author, "Artist tag [default: briefcast]");
   say_cmd->add_option("--album", f.album, "Album tag")->capture_default_str();
-  say_cmd->add_option("--voice", f.voice,
-                      "Voice profile name or .json file, or an eSpeak NG voice (see `voices`)")
+  say_cmd
+      ->add_option("--voice", f.voice,
+                   "Voice profile name or .json file, or an eSpeak NG voice (see `voices`)")
       ->capture_default_str();
   say_cmd->add_option("--rate", f.rate_wpm, "Words per minute, 80-450 [default: from the voice]")
       ->check(CLI::Range(80, 450));
@@ -197,8 +193,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       ->check(CLI::Range(0, 100));
   say_cmd->add_option("--bitrate", f.bitrate_kbps, "MP3 CBR bitrate, kbps")
       ->capture_default_str()
-      ->check(CLI::IsMember({8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224,
-                             256, 320}));
+      ->check(CLI::IsMember(
+          {8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320}));
   say_cmd->add_option("--vbr", f.vbr_quality, "MP3 VBR quality 0 (best) - 9 instead of CBR")
       ->check(CLI::Range(0, 9));
   say_cmd->add_option("--sample-rate", f.sample_rate_hz, "Output sample rate, Hz")

@@ -5,10 +5,10 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
-#include "base/error.hpp"
 #include "audio/id3_tags.hpp"
 #include "audio/loudness.hpp"
 #include "audio/sound_file.hpp"
+#include "base/error.hpp"
 #include "support/test_support.hpp"
 
 using namespace briefcast;
@@ -22,9 +22,6 @@ SayRequest request_for(const fs::path& input, const fs::path& output) {
   r.output = output.string();
   r.format = *format_for_output(r.output);
   r.voice = *find_voice_profile("en-us-news", test::source_dir() / "voices");
-  r.synthesis.voice = r.voice.espeak_voice;
-  r.synthesis.variant = r.voice.variant;
-  r.synthesis.rate_wpm = r.voice.rate_wpm;
   r.tags.artist = "Test Desk";
   r.tags.album = "briefcast tests";
   r.tags.date = "2026-11-23";
@@ -155,7 +152,7 @@ TEST_CASE("say: failures leave no file behind", "[e2e]") {
   }
   test::write_file(d / "ok.txt", "Fine text.\n");
   r = request_for(d / "ok.txt", d / "x.mp3");
-  r.synthesis.voice = "xx-nonexistent";
+  r.voice.espeak_voice = "xx-nonexistent";
   try {
     say(r, log);
     FAIL("no error");
