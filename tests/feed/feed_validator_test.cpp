@@ -322,6 +322,11 @@ TEST_CASE("validate cli: a feed URL on loopback, enclosures checked with HEAD", 
   auto r = test::run_briefcast({"validate", base + "feed.xml"});
   CHECK(r.exit_code == 0);
   CHECK(r.err == "briefcast: " + base + "feed.xml: valid (3 episodes)\n");
+  // The scheme is case-insensitive (RFC 3986): an upper-case one is a URL too, not a file name.
+  const std::string upper = "HTTP" + base.substr(4) + "feed.xml";
+  r = test::run_briefcast({"validate", upper});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == "briefcast: " + upper + ": valid (3 episodes)\n");
 
   fs::resize_file(d / "site/ep/2.mp3", 5);
   fs::remove(d / "site/ep/1.mp3");

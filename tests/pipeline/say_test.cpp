@@ -161,3 +161,23 @@ TEST_CASE("say: failures leave no file behind", "[e2e]") {
   }
   CHECK(test::files_in(d.path()).size() == 2);  // only the two inputs
 }
+
+TEST_CASE("say: the eSpeak NG settings are the voice profile's", "[say]") {
+  VoiceProfile v;
+  v.espeak_voice = "en-gb-x-rp";
+  v.variant = "m3";
+  v.rate_wpm = 190;
+  v.pitch = 30;
+  v.range = 70;
+  v.volume = 120;
+  v.word_gap_ms = 20;
+  v.sentence_pause_ms = 111;  // pauses are the pipeline's, not eSpeak's
+  SynthesisConfig s = synthesis_config(v);
+  CHECK(s.voice == "en-gb-x-rp");
+  CHECK(s.variant == "m3");
+  CHECK(s.rate_wpm == 190);
+  CHECK(s.pitch == 30);
+  CHECK(s.range == 70);
+  CHECK(s.volume == 120);
+  CHECK(s.word_gap_ms == 20);
+}
