@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "base/error.hpp"
 #include "feed/podcast_feed.hpp"
 #include "support/test_support.hpp"
 
@@ -264,7 +265,7 @@ TEST_CASE("validate: base URL and root mapping", "[feed]") {
   std::vector<std::string> asked;
   o.remote_length = [&](const std::string& url) -> std::optional<std::uint64_t> {
     asked.push_back(url);
-    if (url.ends_with("1.mp3")) throw std::runtime_error("HEAD " + url + ": HTTP 404");
+    if (url.ends_with("1.mp3")) throw Error(ExitCode::network, "HEAD " + url + ": HTTP 404");
     if (url.ends_with("2.mp3")) return std::nullopt;
     return 999;
   };
@@ -276,6 +277,16 @@ TEST_CASE("validate: base URL and root mapping", "[feed]") {
         "feed.xml: item 3 (guid briefcast-1): enclosure HEAD https://cdn.example.net/pod/ep/1.mp3: "
         "HTTP 404\n");
   CHECK(asked.size() == 3);
+
+  // Only a network failure is the enclosure's problem; anything else is not swallowed.
+  o.remote_length = [](const std::string&) -> std::optional<std::uint64_t> {
+    throw Error(ExitCode::interrupted, "interrupted");
+  };
+  CHECK_THROWS_WITH(validate_feed(xml, o), "interrupted");
+  o.remote_length = [](const std::string&) -> std::optional<std::uint64_t> {
+    throw std::logic_error("a bug");
+  };
+  CHECK_THROWS_AS(validate_feed(xml, o), std::logic_error);
 }
 
 TEST_CASE("validate cli: local file valid, invalid, missing", "[feed]") {
