@@ -1,12 +1,14 @@
 #include "base/uuid.hpp"
 
+#include <openssl/err.h>
 #include <openssl/evp.h>
 
 #include <array>
 #include <memory>
-#include <stdexcept>
 
 #include "base/c_deleter.hpp"
+#include "base/error.hpp"
+#include "base/strings.hpp"
 
 namespace briefcast {
 
@@ -14,26 +16,30 @@ namespace {
 
 using MdCtxPtr = std::unique_ptr<EVP_MD_CTX, CDeleter<EVP_MD_CTX_free>>;
 
+// Throws Error(failure) for a failed libcrypto call, with libcrypto's own reason when it has
+// one (a digest that cannot be computed is no fault of the user's input).
+[[noreturn]] void crypto_failed(const char* what) {
+  std::string message = std::string("libcrypto: ") + what;
+  if (unsigned long code = ERR_get_error()) {
+    char reason[256];
+    ERR_error_string_n(code, reason, sizeof reason);
+    message += std::string(": ") + reason;
+  }
+  ERR_clear_error();
+  throw Error(ExitCode::failure, message);
+}
+
 // Digest of the concatenation of `parts`; returns the number of bytes written to `out`.
 unsigned digest(const EVP_MD* md, std::initializer_list<std::string_view> parts,
                 unsigned char* out) {
   MdCtxPtr ctx(EVP_MD_CTX_new());
   if (!ctx || EVP_DigestInit_ex(ctx.get(), md, nullptr) != 1)
-    throw std::runtime_error("libcrypto: cannot initialize digest");
+    crypto_failed("cannot initialize digest");
   for (auto p : parts)
-    if (EVP_DigestUpdate(ctx.get(), p.data(), p.size()) != 1)
-      throw std::runtime_error("libcrypto: digest update failed");
+    if (EVP_DigestUpdate(ctx.get(), p.data(), p.size()) != 1) crypto_failed("digest update failed");
   unsigned len = 0;
-  if (EVP_DigestFinal_ex(ctx.get(), out, &len) != 1)
-    throw std::runtime_error("libcrypto: digest final failed");
+  if (EVP_DigestFinal_ex(ctx.get(), out, &len) != 1) crypto_failed("digest final failed");
   return len;
-}
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
 }
 
 constexpr char kHex[] = "0123456789abcdef";
@@ -61,7 +67,8 @@ bool is_uuid(std::string_view t) {
 
 std::string uuid_v5(std::string_view namespace_uuid, std::string_view name) {
   if (!is_uuid(namespace_uuid))
-    throw std::invalid_argument("not a UUID: '" + std::string(namespace_uuid) + "'");
+    throw Error(ExitCode::failure,
+                "UUIDv5 namespace '" + std::string(namespace_uuid) + "' is not a UUID");
   std::array<unsigned char, 16> ns{};
   std::size_t k = 0;
   for (std::size_t i = 0; i < namespace_uuid.size(); ++i) {

@@ -13,8 +13,8 @@ inline constexpr std::string_view kPodcastGuidNamespace = "ead4c236-bf58-58c6-a2
 
 // UUIDv5 of `name` (its bytes as given, no normalization) in `namespace_uuid` (textual form,
 // either case). Returns lowercase "xxxxxxxx-xxxx-5xxx-yxxx-xxxxxxxxxxxx".
-// Throws std::invalid_argument when `namespace_uuid` is not a UUID, std::runtime_error when
-// libcrypto fails.
+// Throws Error(ExitCode::failure) when `namespace_uuid` is not a UUID (a caller's bug: every
+// namespace is a constant) or when libcrypto fails (with its reason).
 std::string uuid_v5(std::string_view namespace_uuid, std::string_view name);
 
 // `podcast:guid` for a feed URL: the scheme ("https://", "http://", any "scheme://") and trailing
@@ -26,7 +26,7 @@ std::string podcast_guid(std::string_view feed_url);
 bool is_uuid(std::string_view text);
 
 // Lowercase hex SHA-256 of the bytes (64 characters), for content fingerprints.
-// Throws std::runtime_error when libcrypto fails.
+// Throws Error(ExitCode::failure) when libcrypto fails.
 std::string sha256_hex(std::string_view bytes);
 
 }  // namespace briefcast

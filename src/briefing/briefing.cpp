@@ -4,178 +4,189 @@
 #include <cmath>
 #include <ctime>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 
+#include "audio/id3_tags.hpp"
+#include "audio/mp3_assembler.hpp"
+#include "base/data_dir.hpp"
+#include "base/error.hpp"
 #include "base/interrupt.hpp"
 #include "base/stale_temps.hpp"
-#include "base/data_dir.hpp"
+#include "base/uuid.hpp"
 #include "briefing/briefing_day.hpp"
 #include "briefing/briefing_publish.hpp"
 #include "briefing/briefing_state.hpp"
 #include "briefing/episode_plan.hpp"
 #include "briefing/episode_template.hpp"
 #include "briefing/episode_timeline.hpp"
-#include "base/error.hpp"
 #include "briefing/feed_config.hpp"
 #include "briefing/feed_lock.hpp"
-#include "audio/id3_tags.hpp"
-#include "audio/mp3_assembler.hpp"
 #include "briefing/part_audio.hpp"
-#include "feed/show_notes.hpp"
 #include "briefing/sources.hpp"
-#include "voice/speech_engine.hpp"
+#include "feed/show_notes.hpp"
 #include "pipeline/text_frontend.hpp"
-#include "base/uuid.hpp"
+#include "voice/speech_engine.hpp"
 #include "voice/voice_profile.hpp"
 
 namespace briefcast {
 
 namespace fs = std::filesystem;
 
-BuildReport build_briefing(const BuildOptions& options, std::ostream& log) {
-  BuildReport report;
-  const FeedConfig cfg = load_feed_config(options.feed_file);
-  const std::string feed_name = options.feed_file.string();
-  const fs::path root = cfg.output_dir;
-  std::string base_url = options.base_url.value_or(cfg.show.base_url);
-  if (base_url.empty() || base_url.back() != '/') base_url += '/';
-  const std::string feed_url = url_join(base_url, "feed.xml");
-  report.feed_url = feed_url;
-  report.feed_xml = root / "feed.xml";
+namespace {
 
-  const EpisodeDay day = parse_episode_day(options.date.value_or(today_local()));
-  const std::time_t now = std::time(nullptr);
-  if (is_future_day(day, now))
-    throw Error(ExitCode::usage, "--date " + day.date + " is in the future");
+// What a build settles before it touches anything: the definition, where it publishes, the day
+// and how it sounds.
+struct BuildSetup {
+  FeedConfig cfg;
+  std::string feed_name;  // the definition's path as given, for messages
+  fs::path root;          // the output folder
+  std::string base_url;   // public URL of `root`, ending in '/'
+  std::string feed_url;   // base_url + "feed.xml"
+  EpisodeDay day;
+  std::time_t now = 0;  // when the build started
+  AudioSettings audio;
+  ScriptOptions script;  // the voice's language and lexicon
+  fs::path state_dir;    // <root>/.briefcast
+  fs::path state_file;   // <root>/.briefcast/state.json
+};
 
-  // Voice and audio settings.
-  std::optional<VoiceProfile> voice = find_voice_profile(cfg.voice, default_voices_dir());
+// Reads the feed definition and the voice profile, and checks the day.
+BuildSetup settle(const BuildOptions& options) {
+  BuildSetup s;
+  s.cfg = load_feed_config(options.feed_file);
+  s.feed_name = options.feed_file.string();
+  s.root = s.cfg.output_dir;
+  s.base_url = options.base_url.value_or(s.cfg.show.base_url);
+  if (s.base_url.empty() || s.base_url.back() != '/') s.base_url += '/';
+  s.feed_url = url_join(s.base_url, "feed.xml");
+
+  s.day = parse_episode_day(options.date.value_or(today_local()));
+  s.now = std::time(nullptr);
+  if (is_future_day(s.day, s.now))
+    throw Error(ExitCode::usage, "--date " + s.day.date + " is in the future");
+
+  std::optional<VoiceProfile> voice = find_voice_profile(s.cfg.voice, default_voices_dir());
   if (!voice)
-    throw Error(ExitCode::voice, "'" + feed_name + "': field 'voice': no voice profile '" +
-                                     cfg.voice + "' (see `briefcast voices`)");
-  const AudioSettings audio = part_audio_settings(*voice, cfg.mp3, cfg.loudness);
-  ScriptOptions script;
-  script.language = audio.voice.language;
-  script.lexicon = audio.voice.lexicon;
+    throw Error(ExitCode::voice, "'" + s.feed_name + "': field 'voice': no voice profile '" +
+                                     s.cfg.voice + "' (see `briefcast voices`)");
+  s.audio = part_audio_settings(*voice, s.cfg.mp3, s.cfg.loudness);
+  s.script.language = s.audio.voice.language;
+  s.script.lexicon = s.audio.voice.lexicon;
+  s.state_dir = s.root / ".briefcast";
+  s.state_file = s.state_dir / "state.json";
+  return s;
+}
 
-  if (!options.dry_run) {
-    std::error_code ec;
-    fs::create_directories(root / "episodes", ec);
-    if (ec)
-      throw Error(ExitCode::output,
-                  "'" + (root / "episodes").string() + "': cannot create folder: " + ec.message());
-  }
-  const fs::path state_dir = root / ".briefcast";
-  const fs::path state_file = state_dir / "state.json";
-  std::unique_ptr<FeedLock> lock;
-  if (!options.dry_run) {
-    lock = std::make_unique<FeedLock>(state_dir, feed_name);
-    fs::create_directories(state_dir / "cache");
-    for (auto& dir : {root, root / "episodes", state_dir, state_dir / "cache"})
-      remove_stale_temporaries(dir);
-  }
-  BriefingState state = load_state(state_file);
+// Creates the output folders, takes the feed's lock and removes temporaries a killed run left.
+// A dry run touches nothing and takes no lock (nullptr).
+std::unique_ptr<FeedLock> open_output(const BuildSetup& s, bool dry_run) {
+  if (dry_run) return nullptr;
+  std::error_code ec;
+  fs::create_directories(s.root / "episodes", ec);
+  if (ec)
+    throw Error(ExitCode::output,
+                "'" + (s.root / "episodes").string() + "': cannot create folder: " + ec.message());
+  auto lock = std::make_unique<FeedLock>(s.state_dir, s.feed_name);
+  fs::create_directories(s.state_dir / "cache");
+  for (auto& dir : {s.root, s.root / "episodes", s.state_dir, s.state_dir / "cache"})
+    remove_stale_temporaries(dir);
+  return lock;
+}
 
-  // An episode for this day already?
-  auto existing = std::find_if(state.episodes.begin(), state.episodes.end(),
-                               [&](const EpisodeRecord& e) { return e.date == day.date; });
-  if (existing != state.episodes.end() && !options.force) {
-    if (!options.quiet)
-      log << "briefcast: '" << feed_name << "': the episode for " << day.date
-          << " is already published (" << existing->title << "); use --force to rebuild it\n";
-    return report;
-  }
+// The new stories within the limits (estimated before any synthesis); the sources' HTTP
+// validators in `state` are updated. Stories of `replaced` (the day's episode being rebuilt)
+// count as new.
+std::vector<Story> choose_stories(const BuildSetup& s, BriefingState& state,
+                                  const EpisodeRecord* replaced, BuildReport& report,
+                                  std::ostream& log) {
   std::set<std::string> replaced_keys;
-  if (existing != state.episodes.end())
-    for (auto& s : existing->stories) replaced_keys.insert(s.key);
-
-  // Stories: new ones, within the limits (estimated before any synthesis).
-  SourceState sources = SourceState::from_json(state.sources);
-  StoryCandidates candidates = prepare_stories(collect_stories(cfg, sources, log), state.broadcast,
-                                               replaced_keys, script, audio.voice, log);
+  if (replaced)
+    for (auto& story : replaced->stories) replaced_keys.insert(story.key);
+  StoryCandidates candidates =
+      prepare_stories(collect_stories(s.cfg, state.sources, log), state.broadcast, replaced_keys,
+                      s.script, s.audio.voice, log);
   report.skipped_broadcast = candidates.skipped_broadcast;
   report.skipped_failed = candidates.skipped_failed;
   StorySelection selection =
-      limit_stories(std::move(candidates.stories), cfg.max_stories, cfg.max_minutes);
+      limit_stories(std::move(candidates.stories), s.cfg.max_stories, s.cfg.max_minutes);
   for (auto& title : selection.left_out)
-    log << "briefcast: '" << title << "' left out: the episode would exceed " << cfg.max_minutes
+    log << "briefcast: '" << title << "' left out: the episode would exceed " << s.cfg.max_minutes
         << " minutes\n";
-  const std::vector<Story>& stories = selection.stories;
-  if (stories.empty()) {
-    state.sources = sources.to_json();
-    if (!options.dry_run) save_state(state, state_file);
-    if (!options.quiet)
-      log << "briefcast: '" << feed_name << "': no new stories for " << day.date
-          << "; the feed is unchanged\n";
-    return report;
-  }
+  return std::move(selection.stories);
+}
 
-  // The episode's parts and their cache keys.
-  TemplateValues values;
-  values.show = cfg.show.title;
-  values.date = day.local_noon;
-  for (auto& st : stories) values.headlines.push_back(st.title);
-  const std::string episode_title = render_template(cfg.episode.title, values, false);
-  const std::vector<EpisodePart> parts = compose_episode(cfg.episode, stories, values, script);
+// The episode's title and parts, and each part's cache key and file.
+struct EpisodeDraft {
+  TemplateValues values;  // for the title and the intro/outro templates
+  std::string title;
+  std::vector<EpisodePart> parts;
+  std::string settings;          // fingerprint_settings of the audio and the engine
+  std::vector<PartAudio> audio;  // planned: fingerprints and cache files, no audio yet
+};
+
+EpisodeDraft draft_episode(const BuildSetup& s, const std::vector<Story>& stories) {
+  EpisodeDraft d;
+  d.values.show = s.cfg.show.title;
+  d.values.date = s.day.local_noon;
+  for (auto& story : stories) d.values.headlines.push_back(story.title);
+  d.title = render_template(s.cfg.episode.title, d.values, false);
+  d.parts = compose_episode(s.cfg.episode, stories, d.values, s.script);
   std::string engine_version;
   {
     SpeechEngine engine;  // one engine at a time: released before the parts are spoken
     engine_version = engine.version();
   }
-  const nlohmann::json settings = fingerprint_settings(audio, engine_version);
-  std::vector<PartAudio> planned = plan_part_audio(parts, settings, state_dir / "cache");
+  d.settings = fingerprint_settings(s.audio, engine_version);
+  d.audio = plan_part_audio(d.parts, d.settings, s.state_dir / "cache");
+  return d;
+}
 
-  if (options.dry_run) {
-    log << "briefcast: dry run: '" << episode_title << "' with " << stories.size() << " stories:\n";
-    for (auto& s : stories) {
-      EpisodePart alone{EpisodePart::Kind::story, s.title, s.url, s.blocks, {}};
-      log << "  - " << s.title << " (" << s.source << ", ~" << std::lround(s.estimate_seconds)
-          << " s" << (state.cache.count(part_fingerprint(alone, settings)) ? ", cached" : "")
-          << ")\n";
-    }
-    report.episode_title = episode_title;
-    report.stories = stories.size();
-    return report;
+void print_dry_run(const EpisodeDraft& d, const std::vector<Story>& stories,
+                   const BriefingState& state, std::ostream& log) {
+  log << "briefcast: dry run: '" << d.title << "' with " << stories.size() << " stories:\n";
+  for (auto& s : stories) {
+    EpisodePart alone{EpisodePart::Kind::story, s.title, s.url, s.blocks, {}};
+    log << "  - " << s.title << " (" << s.source << ", ~" << std::lround(s.estimate_seconds) << " s"
+        << (state.cache.count(part_fingerprint(alone, d.settings)) ? ", cached" : "") << ")\n";
   }
+}
 
-  ProducedParts produced = produce_parts(parts, std::move(planned), audio, state.cache, day.date,
-                                         root, options.progress, log);
-  report.parts_cached = produced.cached;
-  report.parts_synthesized = produced.synthesized;
-
-  // Assemble: chapter times come from the plan, then the tag, then the MP3.
+// Assembles the episode's MP3 from its parts (chapter times from the assembly plan, then the
+// tag, then the frames), writes its transcripts, chapters and notes, and returns its record.
+EpisodeRecord assemble_episode(const BuildSetup& s, const EpisodeDraft& d,
+                               const std::vector<PartAudio>& parts,
+                               const std::vector<Story>& stories, const BriefingState& state) {
   std::vector<fs::path> files;
-  for (auto& p : produced.parts) files.push_back(p.file);
+  for (auto& p : parts) files.push_back(p.file);
   const Mp3Assembly plan = plan_mp3_assembly(files, 0);
-  EpisodeTimeline timeline = place_episode(parts, produced.parts, plan, stories);
+  EpisodeTimeline timeline = place_episode(d.parts, parts, plan, stories);
   ShowNotes notes;
-  notes.intro = cfg.show.description;
+  notes.intro = s.cfg.show.description;
   notes.stories = timeline.notes;
-  notes.footer = "Read by eSpeak NG (" + audio.voice.name + "), produced by briefcast.";
+  notes.footer = "Read by eSpeak NG (" + s.audio.voice.name + "), produced by briefcast.";
 
-  const std::string stem = episode_stem(day.date, root, state.episodes);
-  const fs::path mp3 = root / "episodes" / (stem + ".mp3");
+  const std::string stem = episode_stem(s.day.date, s.root, state.episodes);
+  const fs::path mp3 = s.root / "episodes" / (stem + ".mp3");
   Tags tags;
-  tags.title = episode_title;
-  tags.artist = cfg.show.author;
-  tags.album = cfg.show.title;
-  tags.date = day.date;
-  tags.language = audio.voice.language;
+  tags.title = d.title;
+  tags.artist = s.cfg.show.author;
+  tags.album = s.cfg.show.title;
+  tags.date = s.day.date;
+  tags.language = s.audio.voice.language;
   tags.comment = std::string("briefcast ") + BRIEFCAST_VERSION;
-  if (!cfg.show.cover.empty()) tags.cover = cfg.show.cover;
+  if (!s.cfg.show.cover.empty()) tags.cover = s.cfg.show.cover;
   const Mp3Assembly assembled = assemble_mp3(files, render_id3v2(tags, timeline.id3_chapters), mp3);
   const std::string notes_html = render_show_notes_html(notes);
-  write_episode_files(root, stem, episode_title, timeline.cues, timeline.chapters, notes_html);
+  write_episode_files(s.root, stem, d.title, timeline.cues, timeline.chapters, notes_html);
 
   EpisodeRecord ep;
   ep.number = state.next_episode_number;
-  ep.guid = uuid_v5(podcast_guid(feed_url), day.date + "/" + std::to_string(ep.number));
-  ep.title = episode_title;
-  ep.date = day.date;
-  ep.published = publication_time(day, today_local(), now);
-  ep.audio = fs::relative(mp3, root).generic_string();
+  ep.guid = uuid_v5(podcast_guid(s.feed_url), s.day.date + "/" + std::to_string(ep.number));
+  ep.title = d.title;
+  ep.date = s.day.date;
+  ep.published = publication_time(s.day, today_local(), s.now);
+  ep.audio = fs::relative(mp3, s.root).generic_string();
   ep.bytes = assembled.total_bytes;
   ep.duration_seconds = assembled.duration_ms / 1000.0;
   ep.transcript_vtt = "episodes/" + stem + ".vtt";
@@ -185,21 +196,69 @@ BuildReport build_briefing(const BuildOptions& options, std::ostream& log) {
   ep.description = render_show_notes_text(notes);
   ep.content_html = notes_html;
   ep.stories = timeline.stories;
+  return ep;
+}
 
-  const Retention retention = apply_retention(state.episodes, ep, cfg.keep_episodes);
-  if (!cfg.show.cover.empty()) publish_cover(cfg.show.cover, root);
-  // Rendered and validated before anything points at the new episode.
+// Publishes `ep` with the episodes retention keeps: the cover, the feed rendered and validated
+// before anything points at the new episode, then state.json and feed.xml (publish_feed).
+Retention publish_episode(const BuildSetup& s, BriefingState& state, const EpisodeRecord& ep,
+                          std::ostream& log) {
+  Retention retention = apply_retention(state.episodes, ep, s.cfg.keep_episodes);
+  if (!s.cfg.show.cover.empty()) publish_cover(s.cfg.show.cover, s.root);
   const std::string xml =
-      render_checked_feed(make_channel(cfg.show, base_url, feed_url), retention.episodes, base_url,
-                          cfg.show.language, root, log);
+      render_checked_feed(make_channel(s.cfg.show, s.base_url, s.feed_url), retention.episodes,
+                          s.base_url, s.cfg.show.language, s.root, log);
   throw_if_interrupted();
-  state.sources = sources.to_json();
-  publish_feed(state, retention, ep, xml, root, state_file, day);
+  publish_feed(state, retention, ep, xml, s.root, s.state_file, s.day);
+  return retention;
+}
+
+}  // namespace
+
+BuildReport build_briefing(const BuildOptions& options, std::ostream& log) {
+  const BuildSetup s = settle(options);
+  BuildReport report;
+  report.feed_url = s.feed_url;
+  report.feed_xml = s.root / "feed.xml";
+  const std::unique_ptr<FeedLock> lock = open_output(s, options.dry_run);
+  BriefingState state = load_state(s.state_file);
+
+  auto existing = std::find_if(state.episodes.begin(), state.episodes.end(),
+                               [&](const EpisodeRecord& e) { return e.date == s.day.date; });
+  const EpisodeRecord* replaced = existing != state.episodes.end() ? &*existing : nullptr;
+  if (replaced && !options.force) {
+    if (!options.quiet)
+      log << "briefcast: '" << s.feed_name << "': the episode for " << s.day.date
+          << " is already published (" << replaced->title << "); use --force to rebuild it\n";
+    return report;
+  }
+
+  const std::vector<Story> stories = choose_stories(s, state, replaced, report, log);
+  if (stories.empty()) {
+    if (!options.dry_run) save_state(state, s.state_file);  // the sources' validators
+    if (!options.quiet)
+      log << "briefcast: '" << s.feed_name << "': no new stories for " << s.day.date
+          << "; the feed is unchanged\n";
+    return report;
+  }
+
+  EpisodeDraft draft = draft_episode(s, stories);
+  report.episode_title = draft.title;
+  report.stories = stories.size();
+  if (options.dry_run) {
+    print_dry_run(draft, stories, state, log);
+    return report;
+  }
+
+  ProducedParts produced = produce_parts(draft.parts, std::move(draft.audio), s.audio, state.cache,
+                                         s.day.date, s.root, options.progress, log);
+  report.parts_cached = produced.cached;
+  report.parts_synthesized = produced.synthesized;
+  const EpisodeRecord ep = assemble_episode(s, draft, produced.parts, stories, state);
+  const Retention retention = publish_episode(s, state, ep, log);
 
   report.published = true;
-  report.episode_title = episode_title;
-  report.episode_mp3 = mp3;
-  report.stories = stories.size();
+  report.episode_mp3 = s.root / ep.audio;
   report.audio_seconds = ep.duration_seconds;
   report.episodes_in_feed = retention.episodes.size();
   report.episodes_removed = retention.removed.size();

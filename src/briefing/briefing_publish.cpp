@@ -1,16 +1,14 @@
 #include "briefing/briefing_publish.hpp"
 
 #include <algorithm>
-#include <cctype>
-#include <fstream>
-#include <sstream>
 
 #include "base/atomic_file.hpp"
-#include "base/file_read.hpp"
 #include "base/error.hpp"
+#include "base/file_read.hpp"
+#include "base/strings.hpp"
+#include "base/uuid.hpp"
 #include "feed/feed_validator.hpp"
 #include "feed/show_notes.hpp"
-#include "base/uuid.hpp"
 
 namespace briefcast {
 
@@ -47,10 +45,7 @@ Channel make_channel(const ShowConfig& show, const std::string& base_url,
   c.title = show.title;
   c.link = base_url;
   c.description = show.description;
-  std::string lang = show.language;
-  std::transform(lang.begin(), lang.end(), lang.begin(),
-                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  c.language = lang;
+  c.language = lower_ascii(show.language);
   c.author = show.author;
   c.owner_name = show.author;
   c.owner_email = show.owner_email;

@@ -16,8 +16,8 @@
 
 #include "briefing/briefing_day.hpp"
 #include "briefing/briefing_state.hpp"
-#include "feed/chapters_json.hpp"
 #include "briefing/feed_config.hpp"
+#include "feed/chapters_json.hpp"
 #include "feed/podcast_feed.hpp"
 #include "feed/transcript.hpp"
 

@@ -5,10 +5,10 @@
 // places chapters and transcripts. Plain values; no functions here.
 
 #include <filesystem>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "pipeline/timed_sentence.hpp"
 #include "text/script.hpp"
 
 namespace briefcast {
@@ -41,9 +41,9 @@ struct PartAudio {
   std::string fingerprint;      // cache key (part_fingerprint)
   std::filesystem::path file;   // the MP3, <output>/.briefcast/cache/<fingerprint>.mp3
   double duration_seconds = 0;  // its length as encoded, seconds
-  // Sentences with times relative to the part's start, as built and cached in state.json:
-  // [{"text", "spoken", "start", "end", "words": [[offset, length, start], ...]}, ...]
-  nlohmann::json timeline = nlohmann::json::array();
+  // Sentences with times relative to the part's start (empty for a sound), as spoken or as read
+  // back from state.json's cache (which keeps text, spoken, times and words only).
+  std::vector<TimedSentence> timeline;
 };
 
 }  // namespace briefcast

@@ -4,8 +4,8 @@
 #include <utility>
 
 #include "base/error.hpp"
-#include "net/url_tools.hpp"
 #include "base/uuid.hpp"
+#include "net/url_tools.hpp"
 
 namespace briefcast {
 

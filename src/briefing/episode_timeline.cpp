@@ -29,15 +29,14 @@ EpisodeTimeline place_episode(const std::vector<EpisodePart>& parts,
       out.notes.push_back({s.title, s.url, s.source, start, ""});
       out.stories.push_back({s.title, s.url, s.source, s.key, start});
     }
-    for (auto& t : audio.at(i).timeline) {
+    for (const TimedSentence& t : audio.at(i).timeline) {
       TranscriptCue cue;
-      cue.start_s = start + t.at("start").get<double>();
-      cue.end_s = start + t.at("end").get<double>();
-      cue.text = t.at("text").get<std::string>();
-      if (cue.text == t.at("spoken").get<std::string>())
-        for (auto& w : t.at("words"))
-          cue.words.push_back({w.at(0).get<std::size_t>(), w.at(1).get<std::size_t>(),
-                               start + w.at(2).get<double>()});
+      cue.start_s = start + t.start_seconds;
+      cue.end_s = start + t.end_seconds;
+      cue.text = t.text;
+      if (t.text == t.spoken)
+        for (const TimedSentence::Word& w : t.words)
+          cue.words.push_back({w.offset, w.length, start + w.start_seconds});
       out.cues.push_back(std::move(cue));
     }
   }

@@ -6,11 +6,11 @@
 
 #include <vector>
 
-#include "briefing/briefing_state.hpp"
-#include "feed/chapters_json.hpp"
-#include "briefing/episode_part.hpp"
 #include "audio/id3_tags.hpp"
 #include "audio/mp3_assembler.hpp"
+#include "briefing/briefing_state.hpp"
+#include "briefing/episode_part.hpp"
+#include "feed/chapters_json.hpp"
 #include "feed/show_notes.hpp"
 #include "feed/transcript.hpp"
 
@@ -28,9 +28,8 @@ struct EpisodeTimeline {
 // the stories of the episode in order, one per EpisodePart::Kind::story part. A part starts at
 // plan.parts[i].start_ms and ends at end_ms; its sentences' times are shifted by its start. A
 // transcript shows the article's words; eSpeak NG's word timings point into the spoken form, so
-// they are kept only for sentences spoken exactly as written. Throws nlohmann::json::exception
-// for a malformed part timeline (see PartAudio::timeline) and std::out_of_range when the sizes
-// do not match.
+// they are kept only for sentences spoken exactly as written. Throws std::out_of_range when the
+// sizes do not match (a caller's bug: they come from one plan).
 EpisodeTimeline place_episode(const std::vector<EpisodePart>& parts,
                               const std::vector<PartAudio>& audio, const Mp3Assembly& plan,
                               const std::vector<Story>& stories);

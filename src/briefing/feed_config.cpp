@@ -2,15 +2,15 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <utility>
 
-#include "feed/apple_categories.hpp"
-#include "briefing/episode_template.hpp"
 #include "base/error.hpp"
+#include "base/file_read.hpp"
+#include "base/strings.hpp"
+#include "briefing/episode_template.hpp"
+#include "briefing/json_fields.hpp"
+#include "feed/apple_categories.hpp"
 #include "net/url_tools.hpp"
 
 namespace briefcast {
@@ -27,102 +27,9 @@ std::string join(const List& items) {
   return s;
 }
 
-// Reads one JSON object strictly; `prefix` is the dotted path of the object ("show.").
-class Reader {
- public:
-  Reader(const json& j, std::string origin, std::string prefix)
-      : j_(j), origin_(std::move(origin)), prefix_(std::move(prefix)) {}
-
-  [[noreturn]] void fail(const std::string& key, const std::string& problem) const {
-    throw Error(ExitCode::feed, "'" + origin_ + "': field '" + prefix_ + key + "': " + problem);
-  }
-
-  void only(const std::vector<std::string>& known) const {
-    for (auto& [key, value] : j_.items())
-      if (std::find(known.begin(), known.end(), key) == known.end())
-        fail(key, "unknown field (known: " + join(known) + ")");
-  }
-
-  const json* find(const std::string& key, bool required) const {
-    auto it = j_.find(key);
-    if (it == j_.end()) {
-      if (required) fail(key, "missing");
-      return nullptr;
-    }
-    return &*it;
-  }
-
-  bool string(const std::string& key, std::string& out, bool required = false,
-              bool non_empty = true) const {
-    const json* v = find(key, required);
-    if (!v) return false;
-    if (!v->is_string()) fail(key, "expected a string, got " + std::string(v->type_name()));
-    out = v->get<std::string>();
-    if (non_empty && out.find_first_not_of(" \t\r\n") == std::string::npos)
-      fail(key, "must not be empty");
-    return true;
-  }
-
-  void boolean(const std::string& key, bool& out) const {
-    const json* v = find(key, false);
-    if (!v) return;
-    if (!v->is_boolean()) fail(key, "expected true or false, got " + std::string(v->type_name()));
-    out = v->get<bool>();
-  }
-
-  void integer(const std::string& key, int lo, int hi, int& out) const {
-    const json* v = find(key, false);
-    if (!v) return;
-    if (!v->is_number_integer())
-      fail(key, "expected an integer, got " + std::string(v->type_name()));
-    auto n = v->get<long long>();
-    if (n < lo || n > hi)
-      fail(key,
-           std::to_string(n) + " is out of range " + std::to_string(lo) + "-" + std::to_string(hi));
-    out = static_cast<int>(n);
-  }
-
-  void number(const std::string& key, double lo, double hi, double& out) const {
-    const json* v = find(key, false);
-    if (!v) return;
-    if (!v->is_number()) fail(key, "expected a number, got " + std::string(v->type_name()));
-    double n = v->get<double>();
-    if (n < lo || n > hi)
-      fail(key, format(n) + " is out of range " + format(lo) + " to " + format(hi));
-    out = n;
-  }
-
-  Reader object(const std::string& key, bool required) const {
-    static const json empty = json::object();
-    const json* v = find(key, required);
-    if (!v) return Reader(empty, origin_, prefix_ + key + ".");
-    if (!v->is_object()) fail(key, "expected an object, got " + std::string(v->type_name()));
-    return Reader(*v, origin_, prefix_ + key + ".");
-  }
-
-  const json& value() const { return j_; }
-  const std::string& origin() const { return origin_; }
-  const std::string& prefix() const { return prefix_; }
-
-  static std::string format(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    return buf;
-  }
-
- private:
-  const json& j_;
-  std::string origin_;
-  std::string prefix_;
-};
-
 bool is_alpha(const std::string& s) {
   return std::all_of(s.begin(), s.end(),
                      [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
-}
-bool is_digit(const std::string& s) {
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
 }
 bool is_alnum(const std::string& s) {
   return std::all_of(s.begin(), s.end(),
@@ -143,7 +50,7 @@ bool is_bcp47(const std::string& tag) {
   std::size_t i = 1;
   if (i < parts.size() && parts[i].size() == 4 && is_alpha(parts[i])) ++i;  // script
   if (i < parts.size() && ((parts[i].size() == 2 && is_alpha(parts[i])) ||
-                           (parts[i].size() == 3 && is_digit(parts[i]))))
+                           (parts[i].size() == 3 && all_digits(parts[i]))))
     ++i;  // region
   for (; i < parts.size(); ++i) {
     const std::string& p = parts[i];
@@ -154,8 +61,7 @@ bool is_bcp47(const std::string& tag) {
       return true;
     }
     bool variant =
-        is_alnum(p) && ((p.size() >= 5 && p.size() <= 8) ||
-                        (p.size() == 4 && std::isdigit(static_cast<unsigned char>(p[0]))));
+        is_alnum(p) && ((p.size() >= 5 && p.size() <= 8) || (p.size() == 4 && is_digit(p[0])));
     if (!variant) return false;
   }
   return true;
@@ -176,7 +82,7 @@ fs::path resolve_path(const fs::path& dir, const std::string& p) {
 }
 
 // Reads a path field that must name an existing regular file; returns it absolute.
-fs::path existing_file(const Reader& r, const std::string& key, const fs::path& dir,
+fs::path existing_file(const JsonFields& r, const std::string& key, const fs::path& dir,
                        const std::vector<std::string>& extensions = {}) {
   std::string text;
   if (!r.string(key, text)) return {};
@@ -185,15 +91,14 @@ fs::path existing_file(const Reader& r, const std::string& key, const fs::path& 
   if (!fs::exists(p, ec)) r.fail(key, "no such file '" + p.string() + "'");
   if (!fs::is_regular_file(p, ec)) r.fail(key, "'" + p.string() + "' is not a file");
   if (!extensions.empty()) {
-    std::string ext = p.extension().string();
-    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string ext = lower_ascii(p.extension().string());
     if (std::find(extensions.begin(), extensions.end(), ext) == extensions.end())
       r.fail(key, "expected a " + join(extensions) + " file, got '" + p.filename().string() + "'");
   }
   return p;
 }
 
-void check_template(const Reader& r, const std::string& key, const std::string& text,
+void check_template(const JsonFields& r, const std::string& key, const std::string& text,
                     bool allow_stories) {
   try {
     TemplateValues probe;
@@ -204,7 +109,7 @@ void check_template(const Reader& r, const std::string& key, const std::string& 
   }
 }
 
-ShowConfig read_show(const Reader& r, const fs::path& dir) {
+ShowConfig read_show(const JsonFields& r, const fs::path& dir) {
   r.only({"title", "description", "author", "owner_email", "language", "category", "subcategory",
           "explicit", "cover", "base_url"});
   ShowConfig s;
@@ -246,7 +151,7 @@ ShowConfig read_show(const Reader& r, const fs::path& dir) {
   return s;
 }
 
-SourceConfig read_source(const Reader& r, const fs::path& dir) {
+SourceConfig read_source(const JsonFields& r, const fs::path& dir) {
   r.only({"type", "name", "path", "url", "max_items", "fetch_articles"});
   SourceConfig s;
   std::string type;
@@ -295,7 +200,7 @@ SourceConfig read_source(const Reader& r, const fs::path& dir) {
   return s;
 }
 
-EpisodeConfig read_episode(const Reader& r, const fs::path& dir) {
+EpisodeConfig read_episode(const JsonFields& r, const fs::path& dir) {
   r.only({"title", "intro", "outro", "intro_sound", "outro_sound", "between_sound"});
   EpisodeConfig e;
   if (r.string("title", e.title)) check_template(r, "title", e.title, false);
@@ -337,7 +242,7 @@ FeedConfig parse_feed_config(const std::string& text, const fs::path& file) {
   c.name = file.stem().string();
   fs::path dir = c.file.parent_path();
 
-  Reader top(j, origin, "");
+  JsonFields top(j, origin);
   top.only({"show", "output", "voice", "sources", "episode", "limits", "retention", "audio"});
   c.show = read_show(top.object("show", true), dir);
 
@@ -363,7 +268,7 @@ FeedConfig parse_feed_config(const std::string& text, const fs::path& file) {
     std::string key = "sources[" + std::to_string(i) + "]";
     const json& s = (*sources)[i];
     if (!s.is_object()) top.fail(key, "expected an object, got " + std::string(s.type_name()));
-    Reader r(s, origin, key + ".");
+    JsonFields r(s, origin, key);
     SourceConfig src = read_source(r, dir);
     for (std::size_t k = 0; k < c.sources.size(); ++k)
       if (c.sources[k].name == src.name)
@@ -374,16 +279,16 @@ FeedConfig parse_feed_config(const std::string& text, const fs::path& file) {
 
   c.episode = read_episode(top.object("episode", false), dir);
 
-  Reader limits = top.object("limits", false);
+  JsonFields limits = top.object("limits", false);
   limits.only({"max_stories", "max_minutes"});
   limits.integer("max_stories", 1, 100, c.max_stories);
   limits.integer("max_minutes", 1, 240, c.max_minutes);
 
-  Reader retention = top.object("retention", false);
+  JsonFields retention = top.object("retention", false);
   retention.only({"keep_episodes"});
   retention.integer("keep_episodes", 1, 10000, c.keep_episodes);
 
-  Reader audio = top.object("audio", false);
+  JsonFields audio = top.object("audio", false);
   audio.only({"bitrate_kbps", "sample_rate_hz", "loudness_lufs", "true_peak_dbtp"});
   static const std::vector<int> bitrates = {32,  40,  48,  56,  64,  80,  96,
                                             112, 128, 160, 192, 224, 256, 320};
@@ -409,13 +314,14 @@ FeedConfig parse_feed_config(const std::string& text, const fs::path& file) {
 }
 
 FeedConfig load_feed_config(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::error_code ec;
-  if (!in || fs::is_directory(file, ec))
-    throw Error(ExitCode::feed, "'" + file.string() + "': cannot read feed definition");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return parse_feed_config(s.str(), file);
+  std::string text;
+  try {
+    text = read_file_bytes(file);
+  } catch (const Error&) {
+    // A feed definition that cannot be read is a feed error (exit 8), like a bad one.
+    throw Error(ExitCode::feed, quoted(file) + ": cannot read feed definition");
+  }
+  return parse_feed_config(text, file);
 }
 
 }  // namespace briefcast

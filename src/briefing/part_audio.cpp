@@ -1,20 +1,19 @@
 #include "briefing/part_audio.hpp"
 
-#include <fstream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
-#include <sstream>
 #include <utility>
 
+#include "audio/resampler.hpp"
+#include "audio/sound_file.hpp"
 #include "base/atomic_file.hpp"
+#include "base/error.hpp"
 #include "base/file_read.hpp"
 #include "base/interrupt.hpp"
-#include "base/error.hpp"
 #include "base/progress.hpp"
-#include "audio/resampler.hpp"
-#include "pipeline/say.hpp"
-#include "audio/sound_file.hpp"
 #include "base/uuid.hpp"
+#include "pipeline/say.hpp"
 
 namespace briefcast {
 
@@ -54,13 +53,6 @@ AudioSettings part_audio_settings(const VoiceProfile& voice, const Mp3Config& mp
                                   const LoudnessConfig& loudness) {
   AudioSettings a;
   a.voice = voice;
-  a.synthesis.voice = voice.espeak_voice;
-  a.synthesis.variant = voice.variant;
-  a.synthesis.rate_wpm = voice.rate_wpm;
-  a.synthesis.pitch = voice.pitch;
-  a.synthesis.range = voice.range;
-  a.synthesis.volume = voice.volume;
-  a.synthesis.word_gap_ms = voice.word_gap_ms;
   a.mp3 = mp3;
   a.mp3.vbr_quality.reset();
   a.sample_rate_hz = mp3.sample_rate_hz;
@@ -68,7 +60,7 @@ AudioSettings part_audio_settings(const VoiceProfile& voice, const Mp3Config& mp
   return a;
 }
 
-json fingerprint_settings(const AudioSettings& audio, const std::string& engine_version) {
+std::string fingerprint_settings(const AudioSettings& audio, const std::string& engine_version) {
   const VoiceProfile& v = audio.voice;
   json settings = json::object();
   settings["engine"] = engine_version;
@@ -79,11 +71,12 @@ json fingerprint_settings(const AudioSettings& audio, const std::string& engine_
   settings["rate"] = audio.sample_rate_hz;
   settings["loudness"] = json::array({audio.loudness.target_lufs, audio.loudness.true_peak_dbtp});
   settings["format"] = 1;
-  return settings;
+  return settings.dump();
 }
 
-std::string part_fingerprint(const EpisodePart& part, const json& settings) {
-  json j = {{"settings", settings}, {"kind", static_cast<int>(part.kind)}};
+std::string part_fingerprint(const EpisodePart& part, const std::string& settings) {
+  // Parsed back so the key hashes the settings as a JSON value, as it always has.
+  json j = {{"settings", json::parse(settings)}, {"kind", static_cast<int>(part.kind)}};
   if (!part.sound.empty()) j["sound"] = sha256_hex(read_file_bytes(part.sound));
   json blocks = json::array();
   for (auto& b : part.blocks) {
@@ -95,8 +88,8 @@ std::string part_fingerprint(const EpisodePart& part, const json& settings) {
   return sha256_hex(j.dump());
 }
 
-std::vector<PartAudio> plan_part_audio(const std::vector<EpisodePart>& parts, const json& settings,
-                                       const fs::path& cache_dir) {
+std::vector<PartAudio> plan_part_audio(const std::vector<EpisodePart>& parts,
+                                       const std::string& settings, const fs::path& cache_dir) {
   std::vector<PartAudio> out;
   for (auto& p : parts) {
     PartAudio a;
@@ -113,7 +106,6 @@ PartAudio speak_part(const EpisodePart& part, const AudioSettings& a, const fs::
   r.output = out.string();
   r.format = OutputFormat::mp3;
   r.voice = a.voice;
-  r.synthesis = a.synthesis;
   r.mp3 = a.mp3;
   r.sample_rate_hz = a.sample_rate_hz;
   r.loudness = a.loudness;
@@ -122,15 +114,8 @@ PartAudio speak_part(const EpisodePart& part, const AudioSettings& a, const fs::
   readers.push_back(std::make_unique<BlocksScript>(part.blocks, part.title));
   PartAudio result;
   result.file = out;
-  SayReport rep = say(r, std::move(readers), log, [&](const TimedSentence& t) {
-    json words = json::array();
-    for (auto& w : t.words) words.push_back({w.offset, w.length, w.start_seconds});
-    result.timeline.push_back({{"text", t.text},
-                               {"spoken", t.spoken},
-                               {"start", t.start_seconds},
-                               {"end", t.end_seconds},
-                               {"words", words}});
-  });
+  SayReport rep = say(r, std::move(readers), log,
+                      [&](const TimedSentence& t) { result.timeline.push_back(t); });
   result.duration_seconds = rep.audio_seconds;
   return result;
 }

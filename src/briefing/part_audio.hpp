@@ -11,24 +11,21 @@
 #include <cstddef>
 #include <filesystem>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 #include <vector>
 
-#include "briefing/briefing_state.hpp"
-#include "briefing/episode_part.hpp"
 #include "audio/loudness.hpp"
 #include "audio/mp3_encoder.hpp"
-#include "voice/speech_engine.hpp"
+#include "briefing/briefing_state.hpp"
+#include "briefing/episode_part.hpp"
 #include "voice/voice_profile.hpp"
 
 namespace briefcast {
 
 // How every part of one episode sounds.
 struct AudioSettings {
-  VoiceProfile voice;               // pauses and lexicon; the synthesis values come from it
-  SynthesisConfig synthesis;        // eSpeak NG voice and parameters
+  VoiceProfile voice;               // eSpeak NG voice and parameters (synthesis_config), pauses
   Mp3Config mp3;                    // always CBR (vbr_quality unset), at sample_rate_hz
   unsigned sample_rate_hz = 44100;  // output rate of every part, Hz
   LoudnessConfig loudness;          // normalization target and ceiling
@@ -39,19 +36,23 @@ struct AudioSettings {
 AudioSettings part_audio_settings(const VoiceProfile& voice, const Mp3Config& mp3,
                                   const LoudnessConfig& loudness);
 
-// Everything in `audio` (and the eSpeak NG version) that changes a part's sound, as the JSON that
-// goes into each fingerprint. A new `engine_version` therefore re-speaks every part.
-nlohmann::json fingerprint_settings(const AudioSettings& audio, const std::string& engine_version);
+// Everything in `audio` (and the eSpeak NG version) that changes a part's sound, as the compact
+// JSON text that goes into each fingerprint:
+//   {"engine":"1.51","format":1,"loudness":[-16.0,-1.0],"mp3":[64,5],"rate":44100,
+//    "voice":[espeak_voice,variant,rate_wpm,pitch,range,volume,word_gap_ms,sentence_pause_ms,
+//             paragraph_pause_ms]}
+// A new `engine_version` therefore re-speaks every part.
+std::string fingerprint_settings(const AudioSettings& audio, const std::string& engine_version);
 
-// The cache key of `part`: the SHA-256 (hex) of `settings`, the part's kind, its sentences (as
-// written and as spoken) and, for a sound, the SHA-256 of the sound file's bytes. Throws
-// Error(ExitCode::input) when the sound file cannot be read.
-std::string part_fingerprint(const EpisodePart& part, const nlohmann::json& settings);
+// The cache key of `part`: the SHA-256 (hex) of `settings` (as fingerprint_settings made it), the
+// part's kind, its sentences (as written and as spoken) and, for a sound, the SHA-256 of the
+// sound file's bytes. Throws Error(ExitCode::input) when the sound file cannot be read.
+std::string part_fingerprint(const EpisodePart& part, const std::string& settings);
 
 // Fingerprint and cache file (`cache_dir`/<fingerprint>.mp3) of each part, in order; timelines
 // and durations are still empty. Throws like part_fingerprint.
 std::vector<PartAudio> plan_part_audio(const std::vector<EpisodePart>& parts,
-                                       const nlohmann::json& settings,
+                                       const std::string& settings,
                                        const std::filesystem::path& cache_dir);
 
 // Speaks `part.blocks` into the MP3 `out` (written atomically, its tag titled `part.title`) and

@@ -1,94 +1,20 @@
 #include "briefing/sources.hpp"
 
 #include <algorithm>
-#include <cstring>
-#include <fstream>
-#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
-#include "base/file_read.hpp"
 #include "base/error.hpp"
+#include "base/file_read.hpp"
+#include "base/strings.hpp"
 #include "feed/syndication.hpp"
 #include "net/url_tools.hpp"
 
 namespace briefcast {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
 
 namespace {
-
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-std::string trim(const std::string& s) {
-  std::size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
-// Strict UTF-8 (no overlongs, surrogates or values past U+10FFFF), as nlohmann::json's dump needs.
-bool valid_utf8(const std::string& s) {
-  for (std::size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = 0;
-    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-    if (c < 0x80) n = 0;
-    else if (c >= 0xC2 && c <= 0xDF) n = 1;
-    else if (c >= 0xE0 && c <= 0xEF) n = 2, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-    else if (c >= 0xF0 && c <= 0xF4) n = 3, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-    else return false;
-    if (i + n >= s.size() + (n == 0)) return false;
-    for (std::size_t k = 1; k <= n; ++k) {
-      auto b = static_cast<unsigned char>(s[i + k]);
-      if (k == 1 ? (b < lo || b > hi) : (b & 0xC0) != 0x80) return false;
-    }
-    i += n + 1;
-  }
-  return true;
-}
-
-const char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-std::string base64_encode(const std::string& in) {
-  std::string out;
-  std::size_t i = 0;
-  for (; i + 2 < in.size(); i += 3) {
-    unsigned v = static_cast<unsigned char>(in[i]) << 16 | static_cast<unsigned char>(in[i + 1]) << 8 |
-                 static_cast<unsigned char>(in[i + 2]);
-    for (int k = 3; k >= 0; --k) out += kBase64[(v >> (6 * k)) & 63];
-  }
-  if (std::size_t rest = in.size() - i; rest) {
-    unsigned v = static_cast<unsigned char>(in[i]) << 16;
-    if (rest == 2) v |= static_cast<unsigned char>(in[i + 1]) << 8;
-    out += kBase64[(v >> 18) & 63];
-    out += kBase64[(v >> 12) & 63];
-    out += rest == 2 ? kBase64[(v >> 6) & 63] : '=';
-    out += '=';
-  }
-  return out;
-}
-
-std::optional<std::string> base64_decode(const std::string& in) {
-  std::string out;
-  unsigned v = 0;
-  int bits = 0;
-  for (char c : in) {
-    if (c == '=') break;
-    const char* p = std::strchr(kBase64, c);
-    if (!p || !c) return std::nullopt;
-    v = (v << 6) | static_cast<unsigned>(p - kBase64);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += static_cast<char>((v >> bits) & 0xFF);
-    }
-  }
-  return out;
-}
 
 std::size_t utf8_length(const std::string& s) {
   return static_cast<std::size_t>(std::count_if(
@@ -100,7 +26,7 @@ void warn(std::ostream& log, const std::string& source, const std::string& reaso
 }
 
 const char* kind_of_extension(const fs::path& p) {
-  std::string ext = lower(p.extension().string());
+  std::string ext = lower_ascii(p.extension().string());
   if (ext == ".html" || ext == ".htm") return "html";
   if (ext == ".md" || ext == ".markdown") return "markdown";
   if (ext == ".txt") return "text";
@@ -121,9 +47,10 @@ SourceStory story_from_file(const fs::path& p, const std::string& source_name) {
     std::string line;
     while (std::getline(lines, line)) {
       if (line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
-      line = trim(line);
+      line = std::string(trim(line));
       if (line.empty()) continue;
-      if (s.body_kind == "markdown") line = trim(line.substr(line.find_first_not_of('#')));
+      if (s.body_kind == "markdown")
+        line = std::string(trim(line.substr(line.find_first_not_of('#'))));
       s.title = line;
       break;
     }
@@ -138,7 +65,8 @@ struct Collector {
   const CollectOptions& options;
   std::vector<SourceStory> stories;
   std::set<std::string> seen;  // dedupe keys
-  std::chrono::sys_seconds now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  std::chrono::sys_seconds now =
+      std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 
   // Adds a story unless its URL was already collected; returns whether it was added.
   bool add(SourceStory s) {
@@ -192,7 +120,8 @@ struct Collector {
       if (!r.last_modified.empty()) cached->second.last_modified = r.last_modified;
       return {cached->second.body, cached->second.final_url};
     }
-    if (r.not_modified) throw Error(ExitCode::network, "'" + url + "': HTTP 304 without a request for it");
+    if (r.not_modified)
+      throw Error(ExitCode::network, "'" + url + "': HTTP 304 without a request for it");
     if (r.etag.empty() && r.last_modified.empty()) {
       state.feeds.erase(url);  // nothing to revalidate with next time
     } else {
@@ -220,8 +149,8 @@ struct Collector {
     if (utf8_length(summary_text) >= options.full_text_min_chars || !src.fetch_articles ||
         !is_http_url(item.link)) {
       if (summary_text.empty())
-        throw Error(ExitCode::feed, "item '" + (item.title.empty() ? item.guid : item.title) +
-                                        "' has no text");
+        throw Error(ExitCode::feed,
+                    "item '" + (item.title.empty() ? item.guid : item.title) + "' has no text");
       s.body = item.summary_html;
       return;
     }
@@ -232,8 +161,8 @@ struct Collector {
     if (mime == "text/plain") {
       s.body_kind = "text";
     } else if (!mime.empty() && mime != "text/html" && mime != "application/xhtml+xml") {
-      throw Error(ExitCode::feed, "'" + item.link + "': not an HTML page (Content-Type " +
-                                      page.content_type + ")");
+      throw Error(ExitCode::feed,
+                  "'" + item.link + "': not an HTML page (Content-Type " + page.content_type + ")");
     }
     s.body = std::move(page.body);
     s.charset = page.charset;
@@ -275,52 +204,6 @@ struct Collector {
 
 }  // namespace
 
-json SourceState::to_json() const {
-  json feeds_json = json::object();
-  for (auto& [url, e] : feeds) {
-    json j = {{"etag", e.etag},
-              {"last_modified", e.last_modified},
-              {"content_type", e.content_type},
-              {"final_url", e.final_url},
-              {"fetched", format_iso8601(e.fetched)}};
-    if (valid_utf8(e.body))
-      j["body"] = e.body;
-    else
-      j["body_base64"] = base64_encode(e.body);
-    feeds_json[url] = std::move(j);
-  }
-  return json{{"feeds", std::move(feeds_json)}};
-}
-
-SourceState SourceState::from_json(const json& j) {
-  SourceState s;
-  if (!j.is_object()) return s;
-  auto feeds = j.find("feeds");
-  if (feeds == j.end() || !feeds->is_object()) return s;
-  auto str = [](const json& o, const char* key) {
-    auto it = o.find(key);
-    return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
-  };
-  for (auto& [url, o] : feeds->items()) {
-    if (!o.is_object()) continue;
-    Entry e;
-    e.etag = str(o, "etag");
-    e.last_modified = str(o, "last_modified");
-    e.content_type = str(o, "content_type");
-    e.final_url = str(o, "final_url");
-    if (auto t = parse_feed_date(str(o, "fetched"))) e.fetched = *t;
-    if (o.contains("body_base64")) {
-      auto body = base64_decode(str(o, "body_base64"));
-      if (!body) continue;
-      e.body = std::move(*body);
-    } else {
-      e.body = str(o, "body");
-    }
-    s.feeds[url] = std::move(e);
-  }
-  return s;
-}
-
 std::vector<SourceStory> collect_stories(const FeedConfig& config, SourceState& state,
                                          std::ostream& log, const CollectOptions& options) {
   Collector c{config, state, log, options, {}, {}};
@@ -329,9 +212,15 @@ std::vector<SourceStory> collect_stories(const FeedConfig& config, SourceState& 
     if (!src.url.empty()) configured_urls.insert(src.url);
     try {
       switch (src.type) {
-        case SourceType::file: c.collect_file(src); break;
-        case SourceType::folder: c.collect_folder(src); break;
-        case SourceType::feed: c.collect_feed(src); break;
+        case SourceType::file:
+          c.collect_file(src);
+          break;
+        case SourceType::folder:
+          c.collect_folder(src);
+          break;
+        case SourceType::feed:
+          c.collect_feed(src);
+          break;
       }
     } catch (const Error& e) {
       warn(log, src.name, e.what());

@@ -8,14 +8,13 @@
 // and the others continue; collect_stories itself throws only when it cannot proceed at all.
 
 #include <chrono>
-#include <map>
-#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "briefing/feed_config.hpp"
+#include "briefing/source_state.hpp"
 #include "net/http_fetch.hpp"
 
 namespace briefcast {
@@ -27,37 +26,16 @@ struct SourceStory {
   std::string guid;         // feed item guid/id; "" for local files
   std::string source_name;  // SourceConfig::name
   std::optional<std::chrono::sys_seconds> published;  // feed item date; nullopt for local files
-  std::string author;       // feed item author, when given
-  std::string body_kind;    // "html", "text" or "markdown"
-  std::string body;         // raw bytes for the text front end (not validated as UTF-8)
-  std::string charset;      // declared charset of `body` ("utf-8" for feed content, the HTTP
-                            // charset of a fetched page), "" when unknown
-  std::string origin;       // file path or URL the body came from, for messages
-};
-
-// What is remembered between builds about each feed URL fetched over HTTP, so an unchanged feed is
-// answered with 304 and its previous body reused. Stored by the caller (state.json).
-struct SourceState {
-  struct Entry {
-    std::string etag;           // validator from the last 200 response
-    std::string last_modified;  // validator from the last 200 response
-    std::string content_type;   // of the stored body
-    std::string final_url;      // after redirects; base for relative links
-    std::string body;           // the last body (only kept when a validator was sent)
-    std::chrono::sys_seconds fetched{};  // when it was last fetched (200 or 304), UTC
-  };
-  std::map<std::string, Entry> feeds;  // by feed URL as written in the feed definition
-
-  // {"feeds": {"URL": {"etag": ..., "last_modified": ..., "content_type": ..., "final_url": ...,
-  //   "fetched": "2026-03-03T08:00:00Z", "body": "..."}}}. A body that is not valid UTF-8 is
-  // stored base64-encoded under "body_base64" instead.
-  nlohmann::json to_json() const;
-  // Reads what to_json wrote; unknown or malformed entries are dropped (it is only a cache).
-  static SourceState from_json(const nlohmann::json& j);
+  std::string author;                                 // feed item author, when given
+  std::string body_kind;                              // "html", "text" or "markdown"
+  std::string body;     // raw bytes for the text front end (not validated as UTF-8)
+  std::string charset;  // declared charset of `body` ("utf-8" for feed content, the HTTP
+                        // charset of a fetched page), "" when unknown
+  std::string origin;   // file path or URL the body came from, for messages
 };
 
 struct CollectOptions {
-  FetchOptions fetch;                   // timeouts and size cap for feeds and articles
+  FetchOptions fetch;                     // timeouts and size cap for feeds and articles
   std::size_t full_text_min_chars = 600;  // a summary shorter than this (as text) is not enough
 };
 

@@ -1,222 +1,23 @@
+// The command line: builds the CLI11 app from the subcommands each cli_*.cpp registers, parses,
+// runs the chosen one and turns its Error into one line and the exit code.
 #include "cli/cli.hpp"
 
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
-#include <chrono>
-#include <cmath>
-#include <cstdio>
-#include <ctime>
-#include <filesystem>
-#include <map>
-#include <optional>
+#include <exception>
 
-#include "base/data_dir.hpp"
-#include "briefing/briefing_day.hpp"
-#include "cli/cli_commands.hpp"
 #include "base/error.hpp"
-#include "pipeline/say.hpp"
-#include "voice/speech_engine.hpp"
-#include "voice/voice_profile.hpp"
+#include "cli/cli_commands.hpp"
 
 namespace briefcast {
-
-namespace fs = std::filesystem;
-
-namespace {
-
-constexpr const char* kDefaultVoice = "en-us-news";
-
-// Flags given on the command line; unset optionals leave the voice profile's value in place.
-struct SayFlags {
-  std::vector<std::string> inputs;
-  std::string output;
-  std::string title, author, album = "briefcast";
-  std::string voice = kDefaultVoice;
-  std::optional<int> rate_wpm, pitch;
-  int bitrate_kbps = Mp3Config{}.bitrate_kbps;
-  std::optional<int> vbr_quality;
-  unsigned sample_rate_hz = SayRequest{}.sample_rate_hz;
-  double loudness_lufs = LoudnessConfig{}.target_lufs;
-  bool no_loudness = false;
-  std::string cover;
-  bool quiet = false, verbose = false;
-};
-
-// ISO 639-2 code for the ID3 TLAN frame from a BCP 47 tag ("en-US" → "eng").
-std::string iso639_2(const std::string& bcp47) {
-  static const std::map<std::string, std::string> codes = {
-      {"en", "eng"}, {"de", "deu"}, {"fr", "fra"}, {"es", "spa"}, {"it", "ita"}, {"nl", "nld"},
-      {"pt", "por"}, {"pl", "pol"}, {"sv", "swe"}, {"da", "dan"}, {"fi", "fin"}, {"nb", "nor"},
-      {"ru", "rus"}, {"cs", "ces"}, {"tr", "tur"}, {"el", "ell"}, {"hu", "hun"}, {"ro", "ron"}};
-  std::string primary = bcp47.substr(0, bcp47.find('-'));
-  auto it = codes.find(primary);
-  return it == codes.end() ? primary : it->second;
-}
-
-std::string mmss(double seconds) {
-  long s = std::lround(seconds);
-  char buf[32];
-  if (s >= 3600)
-    std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
-  else
-    std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
-  return buf;
-}
-
-VoiceProfile resolve_voice(const std::string& voice) {
-  if (auto profile = find_voice_profile(voice, default_voices_dir())) return *profile;
-  // Not a profile: a raw eSpeak NG voice name with the default profile's pauses and settings.
-  VoiceProfile p;
-  p.name = voice;
-  p.espeak_voice = voice;
-  p.language = voice;
-  p.lexicon.clear();
-  return p;
-}
-
-int run_say(const SayFlags& f, std::ostream& err) {
-  SayRequest r;
-  r.inputs = f.inputs;
-  if (f.output.empty()) {
-    if (f.inputs.front() == "-")
-      throw Error(ExitCode::usage, "reading standard input needs -o FILE (or -o - for stdout)");
-    r.output = fs::path(f.inputs.front()).stem().string() + ".mp3";
-  } else {
-    r.output = f.output;
-  }
-  auto format = format_for_output(r.output);
-  if (!format)
-    throw Error(ExitCode::usage, "'" + r.output +
-                                     "': unknown output extension (use .mp3, .wav, .flac or .ogg)");
-  r.format = *format;
-  if (r.output == "-" && isatty(STDOUT_FILENO))
-    throw Error(ExitCode::usage, "refusing to write MP3 to a terminal; redirect or pipe -o -");
-
-  r.voice = resolve_voice(f.voice);
-  r.synthesis.voice = r.voice.espeak_voice;
-  r.synthesis.variant = r.voice.variant;
-  r.synthesis.rate_wpm = f.rate_wpm.value_or(r.voice.rate_wpm);
-  r.synthesis.pitch = f.pitch.value_or(r.voice.pitch);
-  r.synthesis.range = r.voice.range;
-  r.synthesis.volume = r.voice.volume;
-  r.synthesis.word_gap_ms = r.voice.word_gap_ms;
-  r.mp3.bitrate_kbps = f.bitrate_kbps;
-  r.mp3.vbr_quality = f.vbr_quality;
-  r.sample_rate_hz = f.sample_rate_hz;
-  r.loudness.enabled = !f.no_loudness;
-  r.loudness.target_lufs = f.loudness_lufs;
-  r.tags.title = f.title;
-  r.tags.artist = f.author.empty() ? "briefcast" : f.author;
-  r.tags.album = f.album;
-  r.tags.date = today_local();
-  r.tags.language = iso639_2(r.voice.language);
-  r.tags.comment = std::string("briefcast ") + BRIEFCAST_VERSION + ", voice " + r.voice.name;
-  if (!f.cover.empty()) r.tags.cover = f.cover;
-  r.verbose = f.verbose && !f.quiet;
-  r.progress = !f.quiet && isatty(STDERR_FILENO);
-
-  SayReport rep = say(r, err);
-
-  if (r.verbose) {
-    err << "briefcast: voice " << r.voice.name << " (eSpeak NG " << r.synthesis.voice
-        << (r.synthesis.variant.empty() ? "" : "+" + r.synthesis.variant) << ", "
-        << r.synthesis.rate_wpm << " wpm)\n";
-    char line[200];
-    std::snprintf(line, sizeof line,
-                  "briefcast: loudness: speech %.1f LUFS -> output %.1f LUFS (target %.1f), true "
-                  "peak %.1f dBTP (ceiling %.1f)%s\n",
-                  rep.input.integrated_lufs, rep.output.integrated_lufs, r.loudness.target_lufs,
-                  rep.output.true_peak_dbtp, r.loudness.true_peak_dbtp,
-                  r.loudness.enabled ? "" : " [normalization off]");
-    err << line;
-    if (r.format == OutputFormat::mp3) {
-      err << "briefcast: encoder: LAME, " << r.sample_rate_hz << " Hz mono, "
-          << (r.mp3.vbr_quality ? "VBR quality " + std::to_string(*r.mp3.vbr_quality)
-                                : "CBR " + std::to_string(r.mp3.bitrate_kbps) + " kbps")
-          << "\n";
-      err << (rep.encode.info_frame_written
-                  ? "briefcast: Info/Xing frame written (duration and seeking)\n"
-                  : "briefcast: Info/Xing frame skipped: output is not seekable\n");
-    }
-  }
-  if (!f.quiet) {
-    char line[256];
-    std::snprintf(line, sizeof line,
-                  "briefcast: wrote %s (%s, %zu sentences, %.0f KB) in %.1f s, %.0fx real-time\n",
-                  r.output == "-" ? "<stdout>" : r.output.c_str(), mmss(rep.audio_seconds).c_str(),
-                  rep.sentences, static_cast<double>(rep.encode.bytes) / 1024.0, rep.wall_seconds,
-                  rep.wall_seconds > 0 ? rep.audio_seconds / rep.wall_seconds : 0.0);
-    err << line;
-  }
-  return 0;
-}
-
-int run_voices(std::ostream& out) {
-  fs::path dir = default_voices_dir();
-  out << "Voice profiles (" << dir.string() << "):\n";
-  for (auto& p : load_voice_profiles(dir)) {
-    char line[256];
-    std::snprintf(line, sizeof line, "  %-14s %-10s %3d wpm  %s%s\n", p.name.c_str(),
-                  (p.espeak_voice + (p.variant.empty() ? "" : "+" + p.variant)).c_str(),
-                  p.rate_wpm, p.description.c_str(), p.name == kDefaultVoice ? " (default)" : "");
-    out << line;
-  }
-  SpeechEngine engine;
-  out << "\neSpeak NG voices (" << engine.version() << "), usable with --voice LANGUAGE:\n";
-  for (auto& v : engine.installed_voices()) {
-    char line[256];
-    std::snprintf(line, sizeof line, "  %-14s %s\n", v.language.c_str(), v.name.c_str());
-    out << line;
-  }
-  return 0;
-}
-
-}  // namespace
 
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   CLI::App app{"briefcast: turns written news into spoken audio and podcast episodes"};
   app.set_version_flag("--version", std::string("briefcast ") + BRIEFCAST_VERSION);
   app.require_subcommand(1);
 
-  SayFlags f;
-  auto* say_cmd = app.add_subcommand("say", "Convert text files to one audio file");
-  say_cmd->add_option("INPUT", f.inputs, "Text file(s), or - for standard input")->required();
-  say_cmd->add_option("-o,--output", f.output,
-                       "Output file; extension picks .mp3 .wav .flac .ogg; - for MP3 on stdout "
-                       "[default: <input stem>.mp3]");
-  say_cmd->add_option("--title", f.title, "Title tag [default: first line of the input]");
-  say_cmd->add_option("--author", f.author, "Artist tag [default: briefcast]");
-  say_cmd->add_option("--album", f.album, "Album tag")->capture_default_str();
-  say_cmd->add_option("--voice", f.voice,
-                      "Voice profile name or .json file, or an eSpeak NG voice (see `voices`)")
-      ->capture_default_str();
-  say_cmd->add_option("--rate", f.rate_wpm, "Words per minute, 80-450 [default: from the voice]")
-      ->check(CLI::Range(80, 450));
-  say_cmd->add_option("--pitch", f.pitch, "Pitch 0-100 [default: from the voice]")
-      ->check(CLI::Range(0, 100));
-  say_cmd->add_option("--bitrate", f.bitrate_kbps, "MP3 CBR bitrate, kbps")
-      ->capture_default_str()
-      ->check(CLI::IsMember({8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224,
-                             256, 320}));
-  say_cmd->add_option("--vbr", f.vbr_quality, "MP3 VBR quality 0 (best) - 9 instead of CBR")
-      ->check(CLI::Range(0, 9));
-  say_cmd->add_option("--sample-rate", f.sample_rate_hz, "Output sample rate, Hz")
-      ->capture_default_str()
-      ->check(CLI::IsMember({16000u, 22050u, 24000u, 32000u, 44100u, 48000u}));
-  say_cmd->add_option("--loudness", f.loudness_lufs, "Integrated loudness target, LUFS")
-      ->capture_default_str()
-      ->check(CLI::Range(-40.0, -5.0));
-  say_cmd->add_flag("--no-loudness", f.no_loudness, "Keep eSpeak NG's level (no normalization)");
-  say_cmd->add_option("--cover", f.cover, "JPEG or PNG image embedded as the cover");
-  say_cmd->add_flag("-q,--quiet", f.quiet, "No progress or summary on stderr");
-  say_cmd->add_flag("-v,--verbose", f.verbose, "Print measured loudness and encoder details");
-
-  auto* voices_cmd =
-      app.add_subcommand("voices", "List voice profiles and installed eSpeak NG voices");
-
   SubcommandList commands;
   CliStreams io{out, err};
+  add_say_commands(app, io, commands);
   add_text_commands(app, io, commands);
   add_build_commands(app, io, commands);
   add_feed_commands(app, io, commands);
@@ -240,8 +41,6 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   }
 
   try {
-    if (say_cmd->parsed()) return run_say(f, err);
-    if (voices_cmd->parsed()) return run_voices(out);
     for (auto& c : commands)
       if (c.app->parsed()) return c.run();
     throw Error(ExitCode::usage, "no command given");

@@ -48,7 +48,8 @@ int run_build(BuildFlags& f, CliStreams io) {
 
 void add_build_commands(CLI::App& app, CliStreams io, SubcommandList& commands) {
   auto f = std::make_shared<BuildFlags>();
-  auto* cmd = app.add_subcommand("build", "Build today's episode of a briefing and publish its feed");
+  auto* cmd =
+      app.add_subcommand("build", "Build today's episode of a briefing and publish its feed");
   cmd->add_option("FEED", f->options.feed_file, "Feed definition, e.g. feeds/example.json")
       ->required();
   cmd->add_option("--date", f->date, "Day the episode is for, YYYY-MM-DD [default: today]");

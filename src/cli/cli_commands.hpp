@@ -1,6 +1,7 @@
 #pragma once
 // How the command line grows: each area of briefcast registers its own subcommands from its own
-// file (cli_text.cpp, cli_feed.cpp, cli_serve.cpp), so `cli.cpp` only dispatches.
+// file (cli_say.cpp, cli_text.cpp, cli_build.cpp, cli_feed.cpp, cli_serve.cpp); `cli.cpp` only
+// builds the app from them, parses, runs the chosen one and prints its error.
 
 #include <functional>
 #include <ostream>
@@ -26,9 +27,11 @@ struct Subcommand {
 };
 using SubcommandList = std::vector<Subcommand>;
 
+// Speech: say, voices (cli_say.cpp).
+void add_say_commands(CLI::App& app, CliStreams io, SubcommandList& commands);
 // Text front end: clean, sentences, script (cli_text.cpp).
 void add_text_commands(CLI::App& app, CliStreams io, SubcommandList& commands);
-// Daily briefing: build, validate (cli_feed.cpp).
+// Podcast feeds: validate (cli_feed.cpp).
 void add_feed_commands(CLI::App& app, CliStreams io, SubcommandList& commands);
 // The daily briefing: build (cli_build.cpp).
 void add_build_commands(CLI::App& app, CliStreams io, SubcommandList& commands);

@@ -6,10 +6,11 @@
 #include <memory>
 #include <sstream>
 
-#include "cli/cli_commands.hpp"
 #include "base/error.hpp"
+#include "cli/cli_commands.hpp"
 #include "feed/feed_validator.hpp"
 #include "net/http_fetch.hpp"
+#include "net/url_tools.hpp"
 
 namespace briefcast {
 
@@ -25,8 +26,8 @@ ProbeOptions validate_probe() {
   return o;
 }
 
-bool is_url(const std::string& s) { return s.starts_with("http://") || s.starts_with("https://"); }
-
+// Not read_file_bytes (base/file_read.hpp): its "cannot read" does not say why, and for the one
+// file `validate` is given the reason is the useful part.
 std::string read_feed_file(const std::string& path) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) throw Error(ExitCode::input, "'" + path + "': is a directory");
@@ -53,7 +54,7 @@ int run_validate(const ValidateFlags& f, CliStreams io) {
   opt.root = f.root;
   opt.base_url = f.base_url;
   std::string xml;
-  if (is_url(f.feed)) {
+  if (is_http_url(f.feed)) {
     xml = probe_get(f.feed, validate_probe()).body;
     if (!f.no_head)
       opt.remote_length = [](const std::string& url) {

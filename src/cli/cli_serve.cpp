@@ -5,10 +5,10 @@
 #include <optional>
 #include <string>
 
-#include "briefing/briefing.hpp"
-#include "cli/cli_commands.hpp"
 #include "base/error.hpp"
+#include "briefing/briefing.hpp"
 #include "briefing/feed_config.hpp"
+#include "cli/cli_commands.hpp"
 #include "serve/http_server.hpp"
 
 namespace briefcast {
@@ -19,7 +19,7 @@ namespace {
 
 // What the user typed; unset optionals keep ServeOptions' defaults.
 struct ServeFlags {
-  std::string target;  // OUTPUT_DIR (later also a feed definition, see serve_options_for)
+  std::string target;  // a published folder or a feed definition (.json), see serve_options_for
   std::string bind = ServeOptions{}.bind;
   int port = ServeOptions{}.port;
   std::string token;
@@ -77,8 +77,9 @@ int run_serve(const ServeOptions& options, CliStreams io) {
 
 void add_serve_commands(CLI::App& app, CliStreams io, SubcommandList& commands) {
   auto flags = std::make_shared<ServeFlags>();
-  auto* cmd = app.add_subcommand("serve", "Serve a published feed folder over HTTP for podcast "
-                                          "apps (HEAD, ranges, ETag/304, gzip feed)");
+  auto* cmd = app.add_subcommand("serve",
+                                 "Serve a published feed folder over HTTP for podcast "
+                                 "apps (HEAD, ranges, ETag/304, gzip feed)");
   cmd->add_option("TARGET", flags->target,
                   "Published folder (feed.xml and episodes), or a feed definition feeds/NAME.json")
       ->required();

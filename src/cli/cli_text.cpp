@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "base/data_dir.hpp"
-#include "cli/cli_commands.hpp"
 #include "base/error.hpp"
+#include "cli/cli_commands.hpp"
 #include "pipeline/text_frontend.hpp"
 #include "voice/voice_profile.hpp"
 
@@ -51,10 +51,14 @@ int run_view(View view, const TextFlags& f, CliStreams io) {
                         {"text", b.text},
                         {"source_offset", b.source_offset}});
     }
-    json j = {{"title", article.title},         {"author", article.author},
-              {"date", article.date},           {"language", article.language},
-              {"canonical_url", article.canonical_url}, {"site_name", article.site_name},
-              {"blocks", blocks},               {"warnings", article.warnings}};
+    json j = {{"title", article.title},
+              {"author", article.author},
+              {"date", article.date},
+              {"language", article.language},
+              {"canonical_url", article.canonical_url},
+              {"site_name", article.site_name},
+              {"blocks", blocks},
+              {"warnings", article.warnings}};
     io.out << j.dump(2) << "\n";
     return 0;
   }
@@ -80,8 +84,8 @@ int run_view(View view, const TextFlags& f, CliStreams io) {
   return 0;
 }
 
-void add_view(CLI::App& app, CliStreams io, SubcommandList& commands, View view,
-              const char* name, const char* help) {
+void add_view(CLI::App& app, CliStreams io, SubcommandList& commands, View view, const char* name,
+              const char* help) {
   auto flags = std::make_shared<TextFlags>();
   auto* cmd = app.add_subcommand(name, help);
   cmd->add_option("INPUT", flags->input, "Article: .txt, .md, .html file, or - for standard input")

@@ -2,20 +2,30 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <nlohmann/json.hpp>
-#include <stdexcept>
+#include <string>
+
+#include "base/error.hpp"
 
 namespace briefcast {
 
 namespace {
 double millis(double s) { return std::round(s * 1000.0) / 1000.0; }
+
+std::string seconds(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", s);
+  return buf;
+}
 }  // namespace
 
 std::string render_chapters_json(const std::vector<Chapter>& input) {
   std::vector<Chapter> chapters = input;
   for (const Chapter& c : chapters)
     if (!std::isfinite(c.start_s) || c.start_s < 0)
-      throw std::invalid_argument("chapter '" + c.title + "': bad start time");
+      throw Error(ExitCode::invalid, "chapter '" + c.title + "': start time " + seconds(c.start_s) +
+                                         " s is not a time in the episode");
   std::stable_sort(chapters.begin(), chapters.end(),
                    [](const Chapter& a, const Chapter& b) { return a.start_s < b.start_s; });
   nlohmann::ordered_json list = nlohmann::ordered_json::array();

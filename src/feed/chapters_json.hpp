@@ -20,7 +20,8 @@ struct Chapter {
 
 // The chapters JSON, startTime ascending (stable for equal starts), times rounded to the
 // millisecond, empty optional fields omitted, pretty-printed with 2 spaces.
-// Throws std::invalid_argument for a negative or non-finite start time.
+// Throws Error(ExitCode::invalid) "chapter 'TITLE': start time T s is not a time in the episode"
+// for a negative or non-finite start time: such a file is not published.
 std::string render_chapters_json(const std::vector<Chapter>& chapters);
 
 }  // namespace briefcast

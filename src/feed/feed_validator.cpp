@@ -1,17 +1,18 @@
 #include "feed/feed_validator.hpp"
 
-#include <cctype>
 #include <climits>
 #include <cstdio>
 #include <filesystem>
 #include <map>
-#include <stdexcept>
 #include <system_error>
 
-#include "markup/markup_tree.hpp"
+#include "base/error.hpp"
+#include "base/strings.hpp"
+#include "base/uuid.hpp"
+#include "feed/feed_value_checks.hpp"
 #include "feed/podcast_feed.hpp"
 #include "feed/rfc2822.hpp"
-#include "base/uuid.hpp"
+#include "markup/markup_tree.hpp"
 
 namespace briefcast {
 
@@ -19,13 +20,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string trim(std::string s) {
-  const char* ws = " \t\r\n";
-  s.erase(0, s.find_first_not_of(ws));
-  auto e = s.find_last_not_of(ws);
-  s.erase(e == std::string::npos ? 0 : e + 1);
-  return s;
-}
+// `s` without surrounding ASCII space, as an owned string.
+std::string trimmed(std::string_view s) { return std::string(trim(s)); }
 
 // Element `n` is {ns}name; ns == nullptr means no namespace.
 bool is(const MarkupNode* n, const char* ns, const char* name) {
@@ -50,7 +46,7 @@ const MarkupNode* child(const MarkupNode* parent, const char* ns, const char* na
 
 std::string text(const MarkupNode* n) {
   if (!n) return {};
-  return trim(n->text_content());
+  return trimmed(n->text_content());
 }
 
 std::optional<std::string> attr(const MarkupNode* n, const char* name) {
@@ -58,94 +54,6 @@ std::optional<std::string> attr(const MarkupNode* n, const char* name) {
   const std::string* v = n->attr_no_ns(name);
   if (!v) return std::nullopt;
   return *v;
-}
-
-bool absolute_http(std::string_view url) {
-  for (std::string_view scheme : {"http://", "https://"})
-    if (url.starts_with(scheme) && url.size() > scheme.size() && url[scheme.size()] != '/' &&
-        url.find_first_of(" \t\r\n") == std::string_view::npos)
-      return true;
-  return false;
-}
-
-bool all_digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
-}
-
-// A positive decimal integer that fits in 63 bits.
-std::optional<std::uint64_t> positive_integer(std::string_view s) {
-  if (!all_digits(s) || s.size() > 18) return std::nullopt;
-  std::uint64_t v = 0;
-  for (char c : s) v = v * 10 + static_cast<std::uint64_t>(c - '0');
-  if (v == 0) return std::nullopt;
-  return v;
-}
-
-// Whole seconds ("754") or [H:]MM:SS / H:MM:SS with minutes and seconds below 60.
-bool valid_duration(std::string_view d) {
-  if (all_digits(d)) return true;
-  std::vector<std::string_view> parts;
-  std::size_t b = 0;
-  for (std::size_t i = 0; i <= d.size(); ++i)
-    if (i == d.size() || d[i] == ':') {
-      parts.push_back(d.substr(b, i - b));
-      b = i + 1;
-    }
-  if (parts.size() < 2 || parts.size() > 3) return false;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (!all_digits(parts[i])) return false;
-    if (i > 0 && (parts[i].size() != 2 || parts[i][0] > '5')) return false;
-  }
-  return true;
-}
-
-// ISO 639 language, optionally with region/subtags: "en", "en-us", "pt-BR".
-bool valid_language(std::string_view l) {
-  std::size_t i = 0;
-  while (i < l.size() && ((l[i] >= 'a' && l[i] <= 'z') || (l[i] >= 'A' && l[i] <= 'Z'))) ++i;
-  if (i < 2 || i > 3) return false;
-  while (i < l.size()) {
-    if (l[i] != '-') return false;
-    std::size_t b = ++i;
-    while (i < l.size() && std::isalnum(static_cast<unsigned char>(l[i]))) ++i;
-    if (i - b < 1 || i - b > 8) return false;
-  }
-  return true;
-}
-
-std::string percent_decode(std::string_view s) {
-  std::string o;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    auto hex = [](char c) {
-      if (c >= '0' && c <= '9') return c - '0';
-      if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-      if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-      return -1;
-    };
-    if (s[i] == '%' && i + 2 < s.size() + 0 && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
-      o += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
-      i += 2;
-    } else {
-      o += s[i];
-    }
-  }
-  return o;
-}
-
-// The path below the published folder an enclosure URL names, or nullopt when it is not under
-// `base` or escapes it.
-std::optional<std::string> local_path(std::string_view url, std::string_view base) {
-  if (base.empty() || !url.starts_with(base)) return std::nullopt;
-  std::string_view rest = url.substr(base.size());
-  rest = rest.substr(0, rest.find_first_of("?#"));
-  std::string rel = percent_decode(rest);
-  if (rel.empty() || rel.find('\0') != std::string::npos) return std::nullopt;
-  for (auto& part : fs::path(rel))
-    if (part == "..") return std::nullopt;
-  return rel;
 }
 
 class Checker {
@@ -250,13 +158,12 @@ void Checker::channel(const MarkupNode* ch) {
     problem(where, "itunes:image '" + image + "' is not an absolute http(s) URL");
   } else {
     std::string path = image.substr(0, image.find_first_of("?#"));
-    std::string ext = fs::path(path).extension().string();
-    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string ext = lower_ascii(fs::path(path).extension().string());
     if (ext != ".jpg" && ext != ".jpeg" && ext != ".png")
       problem(where, "itunes:image '" + image + "' does not end in .jpg, .jpeg or .png");
   }
   auto category = attr(child(ch, kItunesNamespace, "category"), "text");
-  if (!category || trim(*category).empty()) problem(where, "missing itunes:category text");
+  if (!category || trimmed(*category).empty()) problem(where, "missing itunes:category text");
   const MarkupNode* explicit_node = child(ch, kItunesNamespace, "explicit");
   if (!explicit_node)
     problem(where, "missing itunes:explicit");
@@ -268,7 +175,7 @@ void Checker::channel(const MarkupNode* ch) {
       problem(where, "itunes:type '" + text(t) + "' must be episodic or serial");
 
   for (const MarkupNode* l : children(ch, kAtomNamespace, "link"))
-    if (attr(l, "rel") == "self") r_.self_url = trim(attr(l, "href").value_or(""));
+    if (attr(l, "rel") == "self") r_.self_url = trimmed(attr(l, "href").value_or(""));
   if (r_.self_url.empty()) {
     problem(where, "missing atom:link rel=\"self\" href");
   } else if (!absolute_http(r_.self_url)) {
@@ -345,9 +252,9 @@ void Checker::item(const MarkupNode* it, std::size_t index) {
     problem(where, "missing enclosure");
   } else {
     const MarkupNode* e = enclosures.front();
-    std::string url = trim(attr(e, "url").value_or(""));
-    std::string length_text = trim(attr(e, "length").value_or(""));
-    std::string type = trim(attr(e, "type").value_or(""));
+    std::string url = trimmed(attr(e, "url").value_or(""));
+    std::string length_text = trimmed(attr(e, "length").value_or(""));
+    std::string type = trimmed(attr(e, "type").value_or(""));
     std::optional<std::uint64_t> length = positive_integer(length_text);
     if (url.empty())
       problem(where, "enclosure without url");
@@ -382,7 +289,8 @@ void Checker::item(const MarkupNode* it, std::size_t index) {
         else if (length && *remote != *length)
           problem(where, "enclosure length " + std::to_string(*length) + " != Content-Length " +
                              std::to_string(*remote) + " (HEAD " + url + ")");
-      } catch (const std::runtime_error& ex) {
+      } catch (const Error& ex) {
+        if (ex.code() != ExitCode::network) throw;  // e.g. interrupted: not the feed's problem
         problem(where, std::string("enclosure ") + ex.what());
       }
     }
@@ -404,8 +312,8 @@ void Checker::item(const MarkupNode* it, std::size_t index) {
       problem(where, "itunes:explicit '" + text(n) + "' must be true or false");
 
   for (const MarkupNode* t : children(it, kPodcastNamespace, "transcript")) {
-    std::string url = trim(attr(t, "url").value_or(""));
-    std::string type = trim(attr(t, "type").value_or(""));
+    std::string url = trimmed(attr(t, "url").value_or(""));
+    std::string type = trimmed(attr(t, "type").value_or(""));
     if (!absolute_http(url))
       problem(where, "podcast:transcript url '" + url + "' is not an absolute http(s) URL");
     if (type != "text/vtt" && type != "application/x-subrip" && type != "application/json" &&
@@ -413,8 +321,8 @@ void Checker::item(const MarkupNode* it, std::size_t index) {
       problem(where, "podcast:transcript type '" + type + "' is not a transcript type");
   }
   for (const MarkupNode* c : children(it, kPodcastNamespace, "chapters")) {
-    std::string url = trim(attr(c, "url").value_or(""));
-    std::string type = trim(attr(c, "type").value_or(""));
+    std::string url = trimmed(attr(c, "url").value_or(""));
+    std::string type = trimmed(attr(c, "type").value_or(""));
     if (!absolute_http(url))
       problem(where, "podcast:chapters url '" + url + "' is not an absolute http(s) URL");
     if (type != "application/json+chapters")
@@ -436,7 +344,7 @@ FeedValidation check_feed(std::string_view xml, const ValidateOptions& options) 
   // The first error libxml2 met: the last one is often a consequence ("Premature end of data").
   std::string first_error;
   if (const std::optional<MarkupError>& e = doc.first_error())
-    first_error = "line " + std::to_string(e->line) + ": " + trim(e->message);
+    first_error = "line " + std::to_string(e->line) + ": " + trimmed(e->message);
   if (!doc.well_formed()) {
     check.problem("document", "not well-formed XML" +
                                   (first_error.empty() ? std::string() : ": " + first_error));

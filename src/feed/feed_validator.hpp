@@ -25,8 +25,9 @@ struct ValidateOptions {
   std::optional<std::chrono::sys_seconds> now;
   std::chrono::seconds future_skew{300};  // how far in the future a pubDate may be
   // Optional remote size check: called with each absolute enclosure URL that `root` does not
-  // map; returns the server's Content-Length, or std::nullopt when there is none. It may throw
-  // std::runtime_error; the message becomes the item's problem.
+  // map; returns the server's Content-Length, or std::nullopt when there is none. When it throws
+  // Error(ExitCode::network) (probe_head: "HEAD URL: HTTP 404"), the message becomes the item's
+  // problem; anything else it throws (an interruption, a bug) propagates from check_feed.
   std::function<std::optional<std::uint64_t>(const std::string& url)> remote_length;
 };
 
@@ -40,7 +41,7 @@ struct FeedValidation {
 
 // Parses `xml` with libxml2 (no network, no entity expansion) and checks it. A document that is
 // not well-formed yields exactly one problem. Never throws for bad feed content; throws
-// std::bad_alloc and whatever options.remote_length lets escape other than std::runtime_error.
+// std::bad_alloc and whatever options.remote_length throws other than Error(ExitCode::network).
 FeedValidation check_feed(std::string_view xml, const ValidateOptions& options);
 
 // check_feed(...).problems.

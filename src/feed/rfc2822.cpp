@@ -3,7 +3,9 @@
 #include <array>
 #include <cstdio>
 #include <ctime>
-#include <stdexcept>
+#include <string>
+
+#include "base/error.hpp"
 
 namespace briefcast {
 
@@ -79,7 +81,9 @@ class Scanner {
 
 std::string format_rfc2822(sys_seconds t, int utc_offset_minutes) {
   if (utc_offset_minutes <= -24 * 60 || utc_offset_minutes >= 24 * 60)
-    throw std::invalid_argument("UTC offset out of range: " + std::to_string(utc_offset_minutes));
+    throw Error(ExitCode::invalid, "RFC 2822 date: UTC offset of " +
+                                       std::to_string(utc_offset_minutes) +
+                                       " minutes is beyond ±23:59");
   sys_seconds local = t + minutes(utc_offset_minutes);
   sys_days day = floor<days>(local);
   year_month_day ymd{day};

@@ -11,7 +11,8 @@
 namespace briefcast {
 
 // `t` written in the zone `utc_offset_minutes` east of UTC (e.g. +60 → "+0100"); the date and
-// time shown are local to that zone. Offsets beyond ±23:59 throw std::invalid_argument.
+// time shown are local to that zone. Offsets beyond ±23:59 throw Error(ExitCode::invalid)
+// ("RFC 2822 date: UTC offset of 1440 minutes is beyond ±23:59"): no feed is written with them.
 std::string format_rfc2822(std::chrono::sys_seconds t, int utc_offset_minutes = 0);
 
 // `t` in the process's local time zone (TZ / /etc/localtime), with its offset at that instant.

@@ -11,10 +11,10 @@
 #include <climits>
 #include <memory>
 #include <new>
-#include <stdexcept>
 #include <unordered_map>
 
 #include "base/c_deleter.hpp"
+#include "base/error.hpp"
 
 namespace briefcast {
 namespace {
@@ -251,9 +251,12 @@ void record_first_error(void* /*user_data*/, xmlErrorPtr error) {
   }
 }
 
-void check_size(std::string_view input) {
+// libxml2 takes the input's length as an int.
+void check_size(std::string_view input, const std::string& name) {
   if (input.size() > static_cast<std::size_t>(INT_MAX))
-    throw std::length_error("markup document of 2 GiB or more");
+    throw Error(ExitCode::input,
+                (name.empty() ? std::string("markup document") : "'" + name + "'") +
+                    ": 2 GiB or more (libxml2 reads less than 2 GiB)");
 }
 
 }  // namespace
@@ -351,7 +354,7 @@ std::string MarkupDocument::base_of(const MarkupNode& node) const {
 }
 
 MarkupDocument parse_html(std::string_view utf8_html, const std::string& name) {
-  check_size(utf8_html);
+  check_size(utf8_html, name);
   // HUGE lifts libxml2's nesting limit of 256: without it everything past that depth (and the
   // rest of the page) is silently dropped. Our walks are iterative, libxml2's own too (2.9.14).
   // IGNORE_ENC with "UTF-8": the caller converted the page; a <meta charset> must not re-decode.
@@ -367,7 +370,7 @@ MarkupDocument parse_html(std::string_view utf8_html, const std::string& name) {
 }
 
 MarkupDocument parse_xml(std::string_view xml, const XmlReadOptions& options) {
-  check_size(xml);
+  check_size(xml, options.url);
   ParserPtr ctxt(xmlNewParserCtxt());
   if (!ctxt) throw std::bad_alloc();
   std::optional<MarkupError> first_error;

@@ -171,14 +171,15 @@ class MarkupDocument {
 // Parses a whole HTML page given as UTF-8 (see to_utf8 in text_encoding.hpp; any <meta charset>
 // in it is ignored). `name` (file or URL) becomes the document's URL. libxml2 recovers from any
 // broken markup and keeps nesting of any depth. Returns a document whose root() is nullptr
-// only when libxml2 made nothing of the input (an empty page). Throws std::length_error when
-// `utf8_html` is 2 GiB or more, std::bad_alloc when out of memory.
+// only when libxml2 made nothing of the input (an empty page). Throws Error(ExitCode::input)
+// "'<name>': 2 GiB or more (libxml2 reads less than 2 GiB)" when `utf8_html` is that large,
+// std::bad_alloc when out of memory.
 MarkupDocument parse_html(std::string_view utf8_html, const std::string& name);
 
 // Parses an XML document in the encoding its declaration or byte order mark gives (UTF-8 when
 // none). Problems are not thrown: check well_formed(), namespaces_well_formed(), first_error()
-// and last_error(). Throws std::length_error when `xml` is 2 GiB or more, std::bad_alloc when
-// out of memory.
+// and last_error(). Throws Error(ExitCode::input) when `xml` is 2 GiB or more (named by
+// options.url, else "markup document"), std::bad_alloc when out of memory.
 MarkupDocument parse_xml(std::string_view xml, const XmlReadOptions& options = {});
 
 }  // namespace briefcast

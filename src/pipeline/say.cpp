@@ -7,24 +7,18 @@
 #include <cmath>
 #include <memory>
 
-#include "base/atomic_file.hpp"
-#include "base/interrupt.hpp"
-#include "base/error.hpp"
-#include "base/progress.hpp"
 #include "audio/resampler.hpp"
 #include "audio/sound_file.hpp"
+#include "base/atomic_file.hpp"
+#include "base/error.hpp"
+#include "base/interrupt.hpp"
+#include "base/progress.hpp"
+#include "base/strings.hpp"
 #include "pipeline/text_frontend.hpp"
 
 namespace briefcast {
 
 namespace {
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) {
-    return static_cast<char>(std::tolower(c));
-  });
-  return s;
-}
 
 // A title from the first paragraph: at most ~120 bytes, cut at a word boundary.
 std::string title_from(const std::string& paragraph) {
@@ -40,7 +34,7 @@ std::string title_from(const std::string& paragraph) {
 // Index range of the audible part of eSpeak's output, with a short margin kept on both sides.
 std::pair<std::size_t, std::size_t> audible_range(const std::vector<std::int16_t>& s,
                                                   unsigned rate_hz) {
-  constexpr int kThreshold = 164;  // ≈ −46 dBFS: below anything eSpeak voices
+  constexpr int kThreshold = 164;     // ≈ −46 dBFS: below anything eSpeak voices
   std::size_t margin = rate_hz / 50;  // 20 ms keeps consonant onsets and releases intact
   auto loud = [](std::int16_t v) { return std::abs(int{v}) > kThreshold; };
   auto first = std::find_if(s.begin(), s.end(), loud);
@@ -74,16 +68,16 @@ Sink open_sink(const SayRequest& r, const Tags& tags) {
       break;
     }
     case OutputFormat::wav:
-      sink.encoder = open_sound_file_writer(sink.file->temp_path(), SoundFormat::wav,
-                                            r.sample_rate_hz, tags);
+      sink.encoder =
+          open_sound_file_writer(sink.file->temp_path(), SoundFormat::wav, r.sample_rate_hz, tags);
       break;
     case OutputFormat::flac:
-      sink.encoder = open_sound_file_writer(sink.file->temp_path(), SoundFormat::flac,
-                                            r.sample_rate_hz, tags);
+      sink.encoder =
+          open_sound_file_writer(sink.file->temp_path(), SoundFormat::flac, r.sample_rate_hz, tags);
       break;
     case OutputFormat::ogg:
-      sink.encoder = open_sound_file_writer(sink.file->temp_path(), SoundFormat::ogg,
-                                            r.sample_rate_hz, tags);
+      sink.encoder =
+          open_sound_file_writer(sink.file->temp_path(), SoundFormat::ogg, r.sample_rate_hz, tags);
       break;
   }
   return sink;
@@ -91,9 +85,21 @@ Sink open_sink(const SayRequest& r, const Tags& tags) {
 
 }  // namespace
 
+SynthesisConfig synthesis_config(const VoiceProfile& voice) {
+  SynthesisConfig s;
+  s.voice = voice.espeak_voice;
+  s.variant = voice.variant;
+  s.rate_wpm = voice.rate_wpm;
+  s.pitch = voice.pitch;
+  s.range = voice.range;
+  s.volume = voice.volume;
+  s.word_gap_ms = voice.word_gap_ms;
+  return s;
+}
+
 std::optional<OutputFormat> format_for_output(const std::string& output) {
   if (output == "-") return OutputFormat::mp3;
-  std::string ext = lower(std::filesystem::path(output).extension().string());
+  std::string ext = lower_ascii(std::filesystem::path(output).extension().string());
   if (ext == ".mp3") return OutputFormat::mp3;
   if (ext == ".wav") return OutputFormat::wav;
   if (ext == ".flac") return OutputFormat::flac;
@@ -138,7 +144,7 @@ SayReport say(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader>> re
   report.title = tags.title;
 
   SpeechEngine engine(&interrupt_flag());
-  engine.configure(r.synthesis);
+  engine.configure(synthesis_config(r.voice));
   const unsigned speech_rate = engine.sample_rate_hz();
 
   std::size_t total = 0;
@@ -193,8 +199,8 @@ SayReport say(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader>> re
         t.start_seconds = static_cast<double>(speech_pos) / speech_rate;
         for (auto& w : speech.words) {
           std::uint64_t at = std::clamp<std::uint64_t>(w.sample, begin, end) - begin;
-          t.words.push_back({w.text_offset, w.text_length,
-                             static_cast<double>(speech_pos + at) / speech_rate});
+          t.words.push_back(
+              {w.text_offset, w.text_length, static_cast<double>(speech_pos + at) / speech_rate});
         }
         std::vector<float> pcm(end - begin);
         for (std::size_t s = begin; s < end; ++s)

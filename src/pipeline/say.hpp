@@ -16,6 +16,7 @@
 #include "audio/audio_encoder.hpp"
 #include "audio/loudness.hpp"
 #include "audio/mp3_encoder.hpp"
+#include "pipeline/timed_sentence.hpp"
 #include "text/script.hpp"
 #include "voice/speech_engine.hpp"
 #include "voice/voice_profile.hpp"
@@ -27,13 +28,16 @@ enum class OutputFormat { mp3, wav, flac, ogg };
 // The format an output path asks for by its extension (case-insensitive); "-" is MP3.
 std::optional<OutputFormat> format_for_output(const std::string& output);
 
+// The eSpeak NG settings of a voice profile: its voice, variant, rate, pitch, range, volume and
+// word gap. The one place a profile becomes a SynthesisConfig (`say` and the daily briefing).
+SynthesisConfig synthesis_config(const VoiceProfile& voice);
+
 struct SayRequest {
   std::vector<std::string> inputs;  // text files, or "-" for standard input
   std::string output;               // file path, or "-" for MP3 on standard output
   OutputFormat format = OutputFormat::mp3;
-  VoiceProfile voice;               // pauses, lexicon and (via synthesis) the eSpeak voice
-  SynthesisConfig synthesis;        // eSpeak NG voice and parameters
-  Mp3Config mp3;                    // LAME settings (MP3 output only)
+  VoiceProfile voice;  // the eSpeak NG voice and parameters (synthesis_config), pauses, lexicon
+  Mp3Config mp3;       // LAME settings (MP3 output only)
   unsigned sample_rate_hz = 44100;  // output rate, Hz
   LoudnessConfig loudness;          // normalization target and ceiling
   Tags tags;                        // empty title: the first line of the first input
@@ -41,33 +45,16 @@ struct SayRequest {
   bool verbose = false;             // print measurements and encoder details on the log stream
 };
 
-// One spoken sentence placed on the output's timeline (for transcripts and chapters).
-struct TimedSentence {
-  std::string text;             // as written in the input
-  std::string spoken;           // as handed to eSpeak NG (after normalization and the lexicon)
-  BlockKind kind = BlockKind::paragraph;  // the block the sentence belongs to
-  std::size_t input = 0;        // index into SayRequest::inputs
-  std::size_t paragraph = 0;    // paragraph index within the whole output
-  double start_seconds = 0;     // on the output timeline
-  double end_seconds = 0;
-  struct Word {
-    std::size_t offset = 0;     // byte offset in `spoken`
-    std::size_t length = 0;     // bytes
-    double start_seconds = 0;   // on the output timeline
-  };
-  std::vector<Word> words;
-};
-
 struct SayReport {
-  std::string title;              // the title that was tagged
+  std::string title;  // the title that was tagged
   std::size_t paragraphs = 0;
   std::size_t sentences = 0;
-  double audio_seconds = 0;       // duration of the produced audio
-  double wall_seconds = 0;        // time the conversion took
-  LoudnessStats input;            // loudness of the synthesized speech before normalization
-  LoudnessStats output;           // after normalization and limiting
+  double audio_seconds = 0;  // duration of the produced audio
+  double wall_seconds = 0;   // time the conversion took
+  LoudnessStats input;       // loudness of the synthesized speech before normalization
+  LoudnessStats output;      // after normalization and limiting
   EncodeReport encode;
-  std::size_t warnings = 0;       // repairs reported on the log (e.g. invalid UTF-8)
+  std::size_t warnings = 0;  // repairs reported on the log (e.g. invalid UTF-8)
 };
 
 inline constexpr double kMaxChunkSeconds = 30.0;
@@ -82,7 +69,6 @@ SayReport say(const SayRequest& request, std::ostream& log,
 // The same over script readers already opened (request.inputs is then ignored): the daily
 // briefing speaks cleaned articles from memory this way.
 SayReport say(const SayRequest& request, std::vector<std::unique_ptr<ScriptReader>> readers,
-              std::ostream& log,
-              const std::function<void(const TimedSentence&)>& on_sentence = {});
+              std::ostream& log, const std::function<void(const TimedSentence&)>& on_sentence = {});
 
 }  // namespace briefcast

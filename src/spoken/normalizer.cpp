@@ -1,14 +1,17 @@
 #include "spoken/normalizer.hpp"
 
+#include <sys/stat.h>
+
 #include <cctype>
-#include <fstream>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "base/data_dir.hpp"
 #include "base/error.hpp"
+#include "base/file_read.hpp"
+#include "base/strings.hpp"
 #include "spoken/spoken_rules.hpp"
 
 namespace briefcast {
@@ -99,19 +102,20 @@ class Reader {
   std::string file_;
 };
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
+[[noreturn]] void cannot_open(const std::filesystem::path& file) {
+  throw Error(ExitCode::voice, quoted(file) + ": cannot open language data");
 }
 
 LanguageData load_language(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error(ExitCode::voice, "'" + file.string() + "': cannot open language data");
-  std::stringstream ss;
-  ss << in.rdbuf();
+  std::string text;
+  try {
+    text = read_file_bytes(file);
+  } catch (const Error&) {
+    cannot_open(file);  // a voices folder problem (exit 4), like a malformed file
+  }
   json root;
   try {
-    root = json::parse(ss.str());
+    root = json::parse(text);
   } catch (const json::exception& e) {
     throw Error(ExitCode::voice, "'" + file.string() + "': not valid JSON: " + e.what());
   }
@@ -150,11 +154,12 @@ LanguageData load_language(const std::filesystem::path& file) {
     if (!d.words.count(key)) r.fail(std::string("words.") + key, "missing");
   d.months = r.strings("months", 12);
   if (d.months.size() != 12) r.fail("months", "needs exactly 12 names");
-  for (std::size_t i = 0; i < 12; ++i) d.month_lookup[lower(d.months[i])] = static_cast<int>(i + 1);
+  for (std::size_t i = 0; i < 12; ++i)
+    d.month_lookup[lower_ascii(d.months[i])] = static_cast<int>(i + 1);
   for (const auto& [k, v] : r.at("month_abbreviations", json::value_t::object).items()) {
     if (!v.is_number_integer() || v.get<int>() < 1 || v.get<int>() > 12)
       r.fail("month_abbreviations." + k, "expected a month number 1-12");
-    d.month_lookup[lower(k)] = v.get<int>();
+    d.month_lookup[lower_ascii(k)] = v.get<int>();
   }
   d.abbreviations = r.string_map("abbreviations");
   d.title_abbreviations = r.string_map("title_abbreviations");
@@ -234,13 +239,28 @@ struct LanguageEntry {
 // Adding a language: its data file, one spoken_<code>.cpp and one line here.
 constexpr LanguageEntry kLanguages[] = {{"en", &spoken::spoken_en}};
 
-const spoken::LanguageData& language_data(const std::filesystem::path& file) {
+// The data of `file`, read again whenever the file changes (its modification time or size), so
+// a long-running `serve --build-at` speaks with an edited data file from the next sentence on.
+// One stat per call; shared so a caller keeps the data it got while another thread reloads.
+std::shared_ptr<const spoken::LanguageData> language_data(const std::filesystem::path& file) {
+  struct Entry {
+    timespec modified{};
+    off_t size = -1;
+    std::shared_ptr<const spoken::LanguageData> data;
+  };
   static std::mutex mutex;
-  static std::map<std::string, std::unique_ptr<spoken::LanguageData>> cache;
+  static std::map<std::string, Entry> cache;
+  struct stat st {};
+  if (::stat(file.c_str(), &st) != 0) spoken::cannot_open(file);
   std::lock_guard lock(mutex);
-  auto& slot = cache[file.string()];
-  if (!slot) slot = std::make_unique<spoken::LanguageData>(spoken::load_language(file));
-  return *slot;
+  Entry& e = cache[file.string()];
+  if (!e.data || e.size != st.st_size || e.modified.tv_sec != st.st_mtim.tv_sec ||
+      e.modified.tv_nsec != st.st_mtim.tv_nsec) {
+    e.data = std::make_shared<const spoken::LanguageData>(spoken::load_language(file));
+    e.modified = st.st_mtim;
+    e.size = st.st_size;
+  }
+  return e.data;
 }
 
 }  // namespace
@@ -253,17 +273,17 @@ std::vector<std::string> normalizer_languages() {
 
 std::string to_spoken(std::string_view sentence, const NormalizerConfig& config) {
   // "en-US", "en_GB" -> "en".
-  std::string code = config.language.substr(0, config.language.find_first_of("-_"));
-  for (char& c : code) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string code = lower_ascii(config.language.substr(0, config.language.find_first_of("-_")));
   const LanguageEntry* entry = nullptr;
   for (const auto& l : kLanguages)
     if (code == l.code) entry = &l;
   if (!entry)
     throw Error(ExitCode::voice, "language '" + config.language + "': no normalization rules");
   std::filesystem::path dir = config.data_dir.empty() ? default_voices_dir() : config.data_dir;
-  const auto& data = language_data(dir / "lang" / (code + ".json"));
+  const std::shared_ptr<const spoken::LanguageData> data =
+      language_data(dir / "lang" / (code + ".json"));
   std::set<std::string> keep(config.keep_words.begin(), config.keep_words.end());
-  return entry->rules(spoken::tokenize(sentence), data, keep);
+  return entry->rules(spoken::tokenize(sentence), *data, keep);
 }
 
 }  // namespace briefcast

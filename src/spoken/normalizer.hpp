@@ -6,7 +6,8 @@
 // The engine (tokens, dispatch, data loading) is language-independent; the words and
 // abbreviations of a language come from `<voices dir>/lang/<language>.json` and its rules from
 // one `spoken_<language>.cpp`. Normalization is a pure function of the sentence, the config and
-// the data file; a data file is read once per process and cached.
+// the data file; a data file is read once and kept while its modification time and size stay the
+// same (an edited file is read again on the next call, also in a long-running `serve`).
 //
 // Runs after cleaning and sentence splitting and before the voice lexicon: a sentence may still
 // contain "Dr." or "U.S." mid-sentence, and words listed in `keep_words` (the lexicon's keys) are

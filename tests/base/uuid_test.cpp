@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "base/error.hpp"
+
 using namespace briefcast;
 
 TEST_CASE("uuid: podcast:guid of the namespace's own example", "[feed]") {
@@ -26,7 +28,13 @@ TEST_CASE("uuid: UUIDv5 matches RFC 4122 values", "[feed]") {
   CHECK(is_uuid(u));
   CHECK(u[14] == '5');
   CHECK((u[19] == '8' || u[19] == '9' || u[19] == 'a' || u[19] == 'b'));
-  CHECK_THROWS_AS(uuid_v5("not-a-uuid", "x"), std::invalid_argument);
+  try {
+    uuid_v5("not-a-uuid", "x");
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::failure);  // a caller's bug: every namespace is a constant
+    CHECK(std::string(e.what()) == "UUIDv5 namespace 'not-a-uuid' is not a UUID");
+  }
 }
 
 TEST_CASE("uuid: is_uuid accepts only the 8-4-4-4-12 form", "[feed]") {

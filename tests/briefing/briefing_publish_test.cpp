@@ -209,8 +209,8 @@ TEST_CASE("publish: state, then the feed, then what retention and the cache drop
   BriefingState state;
   state.episodes = {old};
   state.next_episode_number = 2;
-  state.cache["fresh"] = {".briefcast/cache/fresh.mp3", 1.0, "2026-11-10", nlohmann::json::array()};
-  state.cache["stale"] = {".briefcast/cache/stale.mp3", 1.0, "2026-11-05", nlohmann::json::array()};
+  state.cache["fresh"] = {".briefcast/cache/fresh.mp3", 1.0, "2026-11-10", {}};
+  state.cache["stale"] = {".briefcast/cache/stale.mp3", 1.0, "2026-11-05", {}};
   Retention r = apply_retention(state.episodes, added, 1);
   publish_feed(state, r, added, "<rss/>\n", root, state_file, parse_episode_day("2026-11-20"));
 

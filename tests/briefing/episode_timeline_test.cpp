@@ -5,7 +5,7 @@
 #include <catch2/catch.hpp>
 
 using namespace briefcast;
-using nlohmann::json;
+using Word = TimedSentence::Word;
 using Kind = EpisodePart::Kind;
 
 namespace {
@@ -17,15 +17,21 @@ AssembledPart at(std::uint32_t start_ms, std::uint32_t end_ms) {
   return p;
 }
 
-PartAudio audio(json timeline) {
+PartAudio audio(std::vector<TimedSentence> timeline = {}) {
   PartAudio a;
   a.timeline = std::move(timeline);
   return a;
 }
 
-json sentence(const std::string& text, const std::string& spoken, double start, double end,
-              json words = json::array()) {
-  return {{"text", text}, {"spoken", spoken}, {"start", start}, {"end", end}, {"words", words}};
+TimedSentence sentence(const std::string& text, const std::string& spoken, double start, double end,
+                       std::vector<Word> words = {}) {
+  TimedSentence t;
+  t.text = text;
+  t.spoken = spoken;
+  t.start_seconds = start;
+  t.end_seconds = end;
+  t.words = std::move(words);
+  return t;
 }
 
 }  // namespace
@@ -40,17 +46,13 @@ TEST_CASE("episode timeline: chapters, cues and stories on the episode's clock",
       {Kind::outro, "Closing", "", {}, {}},
   };
   std::vector<PartAudio> sound = {
-      audio(json::array()),
-      audio(json::array(
-          {sentence("Hello.", "Hello.", 0.1, 0.9, json::array({json::array({0, 5, 0.1})}))})),
-      audio(json::array(
-          {sentence("It costs $5.", "It costs five dollars.", 0.0, 1.5,
-                    json::array({json::array({0, 2, 0.0})})),
-           sentence("Ferry back.", "Ferry back.", 1.5, 2.5,
-                    json::array({json::array({0, 5, 1.5}), json::array({6, 5, 1.9})}))})),
-      audio(json::array()),
-      audio(json::array({sentence("Rain.", "Rain.", 0.2, 0.8)})),
-      audio(json::array({sentence("Bye.", "Bye.", 0.0, 0.5)})),
+      audio(),
+      audio({sentence("Hello.", "Hello.", 0.1, 0.9, {{0, 5, 0.1}})}),
+      audio({sentence("It costs $5.", "It costs five dollars.", 0.0, 1.5, {{0, 2, 0.0}}),
+             sentence("Ferry back.", "Ferry back.", 1.5, 2.5, {{0, 5, 1.5}, {6, 5, 1.9}})}),
+      audio(),
+      audio({sentence("Rain.", "Rain.", 0.2, 0.8)}),
+      audio({sentence("Bye.", "Bye.", 0.0, 0.5)}),
   };
   Mp3Assembly plan;
   plan.parts = {at(0, 1000),    at(1000, 2500), at(2500, 6000),
@@ -108,6 +110,6 @@ TEST_CASE("episode timeline: mismatched inputs throw instead of reading past the
   std::vector<EpisodePart> parts = {{Kind::story, "A", "", {}, {}}};
   Mp3Assembly plan;
   plan.parts = {at(0, 1000)};
-  CHECK_THROWS_AS(place_episode(parts, {audio(json::array())}, plan, {}), std::out_of_range);
+  CHECK_THROWS_AS(place_episode(parts, {audio()}, plan, {}), std::out_of_range);
   CHECK_THROWS_AS(place_episode(parts, {}, plan, {Story{}}), std::out_of_range);
 }

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "audio/sound_file.hpp"
@@ -32,6 +33,33 @@ long rss_kib(pid_t pid) {
     in.ignore(1 << 12, '\n');
   }
   return value;
+}
+
+// feeds/example.json copied into `d`, publishing to d/public; its relative paths made absolute.
+fs::path copy_example(const TempDir& d) {
+  const fs::path feeds = test::source_dir() / "feeds";
+  auto j = nlohmann::json::parse(test::read_file(feeds / "example.json"));
+  auto absolute = [&](const nlohmann::json& p) {
+    return (feeds / p.get<std::string>()).lexically_normal().string();
+  };
+  j["output"] = (d / "public").string();
+  j["show"]["cover"] = absolute(j["show"]["cover"]);
+  for (auto& source : j["sources"]) source["path"] = absolute(source["path"]);
+  test::write_file(d / "example.json", j.dump(2));
+  return d / "example.json";
+}
+
+// A state.json as a build writes it, with one cached part whose timeline has two sentences.
+nlohmann::json example_state() {
+  return nlohmann::json::parse(R"({
+    "version": 1, "next_episode_number": 2, "episodes": [], "broadcast": {},
+    "cache": {"2f57b6": {"file": ".briefcast/cache/2f57b6.mp3", "duration_seconds": 5.1,
+                         "last_used": "2026-11-27",
+                         "timeline": [{"text": "Hello.", "spoken": "Hello.", "start": 0.0,
+                                       "end": 0.6, "words": [[0, 5, 0.0]]},
+                                      {"text": "Bye.", "spoken": "Bye.", "start": 0.9,
+                                       "end": 1.4, "words": [[0, 3, 0.9]]}]}},
+    "sources": {"feeds": {}}})");
 }
 
 }  // namespace
@@ -188,4 +216,34 @@ TEST_CASE("cli: SIGINT stops a long conversion with exit 130 and no file", "[cli
 #ifndef __SANITIZE_ADDRESS__        // ASan's shadow memory and quarantine add hundreds of MiB
   CHECK(*std::max_element(samples.begin(), samples.end()) < 96 * 1024);
 #endif
+}
+
+TEST_CASE("cli: build refuses a damaged or unreadable state.json with exit 8, publishing nothing",
+          "[cli]") {
+  TempDir d;
+  const fs::path feed = copy_example(d);
+  const fs::path state = d / "public" / ".briefcast" / "state.json";
+  fs::create_directories(state.parent_path());
+  test::write_file(d / "public" / "feed.xml", "<rss>the published feed</rss>\n");
+  const std::vector<std::string> build = {"build", feed.string(), "--date", "2026-11-28"};
+
+  nlohmann::json damaged = example_state();
+  damaged["cache"]["2f57b6"]["timeline"][1]["start"] = "0.9";
+  test::write_file(state, damaged.dump(1));
+  auto r = run_briefcast(build);
+  CHECK(r.exit_code == 8);
+  CHECK(r.err == "briefcast: '" + state.string() +
+                     "': field 'cache.2f57b6.timeline[1].start': expected a number, got string\n");
+  CHECK(test::read_file(state) == damaged.dump(1));
+  CHECK(test::read_file(d / "public" / "feed.xml") == "<rss>the published feed</rss>\n");
+
+  // Unreadable is not missing: no new history over the old one. (A folder: root reads any file.)
+  fs::remove(state);
+  fs::create_directory(state);
+  r = run_briefcast(build);
+  CHECK(r.exit_code == 8);
+  CHECK(r.err == "briefcast: '" + state.string() + "': cannot read: Is a directory\n");
+  CHECK(fs::is_directory(state));
+  CHECK(test::read_file(d / "public" / "feed.xml") == "<rss>the published feed</rss>\n");
+  CHECK_FALSE(fs::exists(d / "public" / "episodes" / "2026-11-28.mp3"));
 }

@@ -2,7 +2,10 @@
 #include "feed/chapters_json.hpp"
 
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <nlohmann/json.hpp>
+
+#include "base/error.hpp"
 
 using namespace briefcast;
 
@@ -47,10 +50,19 @@ TEST_CASE("chapters: empty list, equal starts keep their order, bad times throw"
       {{5, std::nullopt, "b", "", "", true}, {5, std::nullopt, "a", "", "", true}}));
   CHECK(j["chapters"][0]["title"] == "b");
   CHECK(j["chapters"][1]["title"] == "a");
-  CHECK_THROWS_AS(render_chapters_json({{-1, std::nullopt, "x", "", "", true}}),
-                  std::invalid_argument);
-  CHECK_THROWS_AS(render_chapters_json({{std::nan(""), std::nullopt, "x", "", "", true}}),
-                  std::invalid_argument);
+  // A bad time is Error(invalid): the build publishes nothing rather than a broken file.
+  auto error_of = [](double start) {
+    try {
+      render_chapters_json({{start, std::nullopt, "Rain", "", "", true}});
+    } catch (const Error& e) {
+      CHECK(e.code() == ExitCode::invalid);
+      return std::string(e.what());
+    }
+    return std::string("(no error)");
+  };
+  CHECK(error_of(-1) == "chapter 'Rain': start time -1 s is not a time in the episode");
+  CHECK(error_of(std::nan("")) == "chapter 'Rain': start time nan s is not a time in the episode");
+  CHECK(error_of(HUGE_VAL) == "chapter 'Rain': start time inf s is not a time in the episode");
   // Invalid UTF-8 in a title does not throw.
   CHECK_NOTHROW(render_chapters_json({{0, std::nullopt, "caf\xE9", "", "", true}}));
 }

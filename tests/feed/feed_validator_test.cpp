@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include "base/error.hpp"
 #include "feed/podcast_feed.hpp"
 #include "support/loopback_server.hpp"
 #include "support/sample_feed.hpp"
@@ -253,7 +254,7 @@ TEST_CASE("validate: base URL and root mapping", "[feed]") {
   std::vector<std::string> asked;
   o.remote_length = [&](const std::string& url) -> std::optional<std::uint64_t> {
     asked.push_back(url);
-    if (url.ends_with("1.mp3")) throw std::runtime_error("HEAD " + url + ": HTTP 404");
+    if (url.ends_with("1.mp3")) throw Error(ExitCode::network, "HEAD " + url + ": HTTP 404");
     if (url.ends_with("2.mp3")) return std::nullopt;
     return 999;
   };
@@ -265,6 +266,16 @@ TEST_CASE("validate: base URL and root mapping", "[feed]") {
         "feed.xml: item 3 (guid briefcast-1): enclosure HEAD https://cdn.example.net/pod/ep/1.mp3: "
         "HTTP 404\n");
   CHECK(asked.size() == 3);
+
+  // Only a network failure is the enclosure's problem; anything else is not swallowed.
+  o.remote_length = [](const std::string&) -> std::optional<std::uint64_t> {
+    throw Error(ExitCode::interrupted, "interrupted");
+  };
+  CHECK_THROWS_WITH(validate_feed(xml, o), "interrupted");
+  o.remote_length = [](const std::string&) -> std::optional<std::uint64_t> {
+    throw std::logic_error("a bug");
+  };
+  CHECK_THROWS_AS(validate_feed(xml, o), std::logic_error);
 }
 
 TEST_CASE("validate cli: local file valid, invalid, missing", "[feed]") {
@@ -309,6 +320,11 @@ TEST_CASE("validate cli: a feed URL on loopback, enclosures checked with HEAD", 
   auto r = test::run_briefcast({"validate", base + "feed.xml"});
   CHECK(r.exit_code == 0);
   CHECK(r.err == "briefcast: " + base + "feed.xml: valid (3 episodes)\n");
+  // The scheme is case-insensitive (RFC 3986): an upper-case one is a URL too, not a file name.
+  const std::string upper = "HTTP" + base.substr(4) + "feed.xml";
+  r = test::run_briefcast({"validate", upper});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == "briefcast: " + upper + ": valid (3 episodes)\n");
 
   fs::resize_file(d / "site/ep/2.mp3", 5);
   fs::remove(d / "site/ep/1.mp3");

@@ -5,6 +5,9 @@
 #include <clocale>
 #include <cstdlib>
 #include <ctime>
+#include <string>
+
+#include "base/error.hpp"
 
 #include "support/test_support.hpp"
 #include "support/time_points.hpp"
@@ -23,7 +26,17 @@ TEST_CASE("rfc2822: formats English names, 2-digit day, 4-digit year, numeric zo
   CHECK(format_rfc2822(utc_at(2026y / November / 23, 23h, 30min), 60) ==
         "Tue, 24 Nov 2026 00:30:00 +0100");
   CHECK(format_rfc2822(utc_at(2026y / March / 1, 2h), -330) == "Sat, 28 Feb 2026 20:30:00 -0530");
-  CHECK_THROWS_AS(format_rfc2822(sys_seconds{}, 24 * 60), std::invalid_argument);
+  CHECK(format_rfc2822(sys_seconds{}, 24 * 60 - 1) == "Thu, 01 Jan 1970 23:59:00 +2359");
+  for (int offset : {24 * 60, -24 * 60}) {
+    try {
+      format_rfc2822(sys_seconds{}, offset);
+      FAIL("no error");
+    } catch (const Error& e) {
+      CHECK(e.code() == ExitCode::invalid);
+      CHECK(std::string(e.what()) ==
+            "RFC 2822 date: UTC offset of " + std::to_string(offset) + " minutes is beyond ±23:59");
+    }
+  }
 }
 
 TEST_CASE("rfc2822: the locale does not change the names", "[feed]") {

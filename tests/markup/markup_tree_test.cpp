@@ -1,9 +1,13 @@
 #include "markup/markup_tree.hpp"
 
+#include <sys/mman.h>
+
 #include <catch2/catch.hpp>
+#include <climits>
 #include <string>
 #include <vector>
 
+#include "base/error.hpp"
 #include "markup/markup_writer.hpp"
 #include "support/markup_search.hpp"
 
@@ -246,4 +250,33 @@ TEST_CASE("XML: xml:base is resolved up the tree and against the document URL", 
   const MarkupDocument no_url = parse_xml("<feed><entry xml:base=\"rel/\"/><x/></feed>");
   CHECK(no_url.base_of(*no_url.root()->first_child) == "rel/");
   CHECK(no_url.base_of(*no_url.root()->last_child).empty());
+}
+
+TEST_CASE("a document of 2 GiB or more is an input error naming it", "[markup]") {
+  // Address space, not memory: the pages are never touched (the size is checked first).
+  const std::size_t size = static_cast<std::size_t>(INT_MAX) + 1;
+  void* pages =
+      ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (pages == MAP_FAILED) {
+    WARN("cannot reserve 2 GiB of address space here; skipped");
+    return;
+  }
+  const std::string_view huge(static_cast<const char*>(pages), size);
+  auto error_of = [](auto parse) {
+    try {
+      parse();
+    } catch (const briefcast::Error& e) {
+      CHECK(e.code() == briefcast::ExitCode::input);
+      return std::string(e.what());
+    }
+    return std::string("(no error)");
+  };
+  CHECK(error_of([&] { parse_html(huge, "page.html"); }) ==
+        "'page.html': 2 GiB or more (libxml2 reads less than 2 GiB)");
+  CHECK(error_of([&] {
+          parse_xml(huge, XmlReadOptions{"https://a.example/feed.xml", false});
+        }) == "'https://a.example/feed.xml': 2 GiB or more (libxml2 reads less than 2 GiB)");
+  CHECK(error_of([&] { parse_xml(huge); }) ==
+        "markup document: 2 GiB or more (libxml2 reads less than 2 GiB)");
+  ::munmap(pages, size);
 }

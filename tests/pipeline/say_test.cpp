@@ -5,10 +5,10 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
-#include "base/error.hpp"
 #include "audio/id3_tags.hpp"
 #include "audio/loudness.hpp"
 #include "audio/sound_file.hpp"
+#include "base/error.hpp"
 #include "support/test_support.hpp"
 
 using namespace briefcast;
@@ -22,9 +22,6 @@ SayRequest request_for(const fs::path& input, const fs::path& output) {
   r.output = output.string();
   r.format = *format_for_output(r.output);
   r.voice = *find_voice_profile("en-us-news", test::source_dir() / "voices");
-  r.synthesis.voice = r.voice.espeak_voice;
-  r.synthesis.variant = r.voice.variant;
-  r.synthesis.rate_wpm = r.voice.rate_wpm;
   r.tags.artist = "Test Desk";
   r.tags.album = "briefcast tests";
   r.tags.date = "2026-11-23";
@@ -155,7 +152,7 @@ TEST_CASE("say: failures leave no file behind", "[e2e]") {
   }
   test::write_file(d / "ok.txt", "Fine text.\n");
   r = request_for(d / "ok.txt", d / "x.mp3");
-  r.synthesis.voice = "xx-nonexistent";
+  r.voice.espeak_voice = "xx-nonexistent";
   try {
     say(r, log);
     FAIL("no error");
@@ -163,4 +160,24 @@ TEST_CASE("say: failures leave no file behind", "[e2e]") {
     CHECK(e.code() == ExitCode::voice);
   }
   CHECK(test::files_in(d.path()).size() == 2);  // only the two inputs
+}
+
+TEST_CASE("say: the eSpeak NG settings are the voice profile's", "[say]") {
+  VoiceProfile v;
+  v.espeak_voice = "en-gb-x-rp";
+  v.variant = "m3";
+  v.rate_wpm = 190;
+  v.pitch = 30;
+  v.range = 70;
+  v.volume = 120;
+  v.word_gap_ms = 20;
+  v.sentence_pause_ms = 111;  // pauses are the pipeline's, not eSpeak's
+  SynthesisConfig s = synthesis_config(v);
+  CHECK(s.voice == "en-gb-x-rp");
+  CHECK(s.variant == "m3");
+  CHECK(s.rate_wpm == 190);
+  CHECK(s.pitch == 30);
+  CHECK(s.range == 70);
+  CHECK(s.volume == 120);
+  CHECK(s.word_gap_ms == 20);
 }

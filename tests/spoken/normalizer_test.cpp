@@ -1,10 +1,12 @@
 #include "spoken/normalizer.hpp"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "base/error.hpp"
-#include "voice/speech_engine.hpp"
 #include "support/test_support.hpp"
+#include "voice/speech_engine.hpp"
 
 using namespace briefcast;
 
@@ -190,4 +192,36 @@ TEST_CASE("SpeechEngine::phonemes matches espeak-ng -q -x", "[normalize]") {
   CHECK(engine.phonemes("The price rose sharply, then fell.") ==
         "D@2 pr'aIs r'oUz S'A@pli D'En f'El");
   CHECK(engine.phonemes("") == "");
+}
+
+TEST_CASE("an edited data file is read again: a long-running serve sees the change",
+          "[normalize]") {
+  test::TempDir dir;
+  std::filesystem::create_directories(dir / "lang");
+  const auto data = test::source_dir() / "voices" / "lang" / "en.json";
+  test::write_file(dir / "lang" / "en.json", test::read_file(data));
+  NormalizerConfig c;
+  c.data_dir = dir.path();
+  CHECK(to_spoken("Dr. Lee spoke.", c) == "Doctor Lee spoke.");
+  CHECK(to_spoken("Dr. Lee spoke.", c) == "Doctor Lee spoke.");  // cached
+
+  auto j = nlohmann::json::parse(test::read_file(data));
+  j["title_abbreviations"]["Dr."] = "Doctorin";
+  test::write_file(dir / "lang" / "en.json", j.dump(1));
+  CHECK(to_spoken("Dr. Lee spoke.", c) == "Doctorin Lee spoke.");
+
+  // Same size, new contents: the modification time tells.
+  j["title_abbreviations"]["Dr."] = "Doktorin";
+  test::write_file(dir / "lang" / "en.json", j.dump(1));
+  std::filesystem::last_write_time(
+      dir / "lang" / "en.json",
+      std::filesystem::last_write_time(dir / "lang" / "en.json") + std::chrono::seconds(2));
+  CHECK(to_spoken("Dr. Lee spoke.", c) == "Doktorin Lee spoke.");
+
+  // A file broken after it was read is an error, not the old data.
+  test::write_file(dir / "lang" / "en.json", "{");
+  CHECK_THROWS_AS(to_spoken("Dr. Lee spoke.", c), Error);
+  std::filesystem::remove(dir / "lang" / "en.json");
+  CHECK_THROWS_WITH(to_spoken("Dr. Lee spoke.", c),
+                    "'" + (dir / "lang" / "en.json").string() + "': cannot open language data");
 }
