@@ -7,9 +7,9 @@
 #include <sstream>
 
 #include "base/error.hpp"
+#include "base/uuid.hpp"
 #include "feed/show_notes.hpp"
 #include "support/test_support.hpp"
-#include "base/uuid.hpp"
 
 using namespace briefcast;
 namespace fs = std::filesystem;
@@ -158,7 +158,7 @@ TEST_CASE("publish: file names never reuse a published one; side files and cover
   publish_cover(d / "art.PNG", root / "episodes");
   CHECK(test::read_file(root / "episodes/cover.PNG") == "new png bytes");
   CHECK_THROWS_WITH(publish_cover(d / "none.png", root),
-                    "'" + (d / "none.png").string() + "': cannot read");
+                    "'" + (d / "none.png").string() + "': cannot read: No such file or directory");
 }
 
 TEST_CASE("publish: a feed that would not validate is refused with its problems", "[build]") {

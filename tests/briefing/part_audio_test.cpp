@@ -7,12 +7,12 @@
 #include <cmath>
 #include <sstream>
 
-#include "base/error.hpp"
 #include "audio/id3_tags.hpp"
 #include "audio/mp3_frames.hpp"
 #include "audio/sound_file.hpp"
-#include "support/test_support.hpp"
+#include "base/error.hpp"
 #include "base/uuid.hpp"
+#include "support/test_support.hpp"
 
 using namespace briefcast;
 using nlohmann::json;
@@ -102,8 +102,9 @@ TEST_CASE("part audio: the cache key covers what changes the sound, in a fixed f
   test::write_file(d / "a.wav", "two");
   CHECK(part_fingerprint(sound, settings) != one);
   sound.sound = d / "missing.wav";
-  CHECK_THROWS_WITH(part_fingerprint(sound, settings),
-                    "'" + (d / "missing.wav").string() + "': cannot read");
+  CHECK_THROWS_WITH(
+      part_fingerprint(sound, settings),
+      "'" + (d / "missing.wav").string() + "': cannot read: No such file or directory");
 
   auto planned = plan_part_audio({p, spoken("Bye.")}, settings, d / "cache");
   REQUIRE(planned.size() == 2);

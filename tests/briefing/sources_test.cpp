@@ -79,7 +79,8 @@ std::string wire_feed() {
   <description>Read more...</description></item>
 <item><title>Duplicate</title><link>/full/</link><description>Same story again.</description></item>
 <item><title>Long summary</title><link>/article/never</link>
-  <description>)" + kLongSummary + R"(</description></item>
+  <description>)" +
+         kLongSummary + R"(</description></item>
 </channel></rss>)";
 }
 
@@ -90,7 +91,9 @@ TEST_CASE("stories come from folders and feeds; failing sources are skipped with
   test::TempDir tmp;
   fs::create_directories(tmp / "articles");
   test::write_file(tmp / "articles" / "b.md", "\n# Second story\n\nText.\n");
-  test::write_file(tmp / "articles" / "a.txt", "\xEF\xBB\xBF" "First headline\n\nBody.\n");
+  test::write_file(tmp / "articles" / "a.txt",
+                   "\xEF\xBB\xBF"
+                   "First headline\n\nBody.\n");
   test::write_file(tmp / "articles" / "c.html", "<h1>Third</h1>");
   test::write_file(tmp / "articles" / ".hidden.txt", "hidden");
   test::write_file(tmp / "articles" / "photo.jpg", "jpeg");
@@ -118,27 +121,30 @@ TEST_CASE("stories come from folders and feeds; failing sources are skipped with
   s.start();
 
   FeedConfig config;
-  config.sources = {folder_source("Desk", tmp / "articles", 2), feed_source("Wire", s.url("/feed.xml")),
-                    feed_source("Broken", s.url("/broken.xml")),
-                    feed_source("Page", s.url("/page.html"))};
+  config.sources = {
+      folder_source("Desk", tmp / "articles", 2), feed_source("Wire", s.url("/feed.xml")),
+      feed_source("Broken", s.url("/broken.xml")), feed_source("Page", s.url("/page.html"))};
   SourceState state;
   state.feeds["https://old.example/feed"].etag = "\"stale\"";  // no longer configured
   std::ostringstream log;
   std::vector<SourceStory> stories = collect_stories(config, state, log);
 
-  CHECK(log.str() ==
-        "briefcast: warning: source 'Wire': '" + s.url("/article/missing") +
-            "': HTTP 404; skipped\n"
-            "briefcast: warning: source 'Broken': '" + s.url("/broken.xml") +
-            "': HTTP 404; skipped\n"
-            "briefcast: warning: source 'Page': '" + s.url("/page.html") +
-            "': not an RSS, Atom or JSON Feed document (looks like HTML); skipped\n");
+  CHECK(log.str() == "briefcast: warning: source 'Wire': '" + s.url("/article/missing") +
+                         "': HTTP 404; skipped\n"
+                         "briefcast: warning: source 'Broken': '" +
+                         s.url("/broken.xml") +
+                         "': HTTP 404; skipped\n"
+                         "briefcast: warning: source 'Page': '" +
+                         s.url("/page.html") +
+                         "': not an RSS, Atom or JSON Feed document (looks like HTML); skipped\n");
   REQUIRE(stories.size() == 5);
 
   CHECK(stories[0].title == "First headline");
   CHECK(stories[0].source_name == "Desk");
   CHECK(stories[0].body_kind == "text");
-  CHECK(stories[0].body == "\xEF\xBB\xBF" "First headline\n\nBody.\n");
+  CHECK(stories[0].body ==
+        "\xEF\xBB\xBF"
+        "First headline\n\nBody.\n");
   CHECK(stories[0].url.empty());
   CHECK_FALSE(stories[0].published);
   CHECK(stories[0].origin == (tmp / "articles" / "a.txt").string());
@@ -221,8 +227,8 @@ TEST_CASE("a local feed file and a single file are sources too", "[sources]") {
   auto stories = collect_stories(config, state, log);
   CHECK(log.str() ==
         "briefcast: warning: source 'Local': item 'Empty' has no text; skipped\n"
-        "briefcast: warning: source 'Gone': '" + (tmp / "gone.txt").string() +
-            "': cannot read; skipped\n");
+        "briefcast: warning: source 'Gone': '" +
+            (tmp / "gone.txt").string() + "': cannot read: No such file or directory; skipped\n");
   REQUIRE(stories.size() == 2);
   CHECK(stories[0].body == "<p>Hello.</p>\n");
   CHECK(stories[1].body_kind == "html");
