@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/strings.hpp"
 #include "extract/class_hints.hpp"
 #include "extract/html_text.hpp"
 
@@ -31,7 +32,7 @@ class ContentScorer {
 
   bool hidden(const MarkupNode* n) {
     if (n->attr("hidden")) return true;
-    const std::string style = ascii_lower(n->attr_or_empty("style"));
+    const std::string style = lower_ascii(n->attr_or_empty("style"));
     if (style.find("display:none") != std::string::npos ||
         style.find("display: none") != std::string::npos ||
         style.find("visibility:hidden") != std::string::npos)
@@ -50,7 +51,7 @@ class ContentScorer {
                    "meta",     "dialog", "menu",     "label",    "picture", "source",     "map"}))
       return true;
     if (hidden(n)) return true;
-    const std::string role = ascii_lower(n->attr_or_empty("role"));
+    const std::string role = lower_ascii(n->attr_or_empty("role"));
     if (one_of(role, {"navigation", "menu", "menubar", "complementary", "dialog", "alertdialog",
                       "banner", "contentinfo", "search"}))
       return true;

@@ -30,9 +30,6 @@ std::string folded_text(const MarkupNode& root);
 // Number of code points in UTF-8 `s` (bytes that are not continuation bytes).
 std::size_t count_chars(std::string_view s);
 
-// `s` with ASCII letters lower-cased (std::tolower; briefcast never leaves the "C" locale).
-std::string ascii_lower(std::string_view s);
-
 // The element's tag name, "" for any other node.
 inline std::string_view tag_of(const MarkupNode& n) {
   return n.is_element() ? std::string_view(n.name) : std::string_view();
