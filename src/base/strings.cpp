@@ -73,6 +73,11 @@ int hex_value(char c) {
   return -1;
 }
 
+std::size_t count_code_points(std::string_view s) {
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return !is_utf8_continuation(c); }));
+}
+
 void append_utf8(std::string& out, char32_t cp) {
   if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
   if (cp < 0x80) {

@@ -47,6 +47,13 @@ bool all_digits(std::string_view s);
 // The value of one hexadecimal digit (0-9, a-f, A-F), or -1 when `c` is none.
 int hex_value(char c);
 
+// Whether byte `c` continues a UTF-8 sequence (0b10xxxxxx) rather than starting a character.
+constexpr bool is_utf8_continuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+// Number of code points in UTF-8 `s`: its bytes that are not continuation bytes.
+std::size_t count_code_points(std::string_view s);
+
 // Appends code point `cp` as UTF-8. Values above U+10FFFF and surrogates append U+FFFD.
 void append_utf8(std::string& out, char32_t cp);
 

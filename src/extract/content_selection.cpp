@@ -102,7 +102,7 @@ class ContentScorer {
             }
             if (!any) return false;
             const std::string f = folded(text);
-            s.text += count_chars(f) + 1;
+            s.text += count_code_points(f) + 1;
             s.commas += static_cast<std::size_t>(std::count(f.begin(), f.end(), ','));
             for (std::size_t at = f.find("\xEF\xBC\x8C"); at != std::string::npos;
                  at = f.find("\xEF\xBC\x8C", at + 3))
@@ -265,7 +265,7 @@ class ContentScorer {
       } else if (s->name == "p") {
         const double ld = link_density(s);
         const std::string text = folded_text(*s);
-        const std::size_t len = count_chars(text);
+        const std::size_t len = count_code_points(text);
         if ((len > 80 && ld < 0.25) ||
             (len > 0 && len <= 80 && ld == 0 &&
              (text.back() == '.' || text.find(". ") != std::string::npos)))

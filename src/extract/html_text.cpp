@@ -42,10 +42,4 @@ std::string folded_text(const MarkupNode& root) {
   return out;
 }
 
-std::size_t count_chars(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 }  // namespace briefcast

@@ -44,6 +44,13 @@ std::string remove_dot_segments(std::string in) {
   return out;
 }
 
+// RFC 3986, section 5.2.3: a relative path appended to the folder of the base's path.
+std::string merge_paths(const UrlParts& base, const std::string& path) {
+  if (base.has_authority && base.path.empty()) return "/" + path;
+  std::size_t slash = base.path.rfind('/');
+  return (slash == std::string::npos ? std::string() : base.path.substr(0, slash + 1)) + path;
+}
+
 // Upper-cases percent-escapes and decodes those of unreserved characters (RFC 3986, 6.2.2).
 std::string normalize_escapes(const std::string& s) {
   std::string out;
@@ -149,41 +156,20 @@ std::string resolve_url(const std::string& base_text, const std::string& ref_tex
   UrlParts r = split_url(ref_trimmed);
   UrlParts b = split_url(std::string(trim(base_text)));
   UrlParts t;
-  if (!r.scheme.empty()) {
-    t = r;
+  if (!r.scheme.empty() || r.has_authority) {
+    t = r;  // absolute, or network-path ("//host/x"), which takes only the base's scheme
     t.path = remove_dot_segments(r.path);
+    if (r.scheme.empty()) t.scheme = b.scheme;
   } else {
-    if (r.has_authority) {
-      t = r;
-      t.path = remove_dot_segments(r.path);
-    } else {
-      if (r.path.empty()) {
-        t.path = b.path;
-        t.has_query = r.has_query || b.has_query;
-        t.query = r.has_query ? r.query : b.query;
-      } else {
-        if (r.path[0] == '/') {
-          t.path = remove_dot_segments(r.path);
-        } else {
-          std::string merged;
-          if (b.has_authority && b.path.empty()) {
-            merged = "/" + r.path;
-          } else {
-            std::size_t slash = b.path.rfind('/');
-            merged =
-                (slash == std::string::npos ? std::string() : b.path.substr(0, slash + 1)) + r.path;
-          }
-          t.path = remove_dot_segments(merged);
-        }
-        t.has_query = r.has_query;
-        t.query = r.query;
-      }
-      t.has_authority = b.has_authority;
-      t.userinfo = b.userinfo;
-      t.host = b.host;
-      t.port = b.port;
+    t = b;  // the base's scheme, authority, and path and query unless the reference has its own
+    if (!r.path.empty()) {
+      t.path = remove_dot_segments(r.path[0] == '/' ? r.path : merge_paths(b, r.path));
+      t.has_query = r.has_query;
+      t.query = r.query;
+    } else if (r.has_query) {
+      t.has_query = true;
+      t.query = r.query;
     }
-    t.scheme = b.scheme;
   }
   t.has_fragment = r.has_fragment;
   t.fragment = r.fragment;

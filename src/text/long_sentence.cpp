@@ -56,7 +56,7 @@ std::vector<std::string> split_long_sentence(std::string_view sentence, std::siz
     std::string_view piece;
     if (best == std::string_view::npos) {  // one huge word: cut at a character boundary
       std::size_t cut = limit;
-      while (cut > 1 && (static_cast<unsigned char>(rest[cut]) & 0xC0) == 0x80) --cut;
+      while (cut > 1 && is_utf8_continuation(rest[cut])) --cut;
       piece = rest.substr(0, cut);
       rest.remove_prefix(cut);
     } else {

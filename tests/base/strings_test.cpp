@@ -69,6 +69,14 @@ TEST_CASE("append_utf8 encodes every length and replaces what is not a scalar va
   CHECK(bad == "\uFFFD\uFFFD");
 }
 
+TEST_CASE("code points of UTF-8 text", "[base]") {
+  CHECK(count_code_points("caf\xC3\xA9 \xF0\x9F\x98\x80") == 6);
+  CHECK(count_code_points("") == 0);
+  CHECK(is_utf8_continuation('\xA9'));
+  CHECK_FALSE(is_utf8_continuation('\xC3'));
+  CHECK_FALSE(is_utf8_continuation('a'));
+}
+
 TEST_CASE("quoted names a path as error messages do", "[base]") {
   CHECK(quoted("out/a b.mp3") == "'out/a b.mp3'");
 }
