@@ -207,7 +207,7 @@ TEST_CASE("cli: SIGINT stops a long conversion with exit 130 and no file", "[cli
   long early = *std::max_element(samples.begin(), samples.begin() + 5);
   long late = *std::max_element(samples.begin() + 5, samples.end());
   CHECK(late - early < 32 * 1024);  // no growth from the first five seconds to the last five
-#ifndef __SANITIZE_ADDRESS__  // ASan's shadow memory and quarantine add hundreds of MiB
+#ifndef __SANITIZE_ADDRESS__        // ASan's shadow memory and quarantine add hundreds of MiB
   CHECK(*std::max_element(samples.begin(), samples.end()) < 96 * 1024);
 #endif
 }
