@@ -12,47 +12,23 @@
 #include <urllinkframe.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <memory>
 #include <string_view>
 
-#include "base/c_deleter.hpp"
 #include "base/error.hpp"
+#include "base/file_read.hpp"
+#include "base/strings.hpp"
 
 namespace briefcast {
 
 namespace {
 
-using FilePtr = std::unique_ptr<std::FILE, CDeleter<std::fclose>>;
-
 TagLib::String utf8(const std::string& s) { return TagLib::String(s, TagLib::String::UTF8); }
 
-std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
-
-std::vector<char> read_whole_file(const std::filesystem::path& path) {
-  FilePtr file(std::fopen(path.c_str(), "rb"));
-  if (!file)
-    throw Error(ExitCode::input, quoted(path) + ": cannot read cover: " + std::strerror(errno));
-  std::vector<char> data;
-  char block[65536];
-  std::size_t n;
-  while ((n = std::fread(block, 1, sizeof block, file.get())) > 0)
-    data.insert(data.end(), block, block + n);
-  if (std::ferror(file.get()))
-    throw Error(ExitCode::input, quoted(path) + ": cannot read cover: " + std::strerror(errno));
-  return data;
-}
-
-bool starts_with(const std::vector<char>& data, std::string_view magic) {
-  return data.size() >= magic.size() && std::equal(magic.begin(), magic.end(), data.begin());
-}
-
 // The MIME type comes from the bytes, not the file name: podcast apps reject a mismatch.
-const char* image_mime_type(const std::vector<char>& data) {
-  if (starts_with(data, "\xFF\xD8\xFF")) return "image/jpeg";
-  if (starts_with(data, "\x89PNG\r\n\x1A\n")) return "image/png";
+const char* image_mime_type(std::string_view data) {
+  if (data.starts_with("\xFF\xD8\xFF")) return "image/jpeg";
+  if (data.starts_with("\x89PNG\r\n\x1A\n")) return "image/png";
   return nullptr;
 }
 
@@ -72,7 +48,7 @@ TagLib::ByteVector comment_language(const std::string& language) {
 }
 
 void add_cover(TagLib::ID3v2::Tag& tag, const std::filesystem::path& path) {
-  const std::vector<char> image = read_whole_file(path);
+  const std::string image = read_file_bytes(path);
   const char* mime = image_mime_type(image);
   if (!mime) throw Error(ExitCode::input, quoted(path) + ": cover is not a JPEG or PNG image");
   auto frame = std::make_unique<TagLib::ID3v2::AttachedPictureFrame>();
@@ -169,8 +145,9 @@ std::vector<Id3Chapter> read_chapters(const TagLib::ID3v2::Tag& tag) {
   for (const TagLib::ID3v2::Frame* frame : tag.frameList("CHAP"))
     if (const auto* chapter = dynamic_cast<const TagLib::ID3v2::ChapterFrame*>(frame))
       chapters.push_back(read_chapter(*chapter));
-  std::stable_sort(chapters.begin(), chapters.end(),
-                   [](const Id3Chapter& a, const Id3Chapter& b) { return a.start_ms < b.start_ms; });
+  std::stable_sort(chapters.begin(), chapters.end(), [](const Id3Chapter& a, const Id3Chapter& b) {
+    return a.start_ms < b.start_ms;
+  });
   return chapters;
 }
 

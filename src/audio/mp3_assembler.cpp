@@ -11,18 +11,17 @@
 #include <optional>
 #include <utility>
 
-#include "base/atomic_file.hpp"
-#include "base/interrupt.hpp"
-#include "base/error.hpp"
 #include "audio/mp3_frames.hpp"
+#include "base/atomic_file.hpp"
+#include "base/error.hpp"
+#include "base/interrupt.hpp"
+#include "base/strings.hpp"
 
 namespace briefcast {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
 
 class UniqueFd {
  public:

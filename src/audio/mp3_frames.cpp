@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/error.hpp"
+#include "base/strings.hpp"
 
 namespace briefcast {
 
@@ -38,8 +39,6 @@ bool has_text(std::span<const unsigned char> b, std::size_t at, const char* text
   const std::size_t n = std::strlen(text);
   return at + n <= b.size() && std::memcmp(b.data() + at, text, n) == 0;
 }
-
-std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
 
 // Reads a file through pread in blocks; frames and tag headers are small, so a window of 64 KiB
 // serves every request without holding the file in memory.

@@ -7,14 +7,13 @@
 
 #include "base/c_deleter.hpp"
 #include "base/error.hpp"
+#include "base/strings.hpp"
 
 namespace briefcast {
 
 namespace {
 
 using SndfilePtr = std::unique_ptr<SNDFILE, CDeleter<sf_close>>;
-
-std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
 
 int sndfile_format(SoundFormat format) {
   switch (format) {

@@ -1,23 +1,32 @@
 #include "base/file_read.hpp"
 
-#include <fstream>
-#include <sstream>
+#include <cerrno>
+#include <cstring>
 
-#include "base/error.hpp"
+#include "base/strings.hpp"
 
 namespace briefcast {
 
 namespace fs = std::filesystem;
 
-std::string read_file_bytes(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
+FilePtr open_for_reading(const fs::path& path, ExitCode code) {
   std::error_code ec;
-  if (!in || fs::is_directory(p, ec))
-    throw Error(ExitCode::input, "'" + p.string() + "': cannot read");
-  std::ostringstream s;
-  s << in.rdbuf();
-  if (in.bad()) throw Error(ExitCode::input, "'" + p.string() + "': read error");
-  return s.str();
+  // fopen succeeds on a folder on Linux; reading it would then fail with a less clear message.
+  if (fs::is_directory(path, ec)) throw Error(code, quoted(path) + ": cannot read: is a folder");
+  FilePtr file(std::fopen(path.c_str(), "rb"));
+  if (!file) throw Error(code, quoted(path) + ": cannot read: " + std::strerror(errno));
+  return file;
+}
+
+std::string read_file_bytes(const fs::path& path, ExitCode code) {
+  FilePtr file = open_for_reading(path, code);
+  std::string data;
+  char block[1 << 16];
+  std::size_t n;
+  while ((n = std::fread(block, 1, sizeof block, file.get())) > 0) data.append(block, n);
+  if (std::ferror(file.get()))
+    throw Error(code, quoted(path) + ": read error: " + std::strerror(errno));
+  return data;
 }
 
 }  // namespace briefcast

@@ -1,13 +1,30 @@
 #pragma once
-// Reading a whole file into memory, with the error message every command uses.
+// Reading files, with the error messages every command uses: the whole file at once
+// (read_file_bytes), or an open stream for readers that go through a file piece by piece.
 
+#include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <string>
+
+#include "base/error.hpp"
 
 namespace briefcast {
 
-// The whole file as bytes. Throws Error(ExitCode::input) "'PATH': cannot read" when it is missing,
-// unreadable or a folder, "'PATH': read error" when reading fails part-way.
-std::string read_file_bytes(const std::filesystem::path& path);
+// Closes a file opened with std::fopen (a functor, not CDeleter<std::fclose>: taking the address
+// of a standard-library function is not guaranteed to work).
+struct FileCloser {
+  void operator()(std::FILE* f) const noexcept { std::fclose(f); }
+};
+using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
+
+// Opens `path` for reading (binary). Throws Error(code) naming the file and the reason:
+//   "'PATH': cannot read: No such file or directory" (the system's message, as strerror words it)
+//   "'PATH': cannot read: is a folder"
+FilePtr open_for_reading(const std::filesystem::path& path, ExitCode code = ExitCode::input);
+
+// The whole file as bytes. Throws Error(code) as open_for_reading does, and
+// "'PATH': read error: <system message>" when reading fails part-way.
+std::string read_file_bytes(const std::filesystem::path& path, ExitCode code = ExitCode::input);
 
 }  // namespace briefcast

@@ -1,9 +1,11 @@
 #include "base/strings.hpp"
 
+#include <algorithm>
+
 namespace briefcast {
 
 namespace {
-constexpr char lower_char(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+constexpr char lower_char(char c) { return is_upper_ascii(c) ? static_cast<char>(c + 32) : c; }
 }  // namespace
 
 std::string lower_ascii(std::string_view s) {
@@ -12,11 +14,38 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
-std::string_view trim(std::string_view s) {
-  std::size_t b = s.find_first_not_of(kAsciiSpace);
+std::string upper_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (is_lower_ascii(c)) c = static_cast<char>(c - 32);
+  return out;
+}
+
+std::string_view trim(std::string_view s, std::string_view chars) {
+  std::size_t b = s.find_first_not_of(chars);
   if (b == std::string_view::npos) return {};
-  std::size_t e = s.find_last_not_of(kAsciiSpace);
+  std::size_t e = s.find_last_not_of(chars);
   return s.substr(b, e - b + 1);
+}
+
+std::vector<std::string_view> split_words(std::string_view s) {
+  std::vector<std::string_view> words;
+  for (std::size_t b = s.find_first_not_of(kAsciiSpace); b != std::string_view::npos;) {
+    std::size_t e = std::min(s.find_first_of(kAsciiSpace, b), s.size());
+    words.push_back(s.substr(b, e - b));
+    b = s.find_first_not_of(kAsciiSpace, e);
+  }
+  return words;
+}
+
+std::string fold_space(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::string_view w : split_words(s)) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
 }
 
 bool equals_ascii_ci(std::string_view a, std::string_view b) {
@@ -44,6 +73,11 @@ int hex_value(char c) {
   return -1;
 }
 
+std::size_t count_code_points(std::string_view s) {
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return !is_utf8_continuation(c); }));
+}
+
 void append_utf8(std::string& out, char32_t cp) {
   if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
   if (cp < 0x80) {
@@ -65,22 +99,38 @@ void append_utf8(std::string& out, char32_t cp) {
 
 std::string quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
 
-std::string escape_html(std::string_view s) {
+namespace {
+std::string escape_markup(std::string_view s, std::string_view apostrophe) {
   std::string o;
   o.reserve(s.size());
   for (char c : s) {
-    auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
+    if (!is_xml_byte(c)) continue;
     switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      case '\'': o += "&#39;"; break;
-      default: o += c;
+      case '&':
+        o += "&amp;";
+        break;
+      case '<':
+        o += "&lt;";
+        break;
+      case '>':
+        o += "&gt;";
+        break;
+      case '"':
+        o += "&quot;";
+        break;
+      case '\'':
+        o += apostrophe;
+        break;
+      default:
+        o += c;
     }
   }
   return o;
 }
+}  // namespace
+
+std::string escape_html(std::string_view s) { return escape_markup(s, "&#39;"); }
+
+std::string escape_xml(std::string_view s) { return escape_markup(s, "&apos;"); }
 
 }  // namespace briefcast

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/strings.hpp"
 #include "extract/html_text.hpp"
 
 namespace briefcast {
@@ -63,7 +64,7 @@ std::string class_and_id(const MarkupNode& n) {
   std::string s(n.attr_or_empty("class"));
   s += ' ';
   s += n.attr_or_empty("id");
-  return ascii_lower(s);
+  return lower_ascii(s);
 }
 
 bool is_unlikely_hint(std::string_view ci) {
@@ -77,7 +78,7 @@ int class_weight(const MarkupNode& n) {
   for (const char* a : {"class", "id"}) {
     const std::string_view v = n.attr_or_empty(a);
     if (v.empty()) continue;
-    const std::string s = ascii_lower(v);
+    const std::string s = lower_ascii(v);
     if (has_any(s, kNegative) || s == "hid" || s.rfind("hid ", 0) == 0) w -= 25;
     if (has_any(s, kPositive)) w += 25;
   }

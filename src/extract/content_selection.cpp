@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/strings.hpp"
 #include "extract/class_hints.hpp"
 #include "extract/html_text.hpp"
 
@@ -31,7 +32,7 @@ class ContentScorer {
 
   bool hidden(const MarkupNode* n) {
     if (n->attr("hidden")) return true;
-    const std::string style = ascii_lower(n->attr_or_empty("style"));
+    const std::string style = lower_ascii(n->attr_or_empty("style"));
     if (style.find("display:none") != std::string::npos ||
         style.find("display: none") != std::string::npos ||
         style.find("visibility:hidden") != std::string::npos)
@@ -50,7 +51,7 @@ class ContentScorer {
                    "meta",     "dialog", "menu",     "label",    "picture", "source",     "map"}))
       return true;
     if (hidden(n)) return true;
-    const std::string role = ascii_lower(n->attr_or_empty("role"));
+    const std::string role = lower_ascii(n->attr_or_empty("role"));
     if (one_of(role, {"navigation", "menu", "menubar", "complementary", "dialog", "alertdialog",
                       "banner", "contentinfo", "search"}))
       return true;
@@ -101,7 +102,7 @@ class ContentScorer {
             }
             if (!any) return false;
             const std::string f = folded(text);
-            s.text += count_chars(f) + 1;
+            s.text += count_code_points(f) + 1;
             s.commas += static_cast<std::size_t>(std::count(f.begin(), f.end(), ','));
             for (std::size_t at = f.find("\xEF\xBC\x8C"); at != std::string::npos;
                  at = f.find("\xEF\xBC\x8C", at + 3))
@@ -264,7 +265,7 @@ class ContentScorer {
       } else if (s->name == "p") {
         const double ld = link_density(s);
         const std::string text = folded_text(*s);
-        const std::size_t len = count_chars(text);
+        const std::size_t len = count_code_points(text);
         if ((len > 80 && ld < 0.25) ||
             (len > 0 && len <= 80 && ld == 0 &&
              (text.back() == '.' || text.find(". ") != std::string::npos)))

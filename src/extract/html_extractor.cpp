@@ -5,12 +5,13 @@
 #include <regex>
 #include <vector>
 
+#include "base/error.hpp"
+#include "base/strings.hpp"
 #include "extract/block_emitter.hpp"
 #include "extract/content_selection.hpp"
-#include "base/error.hpp"
 #include "extract/html_text.hpp"
-#include "markup/markup_tree.hpp"
 #include "extract/page_metadata.hpp"
+#include "markup/markup_tree.hpp"
 #include "text/text_encoding.hpp"
 
 namespace briefcast {
@@ -86,11 +87,11 @@ Article extract_html(std::string_view html_bytes, const std::string& name,
   for (std::string& w : warnings) article.warnings.push_back("'" + name + "': " + w);
 
   // The title is spoken separately; boilerplate one-liners are not article text.
-  const std::string ltitle = ascii_lower(article.title);
+  const std::string ltitle = lower_ascii(article.title);
   bool title_dropped = false;
   for (Block& b : blocks) {
     if (!title_dropped && b.kind == BlockKind::heading && !ltitle.empty() &&
-        ascii_lower(b.text) == ltitle) {
+        lower_ascii(b.text) == ltitle) {
       title_dropped = true;
       b.text.clear();
     } else if (is_boilerplate_line(b.text)) {

@@ -1,7 +1,5 @@
 #include "extract/html_text.hpp"
 
-#include <cctype>
-
 namespace briefcast {
 
 bool is_html_space(unsigned char c) {
@@ -41,18 +39,6 @@ std::string folded_text(const MarkupNode& root) {
         return n->is_element();
       },
       [](const MarkupNode*) {});
-  return out;
-}
-
-std::size_t count_chars(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 

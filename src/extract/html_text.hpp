@@ -1,7 +1,8 @@
 #pragma once
 // Reading text out of HTML trees the way the article extractor measures and emits it:
-// whitespace runs (and no-break spaces) folded to one space, lengths counted in code points,
-// and a pre-order walk that needs no stack however deep the page nests.
+// whitespace runs (and no-break spaces) folded to one space (lengths are counted in code points:
+// count_code_points in base/strings.hpp), and a pre-order walk that needs no stack however deep the
+// page nests.
 //
 // Pure helpers over std::string and MarkupNode; nothing here throws except std::bad_alloc.
 
@@ -26,12 +27,6 @@ std::string folded(std::string_view text);
 
 // The folded text of the text and CDATA nodes at and under `root`, in document order.
 std::string folded_text(const MarkupNode& root);
-
-// Number of code points in UTF-8 `s` (bytes that are not continuation bytes).
-std::size_t count_chars(std::string_view s);
-
-// `s` with ASCII letters lower-cased (std::tolower; briefcast never leaves the "C" locale).
-std::string ascii_lower(std::string_view s);
 
 // The element's tag name, "" for any other node.
 inline std::string_view tag_of(const MarkupNode& n) {

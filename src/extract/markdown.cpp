@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "base/strings.hpp"
 #include "extract/markdown_inline.hpp"
 #include "text/unicode_text.hpp"
 
@@ -23,22 +24,6 @@ struct RawBlock {
   std::string text;  // Markdown inline source, lines joined with spaces
   std::size_t offset = 0;
 };
-
-bool is_space(char c) { return c == ' ' || c == '\t'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (is_space(s.front()) || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (is_space(s.back()) || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 std::vector<Line> split_lines(std::string_view doc) {
   std::vector<Line> out;
@@ -76,7 +61,7 @@ bool is_thematic_break(std::string_view t) {
   for (char c : t) {
     if (c == t[0])
       ++n;
-    else if (!is_space(c))
+    else if (!is_markdown_blank(c))
       return false;
   }
   return n >= 3;
@@ -90,11 +75,12 @@ bool all_of_char(std::string_view t, char ch) {
 std::optional<std::pair<int, std::string_view>> atx_heading(std::string_view t) {
   std::size_t n = 0;
   while (n < t.size() && t[n] == '#') ++n;
-  if (n == 0 || n > 6 || (n < t.size() && !is_space(t[n]))) return std::nullopt;
-  std::string_view text = trim(t.substr(n));
+  if (n == 0 || n > 6 || (n < t.size() && !is_markdown_blank(t[n]))) return std::nullopt;
+  std::string_view text = trim(t.substr(n), kMarkdownBlanks);
   std::size_t close = text.size();
   while (close > 0 && text[close - 1] == '#') --close;
-  if (close == 0 || is_space(text[close - 1])) text = trim(text.substr(0, close));
+  if (close == 0 || is_markdown_blank(text[close - 1]))
+    text = trim(text.substr(0, close), kMarkdownBlanks);
   return std::pair{static_cast<int>(n), text};
 }
 
@@ -116,10 +102,10 @@ std::optional<ListMarker> list_marker(std::string_view t) {
     m.number = std::stol(std::string(t.substr(0, n)));
     ++n;
   }
-  if (n < t.size() && !is_space(t[n])) return std::nullopt;
-  m.rest = trim(t.substr(n));
+  if (n < t.size() && !is_markdown_blank(t[n])) return std::nullopt;
+  m.rest = trim(t.substr(n), kMarkdownBlanks);
   for (std::string_view box : {"[ ] ", "[x] ", "[X] "})
-    if (m.rest.starts_with(box)) m.rest = trim(m.rest.substr(box.size()));
+    if (m.rest.starts_with(box)) m.rest = trim(m.rest.substr(box.size()), kMarkdownBlanks);
   return m;
 }
 
@@ -128,7 +114,7 @@ bool is_table_delimiter(std::string_view t) {
   if (t.find('-') == std::string_view::npos) return false;
   bool pipe = t.find('|') != std::string_view::npos;
   for (char c : t)
-    if (c != '|' && c != '-' && c != ':' && !is_space(c)) return false;
+    if (c != '|' && c != '-' && c != ':' && !is_markdown_blank(c)) return false;
   return pipe || t.find(':') != std::string_view::npos;
 }
 
@@ -157,7 +143,7 @@ class BlockParser {
   bool in_list_ = false;  // inside a list: indented lines continue it rather than being code
 
   void flush() {
-    if (open_ && !trim(para_.text).empty()) blocks.push_back(para_);
+    if (open_ && !trim(para_.text, kMarkdownBlanks).empty()) blocks.push_back(para_);
     open_ = false;
     para_ = RawBlock{};
   }
@@ -180,7 +166,7 @@ class BlockParser {
   // Handles the line at `i` (and any lines it owns); returns the index of the last line used.
   std::size_t step(const std::vector<Line>& lines, std::size_t i) {
     std::string_view raw = lines[i].text;
-    std::string_view t = trim(raw);
+    std::string_view t = trim(raw, kMarkdownBlanks);
     std::size_t indent = indent_of(raw);
     if (t.empty()) {
       flush();
@@ -211,7 +197,7 @@ class BlockParser {
     }
     if (t.starts_with('>')) return quote(lines, i);
     if (t.find('|') != std::string_view::npos && i + 1 < lines.size() &&
-        is_table_delimiter(trim(lines[i + 1].text)))
+        is_table_delimiter(trim(lines[i + 1].text, kMarkdownBlanks)))
       return skip_table(lines, i);
     if (!open_ && is_reference_definition(t)) {
       std::string_view label = t.substr(1, t.find("]:") - 1);
@@ -242,7 +228,7 @@ class BlockParser {
     std::size_t len = 0;
     while (len < t.size() && t[len] == fc) ++len;
     for (std::size_t j = i + 1; j < lines.size(); ++j) {
-      std::string_view u = trim(lines[j].text);
+      std::string_view u = trim(lines[j].text, kMarkdownBlanks);
       std::size_t n = 0;
       while (n < u.size() && u[n] == fc) ++n;
       if (n >= len && n == u.size()) return j;
@@ -263,7 +249,7 @@ class BlockParser {
   std::size_t skip_table(const std::vector<Line>& lines, std::size_t i) {
     flush();
     std::size_t j = i + 2;
-    while (j < lines.size() && !trim(lines[j].text).empty() &&
+    while (j < lines.size() && !trim(lines[j].text, kMarkdownBlanks).empty() &&
            lines[j].text.find('|') != std::string_view::npos)
       ++j;
     ++tables_skipped;
@@ -275,12 +261,13 @@ class BlockParser {
     std::vector<Line> inner;
     std::size_t j = i;
     for (; j < lines.size(); ++j) {
-      std::string_view t = trim(lines[j].text);
+      std::string_view t = trim(lines[j].text, kMarkdownBlanks);
       if (t.starts_with('>')) {
         t.remove_prefix(1);
-        if (!t.empty() && is_space(t[0])) t.remove_prefix(1);
+        if (!t.empty() && is_markdown_blank(t[0])) t.remove_prefix(1);
         inner.push_back({t, lines[j].offset});
-      } else if (!t.empty() && !inner.empty() && !trim(inner.back().text).empty()) {
+      } else if (!t.empty() && !inner.empty() &&
+                 !trim(inner.back().text, kMarkdownBlanks).empty()) {
         inner.push_back({t, lines[j].offset});  // lazy continuation
       } else {
         break;
@@ -306,7 +293,7 @@ class BlockParser {
 };
 
 std::string unquote(std::string_view v) {
-  v = trim(v);
+  v = trim(v, kMarkdownBlanks);
   if (v.size() >= 2 &&
       ((v.front() == '"' && v.back() == '"') || (v.front() == '\'' && v.back() == '\'')))
     v = v.substr(1, v.size() - 2);
@@ -315,15 +302,16 @@ std::string unquote(std::string_view v) {
 
 // Reads "key: value" front matter lines into `a`; returns the index of the first body line.
 std::size_t front_matter(const std::vector<Line>& lines, Article& a) {
-  if (lines.empty() || trim(lines[0].text) != "---") return 0;
+  if (lines.empty() || trim(lines[0].text, kMarkdownBlanks) != "---") return 0;
   std::size_t end = 1;
-  while (end < lines.size() && trim(lines[end].text) != "---" && trim(lines[end].text) != "...")
+  while (end < lines.size() && trim(lines[end].text, kMarkdownBlanks) != "---" &&
+         trim(lines[end].text, kMarkdownBlanks) != "...")
     ++end;
   if (end == lines.size()) return 0;  // not front matter after all: a thematic break
   std::string list_key;               // key whose value is a "- item" list below it
   for (std::size_t i = 1; i < end; ++i) {
     std::string_view raw = lines[i].text;
-    std::string_view t = trim(raw);
+    std::string_view t = trim(raw, kMarkdownBlanks);
     if (t.empty() || t.starts_with('#')) continue;
     if (t.starts_with("- ") && !list_key.empty()) {
       if ((list_key == "author" || list_key == "authors") && a.author.empty())
@@ -332,7 +320,7 @@ std::size_t front_matter(const std::vector<Line>& lines, Article& a) {
     }
     std::size_t colon = t.find(':');
     if (colon == std::string_view::npos || indent_of(raw) > 0) continue;
-    std::string key = lower_ascii(trim(t.substr(0, colon)));
+    std::string key = lower_ascii(trim(t.substr(0, colon), kMarkdownBlanks));
     std::string value = tidy_unicode(unquote(t.substr(colon + 1)));
     list_key = value.empty() ? key : "";
     if (value.starts_with('[') && value.ends_with(']'))  // authors: [Jane Doe, John Roe]

@@ -2,12 +2,12 @@
 
 #include <algorithm>
 
+#include "base/strings.hpp"
+
 namespace briefcast {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alnum(char c) {
   return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
          static_cast<unsigned char>(c) >= 0x80;
@@ -15,12 +15,6 @@ bool is_alnum(char c) {
 bool is_punct(char c) {
   return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
          (c >= '{' && c <= '~');
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (is_space(s.front()) || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (is_space(s.back()) || s.back() == '\r')) s.remove_suffix(1);
-  return s;
 }
 
 // Index just past the bracket matching s[open] ('[' or '('), or npos.
@@ -74,7 +68,7 @@ class InlineRenderer {
       if (end != std::string_view::npos) {  // images are dropped, with the space before
         bool closing =
             end < s.size() && std::string_view(".,;:!?)").find(s[end]) != std::string_view::npos;
-        while (closing && !out.empty() && is_space(out.back())) out.pop_back();
+        while (closing && !out.empty() && is_markdown_blank(out.back())) out.pop_back();
         return end;
       }
     }
@@ -124,7 +118,7 @@ class InlineRenderer {
          at = window.find(ticks, at + 1)) {
       std::size_t after = at + n;
       if ((after < s.size() && s[after] == '`') || s[at - 1] == '`') continue;
-      out += trim(s.substr(i + n, at - i - n));
+      out += trim(s.substr(i + n, at - i - n), kMarkdownBlanks);
       return after;
     }
     out += ticks;
@@ -164,7 +158,7 @@ class InlineRenderer {
     while (j < s.size() && s[j] == c) ++j;
     char prev = i > 0 ? s[i - 1] : ' ';
     char next = j < s.size() ? s[j] : ' ';
-    bool prev_space = is_space(prev), next_space = is_space(next);
+    bool prev_space = is_markdown_blank(prev), next_space = is_markdown_blank(next);
     bool left = !next_space && (!is_punct(next) || prev_space || is_punct(prev));
     bool right = !prev_space && (!is_punct(prev) || next_space || is_punct(next));
     bool keep = !left && !right;
@@ -178,12 +172,7 @@ class InlineRenderer {
 
 }  // namespace
 
-std::string markdown_label(std::string_view label) {
-  std::string out(label);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
+std::string markdown_label(std::string_view label) { return lower_ascii(label); }
 
 std::string render_markdown_inline(std::string_view text,
                                    const std::set<std::string>& reference_labels) {

@@ -24,6 +24,11 @@
 
 namespace briefcast {
 
+// Markdown's blanks: space and tab (CommonMark), and for trimming also the carriage return a
+// CRLF file leaves at the end of a line: trim(s, kMarkdownBlanks).
+constexpr bool is_markdown_blank(char c) { return c == ' ' || c == '\t'; }
+inline constexpr std::string_view kMarkdownBlanks = " \t\r";
+
 // The key a link reference label is matched by: ASCII letters lower-cased, e.g. "Docs" → "docs".
 std::string markdown_label(std::string_view label);
 

@@ -7,14 +7,12 @@
 #include <regex>
 #include <string_view>
 
+#include "base/strings.hpp"
 #include "extract/html_text.hpp"
+#include "net/url_tools.hpp"
 
 namespace briefcast {
 namespace {
-
-bool is_url(std::string_view s) {
-  return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0;
-}
 
 std::string json_name(const nlohmann::json& v) {
   if (v.is_string()) return v.get<std::string>();
@@ -79,10 +77,10 @@ void read_json_ld(const nlohmann::json& j, PageMetadata& m, int depth) {
 // One <meta>: the first value for each field wins.
 void read_meta_tag(const MarkupNode& n, PageMetadata& m) {
   const std::string key =
-      ascii_lower(!n.attr_or_empty("property").empty() ? n.attr_or_empty("property")
+      lower_ascii(!n.attr_or_empty("property").empty() ? n.attr_or_empty("property")
                   : !n.attr_or_empty("name").empty()   ? n.attr_or_empty("name")
                                                        : n.attr_or_empty("itemprop"));
-  const std::string http = ascii_lower(n.attr_or_empty("http-equiv"));
+  const std::string http = lower_ascii(n.attr_or_empty("http-equiv"));
   const std::string value = folded(n.attr_or_empty("content"));
   if (value.empty()) return;
   auto set = [&](std::string& field) {
@@ -102,7 +100,7 @@ void read_meta_tag(const MarkupNode& n, PageMetadata& m) {
     set(m.content_language);
   else if ((key == "author" || key == "article:author" || key == "parsely-author" ||
             key == "sailthru.author" || key == "dc.creator" || key == "byl") &&
-           !is_url(value))
+           !is_http_url(value))
     set(m.author);
   else if (key == "article:published_time" || key == "datepublished" || key == "parsely-pub-date" ||
            key == "sailthru.date" || key == "pubdate" || key == "publishdate" || key == "date" ||
@@ -148,11 +146,11 @@ PageMetadata read_page_metadata(const MarkupNode& root) {
           read_meta_tag(*n, m);
           return false;
         } else if (t == "link") {
-          if (ascii_lower(n->attr_or_empty("rel")) == "canonical" && m.canonical.empty())
+          if (lower_ascii(n->attr_or_empty("rel")) == "canonical" && m.canonical.empty())
             m.canonical = folded(n->attr_or_empty("href"));
           return false;
         } else if (t == "script") {
-          if (ascii_lower(n->attr_or_empty("type")) == "application/ld+json") {
+          if (lower_ascii(n->attr_or_empty("type")) == "application/ld+json") {
             const std::string json = folded_text(*n);
             // allow_exceptions=false: broken JSON-LD yields a discarded value, not a throw
             const auto j = nlohmann::json::parse(json, nullptr, false);
@@ -188,7 +186,7 @@ Article article_metadata(const PageMetadata& meta) {
                        : !meta.author.empty()  ? meta.author
                                                : meta.byline;
   author = folded(author);
-  if (ascii_lower(author.substr(0, 3)) == "by ") author = author.substr(3);
+  if (lower_ascii(author.substr(0, 3)) == "by ") author = author.substr(3);
   article.author = author;
   const std::string date = folded(!meta.ld_date.empty() ? meta.ld_date : meta.date);
   article.date = date.empty() ? date : iso_date(date);
@@ -200,7 +198,7 @@ Article article_metadata(const PageMetadata& meta) {
   std::replace(lang.begin(), lang.end(), '_', '-');
   article.language = lang;
   for (const std::string* u : {&meta.canonical, &meta.og_url, &meta.ld_url}) {
-    if (is_url(*u)) {
+    if (is_http_url(*u)) {
       article.canonical_url = *u;
       break;
     }
@@ -218,7 +216,7 @@ std::string iso_date(const std::string& raw) {
   static const std::regex compact(R"(^(\d{4})(\d{2})(\d{2})$)");
   int y = 0, mo = 0, d = 0;
   auto month = [](const std::string& s) {
-    const std::string l = ascii_lower(s);
+    const std::string l = lower_ascii(s);
     for (int i = 0; i < 12; ++i)
       if (l == kMonths[i]) return i + 1;
     return 0;
@@ -245,7 +243,7 @@ std::string iso_date(const std::string& raw) {
 std::string strip_site_suffix(std::string title, const std::string& site_name) {
   static const std::array<std::string_view, 7> seps = {" | ",  " - ", " – ", " — ",
                                                        " :: ", " · ", " « "};
-  const std::string site = ascii_lower(site_name);
+  const std::string site = lower_ascii(site_name);
   for (int round = 0; round < 2; ++round) {
     std::size_t best = std::string::npos, best_len = 0;
     for (auto sep : seps) {
@@ -257,7 +255,7 @@ std::string strip_site_suffix(std::string title, const std::string& site_name) {
     }
     if (best == std::string::npos) break;
     const std::string head = title.substr(0, best), tail = title.substr(best + best_len);
-    const std::string ltail = ascii_lower(tail);
+    const std::string ltail = lower_ascii(tail);
     const bool tail_is_site =
         !site.empty() && (ltail == site || ltail.find(site) != std::string::npos ||
                           site.find(ltail) != std::string::npos);
@@ -267,7 +265,7 @@ std::string strip_site_suffix(std::string title, const std::string& site_name) {
     }
     // "Site | Title"
     const std::size_t first = title.find(std::string(seps[0]));
-    if (!site.empty() && first != std::string::npos && ascii_lower(title.substr(0, first)) == site)
+    if (!site.empty() && first != std::string::npos && lower_ascii(title.substr(0, first)) == site)
       title = title.substr(first + seps[0].size());
     break;
   }

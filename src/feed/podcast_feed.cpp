@@ -3,46 +3,13 @@
 #include <algorithm>
 #include <cmath>
 
-#include "feed/rfc2822.hpp"
+#include "base/strings.hpp"
 #include "base/uuid.hpp"
+#include "feed/rfc2822.hpp"
 
 namespace briefcast {
 
 namespace {
-
-// Drops characters XML 1.0 cannot carry at all (C0 controls except tab, LF, CR).
-bool xml_allowed(char c) {
-  auto u = static_cast<unsigned char>(c);
-  return u >= 0x20 || c == '\t' || c == '\n' || c == '\r';
-}
-
-std::string esc(std::string_view s) {
-  std::string o;
-  o.reserve(s.size());
-  for (char c : s) {
-    if (!xml_allowed(c)) continue;
-    switch (c) {
-      case '&':
-        o += "&amp;";
-        break;
-      case '<':
-        o += "&lt;";
-        break;
-      case '>':
-        o += "&gt;";
-        break;
-      case '"':
-        o += "&quot;";
-        break;
-      case '\'':
-        o += "&apos;";
-        break;
-      default:
-        o += c;
-    }
-  }
-  return o;
-}
 
 // A CDATA section; "]]>" inside the text ends one section and opens the next between "]]" and ">".
 std::string cdata(std::string_view s) {
@@ -53,7 +20,7 @@ std::string cdata(std::string_view s) {
       i += 2;
       continue;
     }
-    if (xml_allowed(s[i])) o += s[i];
+    if (is_xml_byte(s[i])) o += s[i];
   }
   return o + "]]>";
 }
@@ -68,12 +35,12 @@ class Writer {
   }
   // <tag>escaped text</tag>, skipped when the text is empty.
   void text(int depth, const std::string& tag, std::string_view value) {
-    if (!value.empty()) line(depth, "<" + tag + ">" + esc(value) + "</" + tag + ">");
+    if (!value.empty()) line(depth, "<" + tag + ">" + escape_xml(value) + "</" + tag + ">");
   }
 };
 
 std::string attr(const std::string& name, std::string_view value) {
-  return " " + name + "=\"" + esc(value) + "\"";
+  return " " + name + "=\"" + escape_xml(value) + "\"";
 }
 
 void write_item(Writer& w, const Channel& ch, const Episode& e) {
@@ -83,7 +50,7 @@ void write_item(Writer& w, const Channel& ch, const Episode& e) {
   if (!e.content_html.empty())
     w.line(3, "<content:encoded>" + cdata(e.content_html) + "</content:encoded>");
   w.text(3, "link", e.link);
-  w.line(3, "<guid isPermaLink=\"false\">" + esc(e.guid) + "</guid>");
+  w.line(3, "<guid isPermaLink=\"false\">" + escape_xml(e.guid) + "</guid>");
   w.line(3, "<pubDate>" + format_rfc2822(e.pub_date) + "</pubDate>");
   w.line(3, "<enclosure" + attr("url", e.enclosure_url) +
                 attr("length", std::to_string(e.enclosure_length)) +

@@ -3,47 +3,10 @@
 #include <cmath>
 #include <cstdio>
 
+#include "base/strings.hpp"
+#include "net/url_tools.hpp"
+
 namespace briefcast {
-
-namespace {
-
-// Text and attribute escaping for HTML; also drops control characters XML 1.0 forbids, since
-// these notes end up inside the feed.
-std::string escape_html(std::string_view s) {
-  std::string o;
-  o.reserve(s.size());
-  for (char c : s) {
-    auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
-    switch (c) {
-      case '&':
-        o += "&amp;";
-        break;
-      case '<':
-        o += "&lt;";
-        break;
-      case '>':
-        o += "&gt;";
-        break;
-      case '"':
-        o += "&quot;";
-        break;
-      case '\'':
-        o += "&#39;";
-        break;
-      default:
-        o += c;
-    }
-  }
-  return o;
-}
-
-bool linkable(std::string_view url) {
-  return (url.starts_with("https://") && url.size() > 8) ||
-         (url.starts_with("http://") && url.size() > 7);
-}
-
-}  // namespace
 
 std::string chapter_time(double seconds) {
   long s = std::isfinite(seconds) && seconds > 0 ? static_cast<long>(std::floor(seconds)) : 0;
@@ -62,7 +25,7 @@ std::string render_show_notes_html(const ShowNotes& n) {
     h += "<ol>\n";
     for (const ShowNotesStory& s : n.stories) {
       h += "<li>";
-      if (linkable(s.url))
+      if (is_http_url(s.url))
         h += "<a href=\"" + escape_html(s.url) + "\">" + escape_html(s.title) + "</a>";
       else
         h += escape_html(s.title);
@@ -91,7 +54,7 @@ std::string render_show_notes_text(const ShowNotes& n) {
     if (s.start_s >= 0) t += "[" + chapter_time(s.start_s) + "] ";
     t += s.title;
     if (!s.source.empty()) t += " (" + s.source + ")";
-    if (linkable(s.url)) t += " " + s.url;
+    if (is_http_url(s.url)) t += " " + s.url;
     t += "\n";
   }
   if (!n.footer.empty()) t += (n.stories.empty() ? "" : "\n") + n.footer + "\n";

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "base/strings.hpp"
+
 namespace briefcast {
 
 namespace {
@@ -12,24 +14,10 @@ struct Token {
   std::size_t offset, length, chars;
 };
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  return n;
-}
-
 std::vector<Token> tokenize(const std::string& text) {
   std::vector<Token> t;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && is_space(text[i])) ++i;
-    std::size_t b = i;
-    while (i < text.size() && !is_space(text[i])) ++i;
-    if (i > b) t.push_back({b, i - b, code_points(std::string_view(text).substr(b, i - b))});
-  }
+  for (std::string_view w : split_words(text))
+    t.push_back({static_cast<std::size_t>(w.data() - text.data()), w.size(), count_code_points(w)});
   return t;
 }
 
@@ -67,6 +55,8 @@ std::string join(const std::string& text, const std::vector<Token>& tokens, cons
   return s;
 }
 
+// WebVTT cue text needs only & < > escaped; quotes stay as written (escape_html would turn them
+// into references some players show as typed).
 std::string escape_vtt(std::string_view s) {
   std::string o;
   for (char c : s) {

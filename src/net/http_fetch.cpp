@@ -2,7 +2,6 @@
 
 #include <curl/curl.h>
 
-#include <cctype>
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
@@ -10,6 +9,7 @@
 
 #include "base/c_deleter.hpp"
 #include "base/error.hpp"
+#include "base/strings.hpp"
 #include "net/url_tools.hpp"
 
 namespace briefcast {
@@ -27,16 +27,8 @@ void global_init() {
   });
 }
 
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-std::string trim(const std::string& s) {
-  std::size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
+// A header line's optional whitespace and line end (RFC 9110: OWS is space and tab).
+constexpr std::string_view kHeaderSpace = " \t\r\n";
 
 // "10 s", "0.25 s"
 std::string seconds_text(std::chrono::milliseconds ms) {
@@ -95,8 +87,8 @@ size_t on_header(char* data, size_t size, size_t count, void* user) noexcept {
     }
     std::size_t colon = line.find(':');
     if (colon == std::string::npos) return n;
-    std::string name = lower(trim(line.substr(0, colon)));
-    std::string value = trim(line.substr(colon + 1));
+    std::string name = lower_ascii(trim(std::string_view(line).substr(0, colon), kHeaderSpace));
+    std::string value(trim(std::string_view(line).substr(colon + 1), kHeaderSpace));
     if (name == "etag") t->etag = value;
     if (name == "last-modified") t->last_modified = value;
   } catch (...) {
@@ -106,18 +98,19 @@ size_t on_header(char* data, size_t size, size_t count, void* user) noexcept {
 }
 
 void parse_content_type(FetchResult& r) {
-  std::string ct = r.content_type;
+  std::string_view ct = r.content_type;
   std::size_t semi = ct.find(';');
-  r.mime_type = lower(trim(ct.substr(0, semi)));
+  r.mime_type = lower_ascii(trim(ct.substr(0, semi), kHeaderSpace));
   while (semi != std::string::npos) {
     std::size_t next = ct.find(';', semi + 1);
-    std::string param =
-        trim(ct.substr(semi + 1, next == std::string::npos ? next : next - semi - 1));
+    std::string_view param =
+        trim(ct.substr(semi + 1, next == std::string::npos ? next : next - semi - 1), kHeaderSpace);
     std::size_t eq = param.find('=');
-    if (eq != std::string::npos && lower(trim(param.substr(0, eq))) == "charset") {
-      std::string v = trim(param.substr(eq + 1));
+    if (eq != std::string::npos &&
+        equals_ascii_ci(trim(param.substr(0, eq), kHeaderSpace), "charset")) {
+      std::string v(trim(param.substr(eq + 1), kHeaderSpace));
       if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
-      r.charset = lower(v);
+      r.charset = lower_ascii(v);
     }
     semi = next;
   }

@@ -4,21 +4,11 @@
 #include <cctype>
 #include <vector>
 
+#include "base/strings.hpp"
+
 namespace briefcast {
 
 namespace {
-
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-std::string trim(const std::string& s) {
-  std::size_t b = s.find_first_not_of(" \t\r\n\f\v");
-  if (b == std::string::npos) return {};
-  std::size_t e = s.find_last_not_of(" \t\r\n\f\v");
-  return s.substr(b, e - b + 1);
-}
 
 bool valid_scheme(const std::string& s) {
   if (s.empty() || !std::isalpha(static_cast<unsigned char>(s[0]))) return false;
@@ -54,11 +44,11 @@ std::string remove_dot_segments(std::string in) {
   return out;
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
+// RFC 3986, section 5.2.3: a relative path appended to the folder of the base's path.
+std::string merge_paths(const UrlParts& base, const std::string& path) {
+  if (base.has_authority && base.path.empty()) return "/" + path;
+  std::size_t slash = base.path.rfind('/');
+  return (slash == std::string::npos ? std::string() : base.path.substr(0, slash + 1)) + path;
 }
 
 // Upper-cases percent-escapes and decodes those of unreserved characters (RFC 3986, 6.2.2).
@@ -84,7 +74,7 @@ std::string normalize_escapes(const std::string& s) {
 }
 
 bool is_tracking_param(const std::string& name) {
-  std::string n = lower(name);
+  std::string n = lower_ascii(name);
   static const char* const exact[] = {"fbclid", "gclid",  "dclid", "msclkid",
                                       "mc_cid", "mc_eid", "igshid"};
   if (n.starts_with("utm_")) return true;
@@ -155,52 +145,31 @@ std::string join_url(const UrlParts& p) {
 }
 
 bool is_http_url(const std::string& url) {
-  UrlParts p = split_url(trim(url));
-  std::string scheme = lower(p.scheme);
-  return (scheme == "http" || scheme == "https") && p.has_authority && !p.host.empty();
+  UrlParts p = split_url(std::string(trim(url)));
+  return (equals_ascii_ci(p.scheme, "http") || equals_ascii_ci(p.scheme, "https")) &&
+         p.has_authority && !p.host.empty();
 }
 
 std::string resolve_url(const std::string& base_text, const std::string& ref_text) {
-  std::string ref_trimmed = trim(ref_text);
+  std::string ref_trimmed(trim(ref_text));
   if (base_text.empty()) return ref_trimmed;
   UrlParts r = split_url(ref_trimmed);
-  UrlParts b = split_url(trim(base_text));
+  UrlParts b = split_url(std::string(trim(base_text)));
   UrlParts t;
-  if (!r.scheme.empty()) {
-    t = r;
+  if (!r.scheme.empty() || r.has_authority) {
+    t = r;  // absolute, or network-path ("//host/x"), which takes only the base's scheme
     t.path = remove_dot_segments(r.path);
+    if (r.scheme.empty()) t.scheme = b.scheme;
   } else {
-    if (r.has_authority) {
-      t = r;
-      t.path = remove_dot_segments(r.path);
-    } else {
-      if (r.path.empty()) {
-        t.path = b.path;
-        t.has_query = r.has_query || b.has_query;
-        t.query = r.has_query ? r.query : b.query;
-      } else {
-        if (r.path[0] == '/') {
-          t.path = remove_dot_segments(r.path);
-        } else {
-          std::string merged;
-          if (b.has_authority && b.path.empty()) {
-            merged = "/" + r.path;
-          } else {
-            std::size_t slash = b.path.rfind('/');
-            merged = (slash == std::string::npos ? std::string() : b.path.substr(0, slash + 1)) +
-                     r.path;
-          }
-          t.path = remove_dot_segments(merged);
-        }
-        t.has_query = r.has_query;
-        t.query = r.query;
-      }
-      t.has_authority = b.has_authority;
-      t.userinfo = b.userinfo;
-      t.host = b.host;
-      t.port = b.port;
+    t = b;  // the base's scheme, authority, and path and query unless the reference has its own
+    if (!r.path.empty()) {
+      t.path = remove_dot_segments(r.path[0] == '/' ? r.path : merge_paths(b, r.path));
+      t.has_query = r.has_query;
+      t.query = r.query;
+    } else if (r.has_query) {
+      t.has_query = true;
+      t.query = r.query;
     }
-    t.scheme = b.scheme;
   }
   t.has_fragment = r.has_fragment;
   t.fragment = r.fragment;
@@ -208,18 +177,18 @@ std::string resolve_url(const std::string& base_text, const std::string& ref_tex
 }
 
 std::string normalize_url_for_dedupe(const std::string& url_text) {
-  std::string url = trim(url_text);
+  std::string url(trim(url_text));
   if (!is_http_url(url)) return url;
   UrlParts p = split_url(url);
-  std::string scheme = lower(p.scheme);
+  std::string scheme = lower_ascii(p.scheme);
   UrlParts n;
   n.scheme = "https";
   n.has_authority = true;
-  n.host = lower(p.host);
+  n.host = lower_ascii(p.host);
   if (n.host.starts_with("www.")) n.host.erase(0, 4);
   while (!n.host.empty() && n.host.back() == '.') n.host.pop_back();  // "example.com."
-  if (!p.port.empty() && !((scheme == "http" && p.port == "80") ||
-                           (scheme == "https" && p.port == "443")))
+  if (!p.port.empty() &&
+      !((scheme == "http" && p.port == "80") || (scheme == "https" && p.port == "443")))
     n.port = p.port;
   n.path = normalize_escapes(remove_dot_segments(p.path));
   while (!n.path.empty() && n.path.back() == '/') n.path.pop_back();

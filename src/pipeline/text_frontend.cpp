@@ -1,23 +1,19 @@
 #include "pipeline/text_frontend.hpp"
 
-#include <sys/stat.h>
-
 #include <algorithm>
-#include <cctype>
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 
 #include "base/error.hpp"
+#include "base/file_read.hpp"
+#include "base/strings.hpp"
 #include "extract/html_extractor.hpp"
 #include "extract/markdown.hpp"
+#include "extract/scraped_cleaner.hpp"
 #include "spoken/lexicon.hpp"
 #include "spoken/normalizer.hpp"
-#include "extract/scraped_cleaner.hpp"
+#include "text/long_sentence.hpp"
 #include "text/segmenter.hpp"
 #include "text/text_encoding.hpp"
 #include "text/text_source.hpp"
@@ -30,19 +26,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 std::string display_name(const std::string& spec) { return spec == "-" ? "<stdin>" : spec; }
 
-// Reads a whole input, refusing what cannot be an article (directory, NUL bytes, huge stdin).
+// Reads a whole input: a file (read_file_bytes' errors), or standard input up to 256 MB.
 std::string read_all(const std::string& spec) {
-  const std::string name = display_name(spec);
-  std::string data;
   if (spec == "-") {
+    std::string data;
     constexpr std::size_t kMaxStdin = 256u << 20;
     char buf[1 << 16];
     std::size_t n;
@@ -53,19 +42,10 @@ std::string read_all(const std::string& spec) {
     }
     return data;
   }
-  struct stat st {};
-  if (::stat(spec.c_str(), &st) != 0)
-    throw Error(ExitCode::input, "'" + name + "': " + std::strerror(errno));
-  if (S_ISDIR(st.st_mode)) throw Error(ExitCode::input, "'" + name + "': is a directory");
-  std::ifstream in(spec, std::ios::binary);
-  if (!in) throw Error(ExitCode::input, "'" + name + "': " + std::strerror(errno));
-  data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return data;
+  return read_file_bytes(spec);
 }
 
-bool is_blank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
-}
+bool is_blank(std::string_view s) { return trim(s).empty(); }
 
 NormalizerConfig normalizer_for(const ScriptOptions& o) {
   NormalizerConfig c;
@@ -75,7 +55,7 @@ NormalizerConfig normalizer_for(const ScriptOptions& o) {
 }
 
 bool has_rules(const std::string& language) {
-  std::string primary = lower(language.substr(0, language.find('-')));
+  std::string primary = lower_ascii(language.substr(0, language.find('-')));
   auto langs = normalizer_languages();
   return std::find(langs.begin(), langs.end(), primary) != langs.end();
 }
@@ -84,7 +64,9 @@ bool has_rules(const std::string& language) {
 class ArticleScript : public ScriptReader {
  public:
   ArticleScript(Article a, ScriptOptions o, std::string name, bool speak_title)
-      : article_(std::move(a)), options_(std::move(o)), name_(std::move(name)),
+      : article_(std::move(a)),
+        options_(std::move(o)),
+        name_(std::move(name)),
         title_pending_(speak_title && !article_.title.empty()) {}
   std::optional<ScriptBlock> next() override {
     if (title_pending_) {
@@ -155,20 +137,23 @@ class StreamedTextScript : public ScriptReader {
 
 const char* to_string(InputFormat format) {
   switch (format) {
-    case InputFormat::text: return "text";
-    case InputFormat::markdown: return "markdown";
-    case InputFormat::html: return "html";
+    case InputFormat::text:
+      return "text";
+    case InputFormat::markdown:
+      return "markdown";
+    case InputFormat::html:
+      return "html";
   }
   return "text";
 }
 
 InputFormat detect_format(const std::string& name, std::string_view head) {
-  std::string ext = lower(fs::path(name).extension().string());
+  std::string ext = lower_ascii(fs::path(name).extension().string());
   if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return InputFormat::html;
   if (ext == ".md" || ext == ".markdown") return InputFormat::markdown;
   if (ext == ".txt" || ext == ".text") return InputFormat::text;
   // Sniff: markup near the start means HTML.
-  std::string start = lower(std::string(head.substr(0, 4096)));
+  std::string start = lower_ascii(head.substr(0, 4096));
   std::size_t lead = start.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   if (lead != std::string::npos) {
     std::string_view s(start);
@@ -189,11 +174,11 @@ InputFormat detect_format(const std::string& name, std::string_view head) {
 Article article_from_bytes(std::string_view bytes, InputFormat format, const std::string& name,
                            std::string_view charset) {
   const bool utf16 = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
-                                            (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
+                                           (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
   if (std::size_t nul = bytes.find('\0'); nul != std::string_view::npos && !utf16) {
     auto line = std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(nul), '\n');
-    throw Error(ExitCode::input, "'" + name + "': binary file (NUL byte on line " +
-                                     std::to_string(line + 1) + ")");
+    throw Error(ExitCode::input,
+                "'" + name + "': binary file (NUL byte on line " + std::to_string(line + 1) + ")");
   }
   if (is_blank(bytes))
     throw Error(ExitCode::input, "'" + name + "': no text to speak (empty or only whitespace)");
@@ -206,7 +191,7 @@ Article article_from_bytes(std::string_view bytes, InputFormat format, const std
     if (charset.empty() && !utf16) {
       // Plain UTF-8 expected; stray bytes are almost always Windows-1252.
       text.assign(bytes);
-      if (std::size_t n = repair_utf8(text))
+      if (std::size_t n = clean_plain_text(text))
         warnings.push_back(std::to_string(n) +
                            " invalid UTF-8 byte(s) repaired (read as Windows-1252)");
     } else {
@@ -278,8 +263,7 @@ std::unique_ptr<ScriptReader> open_script(const std::string& spec, const ScriptO
 
 std::unique_ptr<ScriptReader> script_from_article(Article article, const ScriptOptions& options,
                                                   std::string name, bool speak_title) {
-  return std::make_unique<ArticleScript>(std::move(article), options, std::move(name),
-                                         speak_title);
+  return std::make_unique<ArticleScript>(std::move(article), options, std::move(name), speak_title);
 }
 
 }  // namespace briefcast

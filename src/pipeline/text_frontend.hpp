@@ -39,7 +39,8 @@ Article article_from_bytes(std::string_view bytes, InputFormat format, const std
                            std::string_view charset = {});
 
 // Reads and cleans FILE or "-" (standard input). Throws Error(ExitCode::input) naming the file
-// when it is missing, a directory, binary (NUL bytes), empty or without article text.
+// when it is missing, a folder or unreadable ("cannot read: <reason>", see read_file_bytes), binary
+// (NUL bytes), empty or without article text.
 Article read_article(const std::string& spec);
 
 // How sentences become speech.

@@ -2,37 +2,18 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <charconv>
 #include <cstdio>
 #include <vector>
+
+#include "base/strings.hpp"
 
 namespace briefcast {
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string r(s);
-  for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return r;
-}
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
+// HTTP's optional whitespace (RFC 9110, section 5.6.3): space and tab only.
+constexpr std::string_view kOws = " \t";
 
 // Decodes one path segment; nullopt for malformed escapes and for bytes that have no business in
 // a published file name (control characters, NUL, '/', '\\').
@@ -68,9 +49,7 @@ std::vector<std::string_view> split_path(std::string_view s) {
 }
 
 bool parse_u64(std::string_view s, std::uint64_t& v) {
-  if (s.empty() || s.size() > 19) return false;
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
+  if (s.size() > 19 || !all_digits(s)) return false;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   return ec == std::errc{} && p == s.data() + s.size();
 }
@@ -92,8 +71,8 @@ std::string_view strip_weak(std::string_view tag) {
 }  // namespace
 
 std::optional<FileType> file_type_for(std::string_view file_name) {
-  std::string name = lower(file_name);
-  if (ends_with(name, ".chapters.json")) return FileType{"application/json+chapters", true};
+  std::string name = lower_ascii(file_name);
+  if (name.ends_with(".chapters.json")) return FileType{"application/json+chapters", true};
   auto dot = name.rfind('.');
   if (dot == std::string::npos) return std::nullopt;
   std::string ext = name.substr(dot + 1);
@@ -179,18 +158,19 @@ std::string access_log_line(std::string_view method, std::string_view target,
 
 RangeRequest parse_range(std::string_view header, std::uint64_t size) {
   RangeRequest full;
-  header = trim(header);
+  header = trim(header, kOws);
   if (header.empty()) return full;
   auto eq = header.find('=');
   // Another unit or bad syntax: RFC 9110 §14.2 lets us ignore the header and send 200.
-  if (eq == std::string_view::npos || lower(trim(header.substr(0, eq))) != "bytes") return full;
-  std::string_view spec = trim(header.substr(eq + 1));
+  if (eq == std::string_view::npos || !equals_ascii_ci(trim(header.substr(0, eq), kOws), "bytes"))
+    return full;
+  std::string_view spec = trim(header.substr(eq + 1), kOws);
   // Several ranges would need multipart/byteranges; RFC 9110 allows ignoring Range, and podcast
   // apps only ever ask for one, so the whole file is sent with 200.
   if (spec.find(',') != std::string_view::npos) return full;
   auto dash = spec.find('-');
   if (dash == std::string_view::npos) return full;
-  std::string_view a = trim(spec.substr(0, dash)), b = trim(spec.substr(dash + 1));
+  std::string_view a = trim(spec.substr(0, dash), kOws), b = trim(spec.substr(dash + 1), kOws);
   RangeRequest r;
   if (a.empty()) {  // suffix: the last N bytes
     std::uint64_t n = 0;
@@ -238,7 +218,7 @@ std::string http_date(std::time_t t) {
 }
 
 std::optional<std::time_t> parse_http_date(std::string_view s) {
-  std::string str(trim(s));
+  std::string str(trim(s, kOws));
   std::tm tm{};
   char wday[16] = {}, mon[4] = {}, zone[8] = {};
   int day = 0, year = 0, h = 0, m = 0, sec = 0, n = 0;
@@ -270,12 +250,12 @@ std::optional<std::time_t> parse_http_date(std::string_view s) {
 }
 
 bool etag_matches_any(std::string_view if_none_match, std::string_view etag) {
-  if (trim(if_none_match) == "*") return true;
+  if (trim(if_none_match, kOws) == "*") return true;
   std::string_view want = strip_weak(etag);
   std::string_view s = if_none_match;
   while (!s.empty()) {
     auto comma = s.find(',');
-    std::string_view tag = trim(s.substr(0, comma));
+    std::string_view tag = trim(s.substr(0, comma), kOws);
     if (!tag.empty() && strip_weak(tag) == want) return true;
     if (comma == std::string_view::npos) break;
     s.remove_prefix(comma + 1);
@@ -284,7 +264,7 @@ bool etag_matches_any(std::string_view if_none_match, std::string_view etag) {
 }
 
 bool if_range_allows(std::string_view if_range, std::string_view etag, std::time_t mtime) {
-  if_range = trim(if_range);
+  if_range = trim(if_range, kOws);
   if (if_range.empty()) return true;
   if (if_range.front() == '"') return if_range == etag;
   if (if_range.substr(0, 2) == "W/") return false;  // weak tags never validate a range
@@ -294,23 +274,23 @@ bool if_range_allows(std::string_view if_range, std::string_view etag, std::time
 
 bool not_modified(std::string_view if_none_match, std::string_view if_modified_since,
                   std::string_view etag, std::time_t mtime) {
-  if (!trim(if_none_match).empty()) return etag_matches_any(if_none_match, etag);
-  if (trim(if_modified_since).empty()) return false;
+  if (!trim(if_none_match, kOws).empty()) return etag_matches_any(if_none_match, etag);
+  if (trim(if_modified_since, kOws).empty()) return false;
   auto since = parse_http_date(if_modified_since);
   return since && mtime <= *since;
 }
 
 bool accepts_gzip(std::string_view accept_encoding) {
-  std::string s = lower(accept_encoding);
+  std::string s = lower_ascii(accept_encoding);
   std::string_view v = s;
   while (!v.empty()) {
     auto comma = v.find(',');
-    std::string_view item = trim(v.substr(0, comma));
+    std::string_view item = trim(v.substr(0, comma), kOws);
     auto semi = item.find(';');
-    std::string_view coding = trim(item.substr(0, semi));
+    std::string_view coding = trim(item.substr(0, semi), kOws);
     if (coding == "gzip" || coding == "x-gzip") {
       if (semi == std::string_view::npos) return true;
-      std::string_view param = trim(item.substr(semi + 1));
+      std::string_view param = trim(item.substr(semi + 1), kOws);
       if (param.substr(0, 2) != "q=") return true;
       std::string_view q = param.substr(2);
       // q=0, q=0.0, q=0.000 refuse; anything else accepts.

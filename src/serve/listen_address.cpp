@@ -4,18 +4,14 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <cctype>
 #include <cerrno>
 #include <cstring>
+
+#include "base/strings.hpp"
 
 namespace briefcast {
 
 namespace {
-
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 std::string mask(std::string s, const std::string& token) {
   if (token.empty()) return s;
@@ -57,7 +53,8 @@ std::optional<std::string> base_url_warning(const std::string& base_url, const s
                         suggestion + ")";
   std::string url = base_url;
   auto scheme_end = url.find("://");
-  if (scheme_end == std::string::npos || lower(url.substr(0, scheme_end)) != "http") return message;
+  if (scheme_end == std::string::npos || !equals_ascii_ci(url.substr(0, scheme_end), "http"))
+    return message;
   std::string rest = url.substr(scheme_end + 3);
   std::size_t path_at = rest.find('/');
   std::string authority = rest.substr(0, path_at);
@@ -76,13 +73,12 @@ std::optional<std::string> base_url_warning(const std::string& base_url, const s
   }
   if (port_colon != std::string::npos) {
     std::string p = authority.substr(port_colon + 1);
-    if (p.empty() || p.size() > 5 || p.find_first_not_of("0123456789") != std::string::npos)
-      return message;
+    if (p.size() > 5 || !all_digits(p)) return message;
     url_port = std::stoi(p);
   }
-  host = lower(host);
-  bool host_ok = is_wildcard_host(bind) || host == lower(bind) ||
-                 (is_loopback_host(host) && is_loopback_host(lower(bind)));
+  host = lower_ascii(host);
+  bool host_ok = is_wildcard_host(bind) || host == lower_ascii(bind) ||
+                 (is_loopback_host(host) && is_loopback_host(lower_ascii(bind)));
   bool path_ok = token.empty() || path.rfind("/" + token + "/", 0) == 0 || path == "/" + token;
   if (host_ok && url_port == port && path_ok) return std::nullopt;
   return message;
@@ -119,7 +115,7 @@ std::string bind_failure_reason(const std::string& host, int port) {
   if (err == EADDRNOTAVAIL) return "address not available on this machine";
   if (err == EACCES) return "permission denied (ports below 1024 need privileges)";
   if (err == 0) return "cannot bind";
-  return lower(std::strerror(err));
+  return lower_ascii(std::strerror(err));
 }
 
 }  // namespace briefcast

@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "base/strings.hpp"
+
 namespace briefcast::spoken {
 
 namespace {
@@ -36,17 +38,10 @@ std::string group_words(int n, const LanguageData& d, bool and_before_tens) {
 
 }  // namespace
 
-bool all_digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
-}
-
 std::string digit_words(std::string_view digits, const LanguageData& d) {
   std::string out;
   for (char c : digits)
-    if (c >= '0' && c <= '9') append(out, d.ones[static_cast<std::size_t>(digit(c))]);
+    if (is_digit(c)) append(out, d.ones[static_cast<std::size_t>(digit(c))]);
   return out;
 }
 

@@ -38,7 +38,4 @@ std::string year_words(std::string_view digits, const LanguageData& d);
 std::string decimal_words(std::string_view int_digits, std::string_view frac_digits,
                           const LanguageData& d, bool with_and = false);
 
-// True when every character is an ASCII digit and the string is not empty.
-bool all_digits(std::string_view s);
-
 }  // namespace briefcast::spoken

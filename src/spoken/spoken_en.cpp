@@ -4,7 +4,6 @@
 #include "spoken/spoken_en.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "spoken/number_words.hpp"
 
@@ -12,31 +11,15 @@ namespace briefcast::spoken {
 
 namespace en {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
-
 bool is_capitalized(std::string_view w) { return !w.empty() && is_upper_ascii(w[0]); }
 
 bool is_letters(std::string_view w) {
-  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
-    return std::isalpha(static_cast<unsigned char>(c)) != 0;
-  });
+  return !w.empty() && std::all_of(w.begin(), w.end(), is_alpha_ascii);
 }
 
 namespace {
 
-Match ok(std::size_t count, std::string text, bool dot_used = false) {
-  return {count, std::move(text), dot_used};
-}
-
-bool is_number_start(const Token* t) {
-  return t && !t->core.empty() && (std::isdigit(static_cast<unsigned char>(t->core[0])) != 0);
-}
+bool is_number_start(const Token* t) { return t && !t->core.empty() && is_digit(t->core[0]); }
 
 // --- Roman numerals ---------------------------------------------------------------------------
 
@@ -94,7 +77,8 @@ Match roman(const Sentence& s, std::size_t i) {
   if (!prev.trail.empty() || prev.dot || !is_letters(prev.core) || !is_capitalized(prev.core))
     return {};
   std::string n = std::to_string(v);
-  if (s.data.roman_cardinal_context.count(lower(prev.core))) return ok(1, cardinal(n, s.data));
+  if (s.data.roman_cardinal_context.count(lower_ascii(prev.core)))
+    return ok(1, cardinal(n, s.data));
   // A name: only numerals a monarch or a sequel would carry, not words like "MIX" or "I".
   if (v > 89 || s.data.roman_excluded.count(t.core) ||
       (t.core.size() == 1 && t.core != "V" && t.core != "I"))
@@ -211,8 +195,7 @@ Match dotted_letters(const Sentence& s, std::size_t i) {
   if (!t.dot || t.core.size() < 3 || i + 1 >= s.tokens.size()) return {};
   for (std::size_t k = 0; k < t.core.size(); ++k) {
     bool letter_pos = k % 2 == 0;
-    if (letter_pos ? !std::isalpha(static_cast<unsigned char>(t.core[k])) : t.core[k] != '.')
-      return {};
+    if (letter_pos ? !is_alpha_ascii(t.core[k]) : t.core[k] != '.') return {};
   }
   if (t.core.size() % 2 == 0) return {};
   return ok(1, t.core, true);
@@ -233,8 +216,8 @@ Match symbol(const Sentence& s, std::size_t i) {
                  (s.at(i + 1)->core.size() > 1 && s.at(i + 1)->core[0] == '$');
     if (before && after &&
         (s.tokens[i - 1].core.find(':') != std::string::npos ||
-         lower(s.tokens[i - 1].core) == "am" || lower(s.tokens[i - 1].core) == "pm" ||
-         lower(s.tokens[i - 1].core) == "a.m" || lower(s.tokens[i - 1].core) == "p.m"))
+         lower_ascii(s.tokens[i - 1].core) == "am" || lower_ascii(s.tokens[i - 1].core) == "pm" ||
+         lower_ascii(s.tokens[i - 1].core) == "a.m" || lower_ascii(s.tokens[i - 1].core) == "p.m"))
       return ok(1, d.word("to"));
   }
   if (auto it = d.symbols.find(c); it != d.symbols.end() && c.size() <= 3 && c != "/" && c != "-")

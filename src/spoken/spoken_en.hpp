@@ -1,6 +1,7 @@
 #pragma once
-// Internal to the English rules (spoken_en.cpp: words, abbreviations, names; spoken_en_numbers.cpp:
-// money, measures, numbers; spoken_en_dates.cpp: dates and times; spoken_en_electronic.cpp:
+// Internal to the English rules (spoken_en.cpp: the dispatcher and words, abbreviations, names;
+// spoken_en_numbers.cpp: numbers in context and reading a written number; spoken_en_amounts.cpp:
+// money and units of measure; spoken_en_dates.cpp: dates and times; spoken_en_electronic.cpp:
 // addresses on the net, phones).
 
 #include <cstddef>
@@ -8,8 +9,10 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "base/strings.hpp"
 #include "spoken/spoken_rules.hpp"
 
 namespace briefcast::spoken::en {
@@ -29,6 +32,9 @@ struct Match {
   std::string text;
   bool dot_used = false;
 };
+inline Match ok(std::size_t count, std::string text, bool dot_used = false) {
+  return {count, std::move(text), dot_used};
+}
 
 // A written number: sign, integer digits (group commas removed), fraction digits.
 struct Number {
@@ -39,20 +45,33 @@ struct Number {
   bool grouped = false;     // thousands separators were written (2,500)
 };
 
+// Splits "12.5kg" into the numeric prefix "12.5" and the rest "kg". A leading '-' is kept; a
+// trailing ',' or '.' goes with the rest.
+std::pair<std::string, std::string> split_number(std::string_view s);
+// "1", "-2", "3,000.5": sign, digits with or without thousands separators, decimals; nullopt
+// for anything else. A leading U+2212 minus sign counts as '-'.
 std::optional<Number> parse_number(std::string_view s);
+// A positive integer equal to one ("1", "01"): singular words follow it.
+bool is_one(const Number& n);
 // "minus two", "one hundred and twenty three", "three point one four"; long ungrouped integers
 // (5+ digits) and leading zeros digit by digit.
 std::string read_number(const Number& n, const LanguageData& d, bool with_and = true);
 // Reads digits runs and letters of an identifier: "B2A23C" -> "B two A twenty three C".
 std::string read_alphanumeric(std::string_view s, const LanguageData& d);
 
-std::string lower(std::string_view s);
-bool is_upper_ascii(char c);
 bool is_capitalized(std::string_view w);  // starts with A-Z
 bool is_letters(std::string_view w);      // only ASCII letters, not empty
 
-Match match_date_time(const Sentence& s, std::size_t i);   // spoken_en_dates.cpp
-Match match_numeric(const Sentence& s, std::size_t i);     // spoken_en_numbers.cpp
+// A unit of measure written `u` ("km", "KG", "kg/m", "km/h"), or nullopt. `spaced`: the unit
+// stands apart from its number ("5 in"), where units that are also words are refused.
+std::optional<UnitNames> find_unit(const std::string& u, const LanguageData& d, bool spaced);
+// The unit's singular after one, else its plural.
+std::string unit_words(const Number& n, const UnitNames& u);
+
+Match match_date_time(const Sentence& s, std::size_t i);  // spoken_en_dates.cpp
+Match match_numeric(const Sentence& s, std::size_t i);    // spoken_en_numbers.cpp
+// Token i read as an amount of money; `core` is its text (a part of it for "$50-$100").
+Match match_money(const Sentence& s, std::size_t i, std::string_view core);  // spoken_en_amounts
 Match match_electronic(const Sentence& s, std::size_t i);  // spoken_en_electronic.cpp
 
 }  // namespace briefcast::spoken::en

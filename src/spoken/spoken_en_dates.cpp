@@ -9,10 +9,6 @@ namespace briefcast::spoken::en {
 
 namespace {
 
-Match ok(std::size_t count, std::string text, bool dot_used = false) {
-  return {count, std::move(text), dot_used};
-}
-
 int small_int(std::string_view s) {  // 0..9999 from 1-4 digits, -1 otherwise
   if (s.empty() || s.size() > 4 || !all_digits(s)) return -1;
   int v = 0;
@@ -22,14 +18,14 @@ int small_int(std::string_view s) {  // 0..9999 from 1-4 digits, -1 otherwise
 
 // Month number of a name or abbreviation ("Jan", "SEPT", "july"), 0 if none.
 int month_of(std::string_view w, const LanguageData& d) {
-  auto it = d.month_lookup.find(lower(w));
+  auto it = d.month_lookup.find(lower_ascii(w));
   return it == d.month_lookup.end() ? 0 : it->second;
 }
 
 // Day of month written "5", "05", "25th": 1..31, or 0.
 int day_of(std::string_view w) {
   std::string s(w);
-  std::string low = lower(s);
+  std::string low = lower_ascii(s);
   for (const char* suf : {"st", "nd", "rd", "th"})
     if (low.size() > 2 && low.ends_with(suf)) s.resize(s.size() - 2);
   int v = small_int(s);
@@ -77,7 +73,7 @@ std::vector<std::string> split(std::string_view s, char sep) {
 }
 
 bool the_before(const Sentence& s, std::size_t i) {
-  return i > 0 && lower(s.tokens[i - 1].core) == lower(s.data.word("the"));
+  return i > 0 && lower_ascii(s.tokens[i - 1].core) == lower_ascii(s.data.word("the"));
 }
 
 // "2023-01-05", "2016/07/03", "05/01/2023", "15.01.2020", "Jan-15-2020", "Jan-15".
@@ -113,18 +109,24 @@ std::optional<std::string> numeric_date(const Sentence& s, std::size_t i) {
 
 // am / pm written as a word, or attached: "am", "a.m" (its dot is the token's), "PM".
 std::optional<std::string> meridiem(std::string_view w, const LanguageData& d) {
-  std::string l = lower(w);
+  std::string l = lower_ascii(w);
   l.erase(std::remove(l.begin(), l.end(), '.'), l.end());
   if (l == "am") return d.word("am");
   if (l == "pm") return d.word("pm");
   return std::nullopt;
 }
 
+// The length of the am/pm opening `w` ("a.m" or "p.m": 3, "am" or "pm": 2, any case), else 0.
+std::size_t meridiem_length(std::string_view w) {
+  const std::string l = lower_ascii(w.substr(0, 3));
+  if (l == "a.m" || l == "p.m") return 3;
+  return l.starts_with("am") || l.starts_with("pm") ? 2 : 0;
+}
+
 // "est", "E.S.T", "GMT" -> the zone's letters.
 std::optional<std::string> time_zone(std::string_view w, const LanguageData& d) {
-  std::string u;
-  for (char c : w)
-    if (c != '.') u += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  std::string u = upper_ascii(w);
+  std::erase(u, '.');
   if (d.time_zones.count(u)) return u;
   return std::nullopt;
 }
@@ -149,9 +151,8 @@ Match clock(const Sentence& s, std::size_t i) {
   std::string core = t.core;
   // Split the digits from an attached "pm", "a.m", "p.m.est".
   std::size_t k = 0;
-  while (k < core.size() && (std::isdigit(static_cast<unsigned char>(core[k])) || core[k] == ':' ||
-                             (core[k] == '.' && k + 1 < core.size() &&
-                              std::isdigit(static_cast<unsigned char>(core[k + 1])))))
+  while (k < core.size() && (is_digit(core[k]) || core[k] == ':' ||
+                             (core[k] == '.' && k + 1 < core.size() && is_digit(core[k + 1]))))
     ++k;
   std::string digits = core.substr(0, k), tail = core.substr(k);
   std::string mer, zone;
@@ -159,15 +160,10 @@ Match clock(const Sentence& s, std::size_t i) {
   bool dot_used = false;
   if (!tail.empty()) {
     // "a.m", "p.m.est", "pmEST"
-    std::string tl = lower(tail);
-    std::string rest;
-    if (tl.starts_with("a.m") || tl.starts_with("p.m"))
-      rest = tail.substr(3);
-    else if (tl.starts_with("am") || tl.starts_with("pm"))
-      rest = tail.substr(2);
-    else
-      return {};
-    mer = *meridiem(tail.substr(0, tail.size() - rest.size()), d);
+    const std::size_t len = meridiem_length(tail);
+    if (len == 0) return {};
+    std::string rest = tail.substr(len);
+    mer = *meridiem(tail.substr(0, len), d);
     if (!rest.empty() && rest[0] == '.') rest.erase(0, 1);
     if (!rest.empty()) {
       auto z = time_zone(rest, d);
@@ -185,14 +181,12 @@ Match clock(const Sentence& s, std::size_t i) {
   if (mer.empty()) {
     if (const Token* n = follows(i + used)) {
       std::string w = n->with_dot();
-      std::string wl = lower(w);
-      std::string rest;
-      if (wl.starts_with("a.m") || wl.starts_with("p.m"))
-        rest = w.substr(3);
-      else if (wl.starts_with("am") || wl.starts_with("pm"))
-        rest = w.substr(2);
+      std::string wl = lower_ascii(w);
+      const std::size_t len = meridiem_length(w);
+      std::string rest = len == 0 ? std::string() : w.substr(len);
       if ((wl.starts_with("a") || wl.starts_with("p")) &&
-          (wl.size() == 2 || wl[1] == '.' || wl[2] == '.' || !rest.empty())) {
+          (wl.size() == 2 || (wl.size() > 1 && wl[1] == '.') || (wl.size() > 2 && wl[2] == '.') ||
+           !rest.empty())) {
         if (!rest.empty() && rest[0] == '.') rest.erase(0, 1);
         auto z = rest.empty() ? std::optional<std::string>("") : time_zone(rest, d);
         if (z && meridiem(w.substr(0, w.size() - rest.size()), d)) {
@@ -266,7 +260,8 @@ Match match_date_time(const Sentence& s, std::size_t i) {
   bool t_ends = !t.trail.empty() && t.trail != ",";
   // Month first: "Jan. 5, 2023", "July 25 2012", "SEPT. 15". Lower-case "may"/"march" are words.
   if (int m = month_of(core, d)) {
-    bool word_risk = (lower(core) == "may" || lower(core) == "march") && !is_capitalized(core);
+    bool word_risk =
+        (lower_ascii(core) == "may" || lower_ascii(core) == "march") && !is_capitalized(core);
     const Token* day_tok = s.at(i + 1);
     if (day_tok && !t_ends && day_tok->lead.empty() && !word_risk) {
       if (int day = day_of(day_tok->core)) {
@@ -281,7 +276,7 @@ Match match_date_time(const Sentence& s, std::size_t i) {
         return ok(2, d.months[static_cast<std::size_t>(m - 1)] + " " + year_of(day_tok->core, d));
     }
     // "Sept." alone: the month's name (abbreviations need their dot, names stand alone).
-    if (t.dot && lower(core) != lower(d.months[static_cast<std::size_t>(m - 1)]))
+    if (t.dot && lower_ascii(core) != lower_ascii(d.months[static_cast<std::size_t>(m - 1)]))
       return ok(1, d.months[static_cast<std::size_t>(m - 1)], true);
   }
   // Day first: "5 January 2023", "25th jul 2012", "26th May".
@@ -289,8 +284,10 @@ Match match_date_time(const Sentence& s, std::size_t i) {
     const Token* mt = s.at(i + 1);
     if (mt && mt->lead.empty()) {
       if (int m = month_of(mt->core, d)) {
-        bool abbreviation = lower(mt->core) != lower(d.months[static_cast<std::size_t>(m - 1)]);
-        bool word_risk = lower(mt->core) == "may" && !is_capitalized(mt->core) && !s.at(i + 2);
+        bool abbreviation =
+            lower_ascii(mt->core) != lower_ascii(d.months[static_cast<std::size_t>(m - 1)]);
+        bool word_risk =
+            lower_ascii(mt->core) == "may" && !is_capitalized(mt->core) && !s.at(i + 2);
         (void)word_risk;
         const Token* y = s.at(i + 2);
         bool month_open = mt->trail.empty() || mt->trail == ",";
@@ -305,7 +302,7 @@ Match match_date_time(const Sentence& s, std::size_t i) {
   if (Match m = clock(s, i); m.count) return m;
   // "2pm-5pm", "5pm-7 pm": two times joined by a dash.
   if (auto dash = core.find('-'); dash != std::string::npos && dash > 0 && dash + 1 < core.size()) {
-    std::string left = lower(core.substr(0, dash));
+    std::string left = lower_ascii(core.substr(0, dash));
     if (left.ends_with("am") || left.ends_with("pm") || left.ends_with("a.m") ||
         left.ends_with("p.m")) {
       std::vector<Token> first{Token{"", core.substr(0, dash), false, ""}};

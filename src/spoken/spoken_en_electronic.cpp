@@ -1,7 +1,6 @@
 // English readings of e-mail addresses, web addresses (the domain only: a listener cannot use a
 // path), IP addresses and telephone numbers.
 #include <algorithm>
-#include <cctype>
 
 #include "spoken/number_words.hpp"
 #include "spoken/spoken_en.hpp"
@@ -9,10 +8,6 @@
 namespace briefcast::spoken::en {
 
 namespace {
-
-Match ok(std::size_t count, std::string text) { return {count, std::move(text), false}; }
-
-bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
 // One piece of an address: letters as written, digits one by one, separators as words.
 std::string address_part(std::string_view s, const LanguageData& d) {
@@ -26,11 +21,11 @@ std::string address_part(std::string_view s, const LanguageData& d) {
   while (k < s.size()) {
     char c = s[k];
     std::size_t start = k;
-    if (std::isdigit(static_cast<unsigned char>(c))) {
-      while (k < s.size() && std::isdigit(static_cast<unsigned char>(s[k]))) ++k;
+    if (is_digit(c)) {
+      while (k < s.size() && is_digit(s[k])) ++k;
       add(digit_words(s.substr(start, k - start), d));
-    } else if (std::isalpha(static_cast<unsigned char>(c))) {
-      while (k < s.size() && std::isalpha(static_cast<unsigned char>(s[k]))) ++k;
+    } else if (is_alpha_ascii(c)) {
+      while (k < s.size() && is_alpha_ascii(s[k])) ++k;
       add(std::string(s.substr(start, k - start)));
     } else {
       ++k;
@@ -49,7 +44,7 @@ std::string address_part(std::string_view s, const LanguageData& d) {
 
 bool domain_label(std::string_view l) {
   if (l.empty() || l.size() > 63 || l.front() == '-' || l.back() == '-') return false;
-  return std::all_of(l.begin(), l.end(), [](char c) { return is_alnum(c) || c == '-'; });
+  return std::all_of(l.begin(), l.end(), [](char c) { return is_alnum_ascii(c) || c == '-'; });
 }
 
 // "news.example.co.uk" read label by label; a two-letter top-level domain is spelled ("UK").
@@ -66,22 +61,17 @@ std::optional<std::string> domain_words(std::string_view host, const LanguageDat
   if (labels.size() < 2) return std::nullopt;
   for (auto l : labels)
     if (!domain_label(l)) return std::nullopt;
-  std::string tld = lower(labels.back());
-  if (!std::all_of(tld.begin(), tld.end(),
-                   [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
-    return std::nullopt;
+  std::string tld = lower_ascii(labels.back());
+  if (!std::all_of(tld.begin(), tld.end(), is_alpha_ascii)) return std::nullopt;
   if (need_known_tld && (!d.spoken_tlds.count(tld) || labels.front().size() < 2))
     return std::nullopt;
   std::string out;
   for (std::size_t k = 0; k < labels.size(); ++k) {
     if (k) out += " " + d.word("dot") + " ";
-    std::string l(labels[k]);
-    if (k + 1 == labels.size() && l.size() == 2) {
-      for (char& c : l) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      out += l;
-    } else {
-      out += address_part(l, d);
-    }
+    if (k + 1 == labels.size() && labels[k].size() == 2)
+      out += upper_ascii(labels[k]);  // a country: "UK"
+    else
+      out += address_part(labels[k], d);
   }
   return out;
 }
@@ -102,11 +92,11 @@ std::optional<std::string> email(std::string_view s, const LanguageData& d) {
 std::optional<std::string> web_address(std::string_view s, const LanguageData& d) {
   bool explicit_url = false;
   for (std::string_view scheme : {"https://", "http://", "ftp://"})
-    if (lower(s.substr(0, scheme.size())) == scheme) {
+    if (lower_ascii(s.substr(0, scheme.size())) == scheme) {
       s.remove_prefix(scheme.size());
       explicit_url = true;
     }
-  if (lower(s.substr(0, 4)) == "www.") {
+  if (lower_ascii(s.substr(0, 4)) == "www.") {
     s.remove_prefix(4);
     explicit_url = true;
   }
@@ -135,7 +125,7 @@ std::optional<std::vector<std::string>> phone_groups(std::string_view s) {
   bool bracket = false, dash = false;
   int dots = 0;
   for (char c : s) {
-    if (std::isdigit(static_cast<unsigned char>(c))) {
+    if (is_digit(c)) {
       cur += c;
       continue;
     }
@@ -169,7 +159,7 @@ Match telephone(const Sentence& s, std::size_t i) {
   std::string body = s.tokens[i].lead + first;
   if (!body.empty() && body[0] == '+') {
     std::size_t k = 1;
-    while (k < body.size() && std::isdigit(static_cast<unsigned char>(body[k]))) ++k;
+    while (k < body.size() && is_digit(body[k])) ++k;
     if (k == 1 || k > 4) return {};
     lead_plus = d.word("plus") + " " + digit_words(body.substr(1, k - 1), d);
     body = body.substr(k);
@@ -178,8 +168,7 @@ Match telephone(const Sentence& s, std::size_t i) {
   // Gather following tokens that are only digits and ( ) - . (the rest of the number).
   auto phoneish = [](const std::string& w) {
     return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
-      return std::isdigit(static_cast<unsigned char>(c)) || c == '(' || c == ')' || c == '-' ||
-             c == '.';
+      return is_digit(c) || c == '(' || c == ')' || c == '-' || c == '.';
     });
   };
   written = body + (s.tokens[i].trail == ")" ? ")" : "");
@@ -239,7 +228,7 @@ Match match_electronic(const Sentence& s, std::size_t i) {
     if (auto e = email(core, d)) return ok(1, *e);
   if (core.find('.') != std::string::npos && core.find_first_of("0123456789") == std::string::npos)
     if (auto w = web_address(core, d)) return ok(1, *w);
-  if (core.starts_with("http") || lower(core).starts_with("www."))
+  if (core.starts_with("http") || lower_ascii(core).starts_with("www."))
     if (auto w = web_address(core, d)) return ok(1, *w);
   if (ip_address(core)) {
     std::string out;

@@ -1,7 +1,7 @@
-// English numbers in context: money, measures, percentages, ordinals, fractions, decades and
-// years, ranges and scores, and plain numbers. Dates and times are in spoken_en_dates.cpp.
+// English numbers in context: ordinals, fractions, decades and years, ranges and scores, house
+// numbers, dimensions and plain numbers; and reading a written number. Money and units of
+// measure are in spoken_en_amounts.cpp, dates and times in spoken_en_dates.cpp.
 #include <algorithm>
-#include <cctype>
 
 #include "spoken/number_words.hpp"
 #include "spoken/spoken_en.hpp"
@@ -10,154 +10,10 @@ namespace briefcast::spoken::en {
 
 namespace {
 
-Match ok(std::size_t count, std::string text, bool dot_used = false) {
-  return {count, std::move(text), dot_used};
-}
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-// Splits "12.5kg" into the numeric prefix "12.5" and the rest "kg". A leading '-' is kept.
-std::pair<std::string, std::string> split_number(std::string_view s) {
-  std::size_t k = 0;
-  if (k < s.size() && s[k] == '-') ++k;
-  while (k < s.size() && (is_digit(s[k]) || s[k] == ',' || s[k] == '.')) ++k;
-  // A trailing ',' or '.' belongs to the text after the number.
-  while (k > 0 && (s[k - 1] == ',' || s[k - 1] == '.')) --k;
-  return {std::string(s.substr(0, k)), std::string(s.substr(k))};
-}
-
 std::string join(const std::string& a, const std::string& b) {
   if (a.empty()) return b;
   if (b.empty()) return a;
   return a + ' ' + b;
-}
-
-bool is_one(const Number& n) {
-  return !n.negative && !n.point && n.int_digits.find_first_not_of('0') != std::string::npos &&
-         n.int_digits.substr(n.int_digits.find_first_not_of('0')) == "1";
-}
-
-// --- units -----------------------------------------------------------------------------------
-
-std::optional<UnitNames> find_unit(const std::string& u, const LanguageData& d, bool spaced) {
-  if (u.empty()) return std::nullopt;
-  if (spaced && d.spaced_unit_exclusions.count(u)) return std::nullopt;
-  if (auto it = d.units.find(u); it != d.units.end()) return it->second;
-  // "kg/kg", "cc/s": a unit per a unit.
-  if (auto slash = u.find('/'); slash != std::string::npos && slash > 0) {
-    auto a = find_unit(u.substr(0, slash), d, false);
-    std::string b = u.substr(slash + 1);
-    std::string per;
-    if (auto p = d.per_units.find(b); p != d.per_units.end())
-      per = p->second;
-    else if (auto ub = find_unit(b, d, false))
-      per = ub->singular;
-    if (a && !per.empty()) {
-      std::string tail = " " + d.word("per") + " " + per;
-      return UnitNames{a->singular + tail, a->plural + tail};
-    }
-    return std::nullopt;
-  }
-  // "KG", "Km": case-insensitive for units of two letters or more, if unambiguous.
-  if (u.size() >= 2) {
-    std::optional<UnitNames> found;
-    for (const auto& [k, v] : d.units)
-      if (lower(k) == lower(u)) {
-        if (found && found->singular != v.singular) return std::nullopt;
-        found = v;
-      }
-    return found;
-  }
-  return std::nullopt;
-}
-
-std::string unit_words(const Number& n, const UnitNames& u) {
-  return is_one(n) ? u.singular : u.plural;
-}
-
-// --- money -----------------------------------------------------------------------------------
-
-// The currency written at the start of `s` ("$", "US$", "£"), longest first.
-const std::pair<const std::string, CurrencyNames>* currency_prefix(std::string_view s,
-                                                                   const LanguageData& d) {
-  const std::pair<const std::string, CurrencyNames>* best = nullptr;
-  for (const auto& entry : d.currencies) {
-    const std::string& k = entry.first;
-    if (s.substr(0, k.size()) == k && (!best || k.size() > best->first.size())) best = &entry;
-  }
-  return best;
-}
-
-std::string money_words(const Number& n, const CurrencyNames& c, const std::string& scale,
-                        const LanguageData& d) {
-  std::string sign = n.negative ? d.minus + " " : "";
-  Number u = n;
-  u.negative = false;
-  if (!scale.empty()) return sign + read_number(u, d, false) + " " + scale + " " + c.plural;
-  std::string frac = u.frac_digits;
-  while (!frac.empty() && frac.back() == '0') frac.pop_back();
-  std::string ints = u.int_digits.empty() ? "0" : u.int_digits;
-  bool no_major = ints.find_first_not_of('0') == std::string::npos;
-  Number whole{false, ints, "", false, false};
-  std::string major = cardinal(ints, d, true) + " " + (is_one(whole) ? c.singular : c.plural);
-  if (frac.empty()) return sign + major;
-  if (frac.size() <= 2 && !c.minor_plural.empty()) {
-    std::string cents = frac.size() == 1 ? frac + "0" : frac;
-    std::string minor =
-        cardinal(cents, d) + " " + (cents == "01" ? c.minor_singular : c.minor_plural);
-    if (no_major) return sign + minor;
-    return sign + major + " " + join(d.cents_joiner, minor);
-  }
-  return sign + decimal_words(u.int_digits, u.frac_digits, d, true) + " " + c.plural;
-}
-
-// "$3.5", "$3.5bn", "$50-$100", "$20/mo", "US$ 5", "¥30 b", "$45 billion".
-Match money(const Sentence& s, std::size_t i, std::string_view core, std::size_t base) {
-  const LanguageData& d = s.data;
-  const auto* cur = currency_prefix(core, d);
-  if (!cur) return {};
-  std::string_view rest = core.substr(cur->first.size());
-  std::size_t used = 1;
-  bool alpha_code = std::all_of(cur->first.begin(), cur->first.end(),
-                                [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
-  if (rest.empty()) {  // "USD 5", "US$ 5"
-    const Token* next = s.at(i + 1);
-    if (!next || next->lead.size() || !parse_number(split_number(next->core).first)) return {};
-    if (!s.tokens[i].trail.empty()) return {};
-    rest = next->core;
-    used = 2;
-  } else if (alpha_code) {
-    return {};  // "USDA", "Rs." etc.: a word, not an amount
-  }
-  auto [num_text, suffix] = split_number(rest);
-  auto n = parse_number(num_text);
-  if (!n) return {};
-  std::string scale;
-  std::string after;
-  if (auto sc = d.scale_suffixes.find(suffix); !suffix.empty() && sc != d.scale_suffixes.end()) {
-    scale = sc->second;
-  } else if (suffix.size() > 1 && suffix[0] == '-') {  // "$50-$100"
-    Match second = money(s, i, suffix.substr(1), base);
-    if (!second.count || second.count > 1) return {};
-    return ok(used, money_words(*n, cur->second, "", d) + " " + d.word("to") + " " + second.text);
-  } else if (suffix.size() > 1 && suffix[0] == '/') {  // "$20/mo"
-    auto p = d.per_units.find(suffix.substr(1));
-    if (p == d.per_units.end()) return {};
-    after = " " + d.word("per") + " " + p->second;
-  } else if (!suffix.empty()) {
-    return {};
-  }
-  const Token* next = s.at(i + used);
-  if (scale.empty() && next && s.tokens[i + used - 1].trail.empty() &&
-      !s.tokens[i + used - 1].dot) {
-    if (auto sc = d.scale_suffixes.find(next->core);
-        sc != d.scale_suffixes.end() && next->lead.empty()) {
-      scale = sc->second;
-      ++used;
-    }
-  }
-  (void)base;
-  return ok(used, money_words(*n, cur->second, scale, d) + after);
 }
 
 // --- fractions, ordinals, decades ----------------------------------------------------------
@@ -178,7 +34,7 @@ std::optional<std::string> ordinal_token(std::string_view core, const LanguageDa
   auto n = parse_number(num);
   if (!n || n->point || n->negative || n->int_digits.empty() || suffix.size() != 2)
     return std::nullopt;
-  std::string suf = lower(suffix);
+  std::string suf = lower_ascii(suffix);
   bool marker = false;
   for (const auto& [k, v] : d.ordinal_markers) marker = marker || v == suf;
   if (!marker) return std::nullopt;
@@ -216,7 +72,7 @@ std::optional<std::string> fraction_token(std::string_view core, const LanguageD
   if (slash == std::string_view::npos || slash == 0) return std::nullopt;
   std::string num(core.substr(0, slash));
   std::string den(core.substr(slash + 1));
-  std::string low = lower(den);
+  std::string low = lower_ascii(den);
   for (const char* suf : {"st", "nd", "rd", "th"})
     if (low.size() > 2 && low.ends_with(suf)) den.resize(den.size() - 2);
   if (!all_digits(num) || !all_digits(den) || num.size() > 9 || den.size() > 9) return std::nullopt;
@@ -267,8 +123,8 @@ bool street_follows(const Sentence& s, std::size_t i) {
         if (it != m->end() && streets.count(it->second)) return true;
       }
     }
-    if (!s.tokens[k - 1].trail.empty() || (k > i + 1 && !is_capitalized(t.core) &&
-                                           !std::isdigit(static_cast<unsigned char>(t.core[0]))))
+    if (!s.tokens[k - 1].trail.empty() ||
+        (k > i + 1 && !is_capitalized(t.core) && !is_digit(t.core[0])))
       return false;
     if (t.core.empty()) return false;
   }
@@ -281,11 +137,11 @@ bool score_context(const Sentence& s, std::size_t i) {
   static const std::set<std::string> verbs = {
       "won", "lost",  "beat",  "beats",   "drew",  "win",    "wins",     "lose", "loses",
       "led", "leads", "trail", "trailed", "score", "scored", "defeated", "tied"};
-  if (i > 0 && verbs.count(lower(s.tokens[i - 1].core))) return true;
+  if (i > 0 && verbs.count(lower_ascii(s.tokens[i - 1].core))) return true;
   if (const Token* n = s.at(i + 1)) {
     static const std::set<std::string> nouns = {"win",  "victory", "defeat",    "loss",  "lead",
                                                 "draw", "tie",     "scoreline", "margin"};
-    if (nouns.count(lower(n->core))) return true;
+    if (nouns.count(lower_ascii(n->core))) return true;
   }
   return false;
 }
@@ -318,8 +174,8 @@ Match range(const Sentence& s, std::size_t i) {
   if (a.size() > 4 || b.size() > 4) return {};
   std::string wa = read_number(*na, d), wb = read_number(*nb, d);
   bool rising = a.size() < b.size() || (a.size() == b.size() && a < b);
-  bool from =
-      i > 0 && (lower(s.tokens[i - 1].core) == "from" || lower(s.tokens[i - 1].core) == "between");
+  bool from = i > 0 && (lower_ascii(s.tokens[i - 1].core) == "from" ||
+                        lower_ascii(s.tokens[i - 1].core) == "between");
   if (from || (rising && !score_context(s, i))) return ok(1, wa + to + wb);
   return ok(1, wa + " " + wb);
 }
@@ -327,6 +183,21 @@ Match range(const Sentence& s, std::size_t i) {
 }  // namespace
 
 // --- numbers ----------------------------------------------------------------------------------
+
+// Splits "12.5kg" into the numeric prefix "12.5" and the rest "kg". A leading '-' is kept.
+std::pair<std::string, std::string> split_number(std::string_view s) {
+  std::size_t k = 0;
+  if (k < s.size() && s[k] == '-') ++k;
+  while (k < s.size() && (is_digit(s[k]) || s[k] == ',' || s[k] == '.')) ++k;
+  // A trailing ',' or '.' belongs to the text after the number.
+  while (k > 0 && (s[k - 1] == ',' || s[k - 1] == '.')) --k;
+  return {std::string(s.substr(0, k)), std::string(s.substr(k))};
+}
+
+bool is_one(const Number& n) {
+  return !n.negative && !n.point && n.int_digits.find_first_not_of('0') != std::string::npos &&
+         n.int_digits.substr(n.int_digits.find_first_not_of('0')) == "1";
+}
 
 std::optional<Number> parse_number(std::string_view s) {
   Number n;
@@ -417,7 +288,7 @@ Match match_numeric(const Sentence& s, std::size_t i) {
   // 64: no number, amount or range is longer; longer tokens are left to the word rules (and
   // the recursion over "$1-$2" stays shallow).
   if (core.empty() || core.size() > 64) return {};
-  if (Match m = money(s, i, core, i); m.count) return m;
+  if (Match m = match_money(s, i, core); m.count) return m;
   bool has_digit = std::any_of(core.begin(), core.end(), is_digit);
   if (!has_digit) return {};
   if (auto dec = decade_token(core, d)) return ok(1, *dec);

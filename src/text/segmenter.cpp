@@ -4,6 +4,7 @@
 #include <iterator>
 #include <optional>
 
+#include "base/strings.hpp"
 #include "text/unicode_text.hpp"
 
 namespace briefcast {
@@ -16,18 +17,11 @@ struct Token {
   std::string_view text;
 };
 
-bool is_ascii_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 std::vector<Token> tokenize(std::string_view p) {
   std::vector<Token> out;
-  std::size_t i = 0;
-  while (i < p.size()) {
-    while (i < p.size() && is_ascii_space(p[i])) ++i;
-    std::size_t b = i;
-    while (i < p.size() && !is_ascii_space(p[i])) ++i;
-    if (i > b) out.push_back({b, i, p.substr(b, i - b)});
+  for (std::string_view w : split_words(p)) {
+    const auto begin = static_cast<std::size_t>(w.data() - p.data());
+    out.push_back({begin, begin + w.size(), w});
   }
   return out;
 }
@@ -40,47 +34,28 @@ constexpr std::string_view kOpeners[] = {"(",      "[",      "{",      "\"",    
 constexpr std::string_view kBullets[] = {"\u2022", "\u2043", "\u25AA", "\u25E6",
                                          "\u2023", "\u25CF", "\u25A0", "\u25BA"};
 
-std::string_view strip_closers(std::string_view t) {
+// `t` without the marks it ends with (at_end) or starts with, however many there are.
+template <std::size_t N>
+std::string_view strip_marks(std::string_view t, const std::string_view (&marks)[N], bool at_end) {
   for (bool again = true; again && !t.empty();) {
     again = false;
-    for (auto c : kClosers)
-      if (t.ends_with(c)) {
-        t.remove_suffix(c.size());
+    for (auto m : marks)
+      if (at_end ? t.ends_with(m) : t.starts_with(m)) {
+        at_end ? t.remove_suffix(m.size()) : t.remove_prefix(m.size());
         again = true;
       }
   }
   return t;
 }
 
-std::string_view strip_openers(std::string_view t) {
-  for (bool again = true; again && !t.empty();) {
-    again = false;
-    for (auto c : kOpeners)
-      if (t.starts_with(c)) {
-        t.remove_prefix(c.size());
-        again = true;
-      }
-  }
-  return t;
-}
+std::string_view strip_closers(std::string_view t) { return strip_marks(t, kClosers, true); }
+std::string_view strip_openers(std::string_view t) { return strip_marks(t, kOpeners, false); }
 
 std::string_view bullet_prefix(std::string_view t) {
   for (auto b : kBullets)
     if (t.starts_with(b)) return b;
   return {};
 }
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_alpha(char c) { return is_lower(c) || is_upper(c); }
 
 template <std::size_t N>
 bool contains(const std::string_view (&set)[N], std::string_view w) {
@@ -143,7 +118,7 @@ bool is_dotted_acronym(std::string_view w) {
     if (c == '.') {
       if (run == 0) return false;
       run = 0;
-    } else if (is_alpha(c) && run < 2) {
+    } else if (is_alpha_ascii(c) && run < 2) {
       ++run;
     } else {
       return false;
@@ -173,7 +148,7 @@ std::optional<Marker> parse_marker(std::string_view t) {
   while (digits < t.size() && is_digit(t[digits])) ++digits;
   bool letter = false;
   if (digits == 0) {
-    if (t.empty() || !is_lower(t[0])) return std::nullopt;
+    if (t.empty() || !is_lower_ascii(t[0])) return std::nullopt;
     letter = true;
     m.value = t[0] - 'a';
     t.remove_prefix(1);
@@ -193,7 +168,7 @@ bool starts_sentence(std::string_view next) {
   if (!bullet_prefix(next).empty()) return true;
   std::string_view w = strip_openers(next);
   if (w.empty()) return false;
-  if (is_digit(w[0]) || is_upper(w[0])) return true;
+  if (is_digit(w[0]) || is_upper_ascii(w[0])) return true;
   return static_cast<unsigned char>(w[0]) >= 0x80 && starts_with_uppercase(w);
 }
 
@@ -201,7 +176,7 @@ bool is_title_word(std::string_view t) {
   std::string_view w = strip_closers(t);
   if (!w.ends_with('.')) return false;
   w.remove_suffix(1);
-  return !w.empty() && is_upper(w[0]) && contains(kNeverEnd, lower_ascii(w));
+  return !w.empty() && is_upper_ascii(w[0]) && contains(kNeverEnd, lower_ascii(w));
 }
 
 // After an abbreviation that may or may not end the sentence: does `next` open a new one?
@@ -210,7 +185,7 @@ bool opener_follows(std::string_view next) {
   if (is_title_word(next)) return true;
   std::string_view w = strip_openers(next);
   std::size_t cut = 0;
-  while (cut < w.size() && is_alpha(w[cut])) ++cut;
+  while (cut < w.size() && is_alpha_ascii(w[cut])) ++cut;
   w = w.substr(0, cut);  // "They're" -> "They", "How?" -> "How"
   return contains(kSentenceOpeners, w);
 }
@@ -270,7 +245,7 @@ struct Segmenter {
     bool number_next = is_digit(strip_openers(next).empty() ? ' ' : strip_openers(next)[0]);
     if (number_next && contains(kBeforeNumber, lw)) return false;
     bool maybe = contains(kMaybeEndAnyCase, lw) || contains(kMaybeEndCapital, w) ||
-                 is_dotted_acronym(w) || (w.size() == 1 && is_alpha(w[0]));
+                 is_dotted_acronym(w) || (w.size() == 1 && is_alpha_ascii(w[0]));
     if (maybe) return !number_next && opener_follows(next) && !fronted_phrase(i);
     return true;
   }
@@ -344,13 +319,10 @@ std::vector<bool> list_breaks(const std::vector<Token>& tok) {
   return brk;
 }
 
-std::string join(const std::vector<Token>& tok, std::size_t from, std::size_t to) {
-  std::string s;
-  for (std::size_t k = from; k < to; ++k) {
-    if (k > from) s += ' ';
-    s += tok[k].text;
-  }
-  return s;
+// Tokens [from, to) of the paragraph, joined by single spaces.
+std::string join(std::string_view p, const std::vector<Token>& tok, std::size_t from,
+                 std::size_t to) {
+  return fold_space(p.substr(tok[from].begin, tok[to - 1].end - tok[from].begin));
 }
 
 }  // namespace
@@ -365,78 +337,11 @@ std::vector<std::string> split_sentences(std::string_view paragraph) {
   std::vector<bool> brk = list_breaks(s.tok);
   for (std::size_t i = 0; i + 1 < s.tok.size(); ++i) {
     if (brk[i + 1] || s.ends_after(i)) {
-      out.push_back(join(s.tok, s.sent_start, i + 1));
+      out.push_back(join(s.p, s.tok, s.sent_start, i + 1));
       s.sent_start = i + 1;
     }
   }
-  out.push_back(join(s.tok, s.sent_start, s.tok.size()));
-  return out;
-}
-
-namespace {
-
-constexpr std::string_view kConjunctions[] = {
-    "and",     "but",      "or",     "nor",  "yet",   "so",  "because", "which", "while",
-    "whereas", "although", "though", "when", "where", "who", "whose",   "unless"};
-
-bool is_dash_token(std::string_view t) {
-  return t == "-" || t == "--" || t == "\u2013" || t == "\u2014";
-}
-
-}  // namespace
-
-std::vector<std::string> split_long_sentence(std::string_view sentence, std::size_t max_bytes) {
-  const std::size_t limit = std::max<std::size_t>(max_bytes, 16);
-  std::vector<Token> tok = tokenize(sentence);
-  std::vector<std::string> out;
-  if (tok.empty()) return out;
-  const std::string folded = join(tok, 0, tok.size());
-  std::string_view rest = folded;
-  while (rest.size() > limit) {
-    // Best break: the space (at most `limit` bytes in) with the highest rank, latest on ties.
-    std::size_t best = std::string_view::npos;
-    int best_rank = -1;
-    std::size_t word_start = 0;  // start of the word before the space at p
-    for (std::size_t p = 1; p < rest.size() && p <= limit; ++p) {
-      if (rest[p] != ' ') continue;
-      std::string_view before = rest.substr(word_start, p - word_start);
-      std::size_t next_end = rest.find(' ', p + 1);
-      std::string_view after = rest.substr(
-          p + 1, next_end == std::string_view::npos ? std::string_view::npos : next_end - p - 1);
-      word_start = p + 1;
-      int rank = 0;
-      if (before.ends_with(';'))
-        rank = 5;
-      else if (before.ends_with(':'))
-        rank = 4;
-      else if (is_dash_token(before))
-        rank = 3;
-      else if (before.ends_with(','))
-        rank = 2;
-      else if (contains(kConjunctions, lower_ascii(after)))
-        rank = 1;
-      if (rank > 0 && p < limit / 3) rank = 0;  // too short a breath to be worth it
-      if (rank >= best_rank) {
-        best_rank = rank;
-        best = p;
-      }
-    }
-    std::string_view piece;
-    if (best == std::string_view::npos) {  // one huge word: cut at a character boundary
-      std::size_t cut = limit;
-      while (cut > 1 && (static_cast<unsigned char>(rest[cut]) & 0xC0) == 0x80) --cut;
-      piece = rest.substr(0, cut);
-      rest.remove_prefix(cut);
-    } else {
-      piece = rest.substr(0, best);
-      rest.remove_prefix(best + 1);
-      std::size_t last = piece.rfind(' ');
-      if (last != std::string_view::npos && is_dash_token(piece.substr(last + 1)))
-        piece = piece.substr(0, last);  // the pause replaces the dash
-    }
-    if (!piece.empty()) out.emplace_back(piece);
-  }
-  if (!rest.empty()) out.emplace_back(rest);
+  out.push_back(join(s.p, s.tok, s.sent_start, s.tok.size()));
   return out;
 }
 

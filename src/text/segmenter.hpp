@@ -14,7 +14,6 @@
 //  - A paragraph that starts with a list marker ("1.", "1)", "1.)", "a.", "•", "⁃9.") is split
 //    before each following marker of the same series, even without final punctuation.
 
-#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,15 +23,5 @@ namespace briefcast {
 // Splits `paragraph` into sentences, in order, each trimmed with inner whitespace folded to
 // single spaces. Empty or all-whitespace input gives an empty vector. Never throws.
 std::vector<std::string> split_sentences(std::string_view paragraph);
-
-// Splits a sentence longer than `max_bytes` into pieces of at most `max_bytes` bytes where
-// possible, so the speech engine can pause for breath: preferring "; " then ": " then a spaced
-// dash, then ", ", then before a conjunction ("and", "but", "which", "because", ...), then any
-// space; a piece with no space at all is cut at a UTF-8 character boundary. Punctuation stays
-// with the piece it ends; numbers like 1,000 or 3.5 are never split (they hold no space).
-// Pieces are trimmed; a sentence within the limit comes back as the single piece; empty input
-// gives an empty vector. `max_bytes` below 16 is treated as 16. Never throws.
-std::vector<std::string> split_long_sentence(std::string_view sentence,
-                                             std::size_t max_bytes = 300);
 
 }  // namespace briefcast

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <memory>
 
+#include "base/strings.hpp"
+
 namespace briefcast {
 namespace {
 
@@ -16,31 +18,7 @@ constexpr char32_t kCp1252High[32] = {
     0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
 
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-void append_cp1252(std::string& out, unsigned char b) {
-  if (b >= 0x80 && b < 0xA0) {
-    append_utf8(out, kCp1252High[b - 0x80]);
-  } else {
-    append_utf8(out, b);
-  }
-}
+void append_cp1252(std::string& out, unsigned char b) { append_utf8(out, windows_1252_char(b)); }
 
 // Length of the well-formed UTF-8 sequence starting at s[i], or 0 when it is invalid.
 std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
@@ -69,13 +47,6 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
   return len;
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 bool starts_with_bytes(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
@@ -89,20 +60,8 @@ std::pair<std::string, std::size_t> bom_charset(std::string_view bytes) {
 }
 
 std::string utf8_repaired(std::string_view bytes, std::vector<std::string>* warnings) {
-  std::string out;
-  out.reserve(bytes.size());
   std::size_t repaired = 0;
-  for (std::size_t i = 0; i < bytes.size();) {
-    const std::size_t len = utf8_sequence_length(bytes, i);
-    if (len == 0) {
-      append_cp1252(out, static_cast<unsigned char>(bytes[i]));
-      ++repaired;
-      ++i;
-    } else {
-      out.append(bytes.substr(i, len));
-      i += len;
-    }
-  }
+  std::string out = repair_utf8(bytes, &repaired);
   if (repaired > 0 && warnings) {
     warnings->push_back(std::to_string(repaired) +
                         " byte(s) of invalid UTF-8 read as windows-1252");
@@ -208,6 +167,27 @@ std::string meta_charset(std::string_view bytes) {
 
 }  // namespace
 
+char32_t windows_1252_char(unsigned char byte) {
+  return byte >= 0x80 && byte < 0xA0 ? kCp1252High[byte - 0x80] : char32_t{byte};
+}
+
+std::string repair_utf8(std::string_view bytes, std::size_t* repaired) {
+  std::string out;
+  out.reserve(bytes.size());
+  for (std::size_t i = 0; i < bytes.size();) {
+    const std::size_t len = utf8_sequence_length(bytes, i);
+    if (len == 0) {
+      append_cp1252(out, static_cast<unsigned char>(bytes[i]));
+      if (repaired) ++*repaired;
+      ++i;
+    } else {
+      out.append(bytes.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
+}
+
 bool is_valid_utf8(std::string_view bytes) {
   for (std::size_t i = 0; i < bytes.size();) {
     const std::size_t len = utf8_sequence_length(bytes, i);
@@ -218,20 +198,14 @@ bool is_valid_utf8(std::string_view bytes) {
 }
 
 std::string normalize_charset(std::string_view label) {
-  std::size_t b = 0, e = label.size();
-  while (b < e && (label[b] == ' ' || label[b] == '\t' || label[b] == '"' || label[b] == '\''))
-    ++b;
-  while (e > b &&
-         (label[e - 1] == ' ' || label[e - 1] == '\t' || label[e - 1] == '"' || label[e - 1] == '\''))
-    --e;
-  const std::string l = lower_ascii(label.substr(b, e - b));
+  const std::string l = lower_ascii(trim(label, " \t\"'"));  // blanks and quotes
   if (l.empty()) return {};
   if (l == "utf-8" || l == "utf8" || l == "unicode-1-1-utf-8" || l == "x-unicode20utf8")
     return "utf-8";
   if (l == "windows-1252" || l == "cp1252" || l == "x-cp1252" || l == "iso-8859-1" ||
-      l == "iso8859-1" || l == "iso_8859-1" || l == "iso88591" || l == "latin1" ||
-      l == "latin-1" || l == "l1" || l == "cp819" || l == "ibm819" || l == "us-ascii" ||
-      l == "ascii" || l == "ansi_x3.4-1968" || l == "iso-ir-100" || l == "csisolatin1")
+      l == "iso8859-1" || l == "iso_8859-1" || l == "iso88591" || l == "latin1" || l == "latin-1" ||
+      l == "l1" || l == "cp819" || l == "ibm819" || l == "us-ascii" || l == "ascii" ||
+      l == "ansi_x3.4-1968" || l == "iso-ir-100" || l == "csisolatin1")
     return "windows-1252";
   if (l == "utf-16" || l == "utf-16le" || l == "unicode" || l == "ucs-2" || l == "unicodefffe")
     return "utf-16le";

@@ -7,6 +7,7 @@
 // Standard where browsers deviate from the IANA names: "iso-8859-1", "latin1" and "us-ascii" mean
 // windows-1252, which is what such pages actually contain.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,11 +29,26 @@ std::string sniff_html_charset(std::string_view bytes, std::string_view declared
 // `bytes` in `charset` (any label; empty means: BOM, else UTF-8 when valid, else windows-1252)
 // converted to valid UTF-8 without a byte order mark.
 // Repairs, each reported once as a line appended to `warnings` (when not null):
-//  - invalid UTF-8 sequences: each byte read as windows-1252;
+//  - invalid UTF-8 sequences: each byte read as windows-1252 (see repair_utf8);
 //  - bytes invalid in another charset, and a truncated last character: U+FFFD;
 //  - a charset iconv does not know: read as UTF-8 (with the repair above).
 std::string to_utf8(std::string_view bytes, std::string_view charset,
                     std::vector<std::string>* warnings);
+
+// The character Windows-1252 byte `byte` stands for: the Windows extras at 0x80..0x9F ("€" for
+// 0x80, curly quotes, dashes), the C1 control of the same value for the five bytes Windows-1252
+// leaves undefined (0x81 0x8D 0x8F 0x90 0x9D, as the WHATWG Encoding Standard and Windows' own
+// decoder have it), and Latin-1 (the same value) for every other byte.
+char32_t windows_1252_char(unsigned char byte);
+
+// `bytes` as well-formed UTF-8: every byte that is not part of a well-formed sequence (no
+// overlongs, surrogates or code points past U+10FFFF) is read as Windows-1252, the usual culprit
+// in text that claims to be UTF-8 (windows_1252_char). So the five bytes Windows-1252 leaves
+// undefined (0x81 0x8D 0x8F 0x90 0x9D) become the C1 controls U+0081 U+008D U+008F U+0090
+// U+009D: nothing is lost, and the tidying that follows (tidy_unicode, clean_plain_text) drops
+// controls. The number of bytes so read is added to `*repaired` (when not
+// null). A byte order mark is kept (to_utf8 removes it).
+std::string repair_utf8(std::string_view bytes, std::size_t* repaired = nullptr);
 
 // True when `bytes` is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
 bool is_valid_utf8(std::string_view bytes);

@@ -3,22 +3,24 @@
 // paragraph at a time so a long input never sits whole in memory.
 //
 // Paragraphs are separated by blank lines; the lines of one paragraph are joined with spaces.
-// This is the seam the text front end (HTML, scraped pages, normalization) plugs into later.
+// The text front end (pipeline/text_frontend.hpp) streams plain-text files too large to clean
+// whole through it, and cleans the bytes of smaller ones with clean_plain_text.
 
 #include <cstdio>
 #include <filesystem>
-#include <memory>
 #include <optional>
 #include <string>
+
+#include "base/file_read.hpp"
 
 namespace briefcast {
 
 class TextSource {
  public:
   // `spec` is a file path or "-" for standard input. Throws Error(ExitCode::input) naming the
-  // file when it is missing, a directory, unreadable, or (checked on the first block) binary.
+  // file when it is missing, a folder or unreadable ("'PATH': cannot read: <reason>", as
+  // read_file_bytes words it), or (checked as it is read) binary.
   explicit TextSource(const std::string& spec);
-  ~TextSource();
   TextSource(const TextSource&) = delete;
   TextSource& operator=(const TextSource&) = delete;
 
@@ -28,7 +30,7 @@ class TextSource {
 
   // The name used in messages: the path, or "<stdin>".
   const std::string& name() const { return name_; }
-  // Number of invalid UTF-8 sequences repaired so far (each read as Windows-1252).
+  // Number of invalid UTF-8 bytes repaired so far (each read as Windows-1252).
   std::size_t repaired_bytes() const { return repaired_; }
   // True when the input is a regular file (it can be read twice, e.g. to count sentences).
   bool rewindable() const { return rewindable_; }
@@ -37,15 +39,17 @@ class TextSource {
   bool read_line(std::string& line);
 
   std::string name_;
-  std::FILE* file_ = nullptr;
-  bool owns_file_ = false;
+  FilePtr owned_;              // the opened file; empty for standard input
+  std::FILE* file_ = nullptr;  // owned_ or stdin
   bool rewindable_ = false;
   std::size_t repaired_ = 0;
   std::size_t line_number_ = 0;
 };
 
-// Repairs invalid UTF-8 by reading each invalid byte as Windows-1252 (the usual culprit) and
-// drops C0 control characters other than tab/newline. Returns the number of bytes repaired.
-std::size_t repair_utf8(std::string& text);
+// Makes the bytes of a plain-text file speakable text, in place: invalid UTF-8 is repaired
+// (repair_utf8 in text_encoding.hpp: each bad byte read as Windows-1252), carriage returns, form
+// feeds and vertical tabs become spaces, and the other control characters (C0 but tab and
+// newline, and C1) are dropped. Returns the number of bytes repaired.
+std::size_t clean_plain_text(std::string& text);
 
 }  // namespace briefcast

@@ -11,17 +11,14 @@
 #include <utility>
 #include <vector>
 
+#include "base/strings.hpp"
+#include "text/text_encoding.hpp"
+
 namespace briefcast {
 
 namespace {
 
 using Cps = std::vector<char32_t>;
-
-void append_utf8(std::string& out, char32_t cp) {
-  utf8proc_uint8_t buf[4];
-  utf8proc_ssize_t n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf);
-  out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
-}
 
 // Decodes UTF-8, skipping every byte that does not start a valid sequence.
 Cps decode(std::string_view s) {
@@ -81,24 +78,12 @@ constexpr std::array<std::string_view, 64> kLatin1Names = {
     "oslash", "ugrave", "uacute", "ucirc",  "uuml",   "yacute", "thorn", "yuml"};
 
 // Browsers read &#128;..&#159; as Windows-1252, and scraped pages rely on it.
-constexpr std::array<char32_t, 32> kCp1252 = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
-
 std::optional<char32_t> named_entity(std::string_view name) {
   for (auto& e : kEntities)
     if (e.name == name) return e.cp;
   for (std::size_t i = 0; i < kLatin1Names.size(); ++i)
     if (!kLatin1Names[i].empty() && kLatin1Names[i] == name) return static_cast<char32_t>(0xC0 + i);
   return std::nullopt;
-}
-
-bool is_hex(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-bool is_alnum_ascii(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 // Decodes one reference starting at s[0] == '&'; returns the code point and its length.
@@ -112,12 +97,11 @@ std::optional<std::pair<char32_t, std::size_t>> entity_at(std::string_view s) {
     if (digits.empty() || digits.size() > 7) return std::nullopt;
     std::uint32_t v = 0;
     for (char c : digits) {
-      if (hex ? !is_hex(c) : !(c >= '0' && c <= '9')) return std::nullopt;
-      std::uint32_t d = c <= '9' ? static_cast<std::uint32_t>(c - '0')
-                                 : static_cast<std::uint32_t>((c | 0x20) - 'a' + 10);
-      v = v * (hex ? 16u : 10u) + d;
+      if (hex ? hex_value(c) < 0 : !is_digit(c)) return std::nullopt;
+      v = v * (hex ? 16u : 10u) + static_cast<std::uint32_t>(hex_value(c));
     }
-    if (v >= 0x80 && v <= 0x9F) v = kCp1252[v - 0x80];
+    // &#128;..&#159; mean Windows-1252 characters, as browsers read them.
+    if (v >= 0x80 && v <= 0x9F) v = windows_1252_char(static_cast<unsigned char>(v));
     if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return std::nullopt;
     return std::pair{static_cast<char32_t>(v), semi + 1};
   }
@@ -184,7 +168,8 @@ bool is_dash(char32_t c) {
   return c == 0x2013 || c == 0x2014 || c == 0x2015 || c == 0x2E3A || c == 0x2E3B;
 }
 
-bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+// A code point 0-9 (base/strings.hpp is_digit takes a byte).
+bool is_digit_cp(char32_t c) { return c >= U'0' && c <= U'9'; }
 
 bool is_letter(char32_t c) {
   if (c < 0x80) return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
@@ -325,7 +310,7 @@ std::string tidy_unicode(std::string_view utf8) {
       char32_t prev = neighbour(i, -1, before_spaced);
       char32_t next = neighbour(i, +1, after_spaced);
       bool en = c == 0x2013;
-      if (en && is_digit(prev) && is_digit(next)) {  // range: 2010–2015, pages 4 – 9
+      if (en && is_digit_cp(prev) && is_digit_cp(next)) {  // range: 2010–2015, pages 4 – 9
         trim_trailing_spaces(out);
         out += '-';
         while (i + 1 < cps.size() && (cps[i + 1] == U' ' || is_dropped_symbol(cps[i + 1]))) ++i;

@@ -7,6 +7,7 @@
 #include <exception>
 
 #include "base/error.hpp"
+#include "base/strings.hpp"
 
 namespace briefcast {
 
@@ -102,8 +103,7 @@ void SpeechEngine::configure(const SynthesisConfig& config) {
                         [](char x, char y) { return std::tolower(x) == std::tolower(y); });
     };
     std::string file = v.identifier.substr(v.identifier.rfind('/') + 1);
-    return same(v.name, config.voice) || same(v.language, config.voice) ||
-           same(file, config.voice);
+    return same(v.name, config.voice) || same(v.language, config.voice) || same(file, config.voice);
   });
   if (!known)
     throw Error(ExitCode::voice, "voice '" + config.voice + "': eSpeak NG has no such voice");
@@ -113,8 +113,8 @@ void SpeechEngine::configure(const SynthesisConfig& config) {
     throw Error(ExitCode::voice, "voice '" + name + "': eSpeak NG has no such voice or variant");
   auto set = [&](espeak_PARAMETER p, int value, const char* what) {
     if (espeak_SetParameter(p, value, 0) != EE_OK)
-      throw Error(ExitCode::voice, std::string("eSpeak NG rejected ") + what + " " +
-                                       std::to_string(value));
+      throw Error(ExitCode::voice,
+                  std::string("eSpeak NG rejected ") + what + " " + std::to_string(value));
   };
   set(espeakRATE, config.rate_wpm, "rate");
   set(espeakPITCH, config.pitch, "pitch");
@@ -130,7 +130,7 @@ Speech SpeechEngine::speak(std::string_view text) {
   c.rate_hz = sample_rate_hz_;
   // Map character index -> byte offset (UTF-8 lead bytes), plus the end.
   for (std::size_t i = 0; i < text.size(); ++i)
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) c.char_to_byte.push_back(i);
+    if (!is_utf8_continuation(text[i])) c.char_to_byte.push_back(i);
   c.char_to_byte.push_back(text.size());
   std::string buffer(text);  // eSpeak wants NUL-terminated text
   espeak_ERROR rc = espeak_Synth(buffer.c_str(), buffer.size() + 1, 0, POS_CHARACTER, 0,

@@ -34,9 +34,9 @@ struct WordEvent {
 
 // The audio and events of one speak() call.
 struct Speech {
-  std::vector<std::int16_t> samples;       // mono, at SpeechEngine::sample_rate_hz()
-  std::vector<WordEvent> words;            // in order
-  std::vector<std::uint64_t> sentences;    // first sample of each sentence eSpeak detected
+  std::vector<std::int16_t> samples;     // mono, at SpeechEngine::sample_rate_hz()
+  std::vector<WordEvent> words;          // in order
+  std::vector<std::uint64_t> sentences;  // first sample of each sentence eSpeak detected
 };
 
 struct InstalledVoice {
@@ -67,7 +67,8 @@ class SpeechEngine {
   // No audio is made. Throws Error(ExitCode::synthesis) if eSpeak NG cannot set the voice.
   std::string phonemes(std::string_view text);
 
-  // The voices eSpeak NG has installed, sorted by name.
+  // The voices eSpeak NG has installed, sorted by language code (voices of one language in no
+  // particular order).
   std::vector<InstalledVoice> installed_voices() const;
 
   // "eSpeak NG 1.51" (from espeak_Info).

@@ -1,15 +1,11 @@
 #include "voice/voice_profile.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "base/error.hpp"
+#include "base/file_read.hpp"
 
 namespace briefcast {
 
@@ -54,15 +50,24 @@ VoiceProfile parse_voice_profile(const std::string& text, const std::string& ori
                                      std::to_string(e.byte) + ": " + e.what());
   }
   if (!j.is_object()) throw Error(ExitCode::voice, "'" + origin + "': expected a JSON object");
-  static const std::vector<std::string> known = {
-      "description", "espeak_voice",      "variant",            "language",
-      "rate_wpm",    "pitch",             "range",              "volume",
-      "word_gap_ms", "sentence_pause_ms", "paragraph_pause_ms", "lexicon"};
+  static const std::vector<std::string> known = {"description",
+                                                 "espeak_voice",
+                                                 "variant",
+                                                 "language",
+                                                 "rate_wpm",
+                                                 "pitch",
+                                                 "range",
+                                                 "volume",
+                                                 "word_gap_ms",
+                                                 "sentence_pause_ms",
+                                                 "paragraph_pause_ms",
+                                                 "lexicon"};
   for (auto& [key, value] : j.items()) {
     if (std::find(known.begin(), known.end(), key) == known.end())
-      fail(origin, key, "unknown field (known: description, espeak_voice, variant, language, "
-                        "rate_wpm, pitch, range, volume, word_gap_ms, sentence_pause_ms, "
-                        "paragraph_pause_ms, lexicon)");
+      fail(origin, key,
+           "unknown field (known: description, espeak_voice, variant, language, "
+           "rate_wpm, pitch, range, volume, word_gap_ms, sentence_pause_ms, "
+           "paragraph_pause_ms, lexicon)");
   }
   VoiceProfile p;
   p.name = name;
@@ -96,11 +101,8 @@ VoiceProfile parse_voice_profile(const std::string& text, const std::string& ori
 }
 
 VoiceProfile load_voice_profile(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error(ExitCode::voice, "'" + file.string() + "': cannot read voice profile");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return parse_voice_profile(s.str(), file.string(), file.stem().string());
+  return parse_voice_profile(read_file_bytes(file, ExitCode::voice), file.string(),
+                             file.stem().string());
 }
 
 std::vector<VoiceProfile> load_voice_profiles(const fs::path& dir) {

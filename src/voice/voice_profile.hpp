@@ -14,8 +14,8 @@
 namespace briefcast {
 
 struct VoiceProfile {
-  std::string name = "en-us-news";  // profile name (file stem)
-  std::string description;          // one line shown by `briefcast voices`
+  std::string name = "en-us-news";     // profile name (file stem)
+  std::string description;             // one line shown by `briefcast voices`
   std::string espeak_voice = "en-us";  // eSpeak NG voice name, e.g. "en-us", "en-gb-x-rp", "de"
   std::string variant;                 // eSpeak NG variant, e.g. "m3", "f2" (empty: none)
   std::string language = "en-US";      // BCP 47 tag, written to the tags / feed
@@ -30,7 +30,8 @@ struct VoiceProfile {
   std::vector<std::pair<std::string, std::string>> lexicon;
 };
 
-// Loads one profile file. The profile's name is the file stem.
+// Loads one profile file. The profile's name is the file stem. Throws Error(ExitCode::voice):
+// "'FILE': cannot read: <reason>" (see read_file_bytes) or a problem parse_voice_profile names.
 VoiceProfile load_voice_profile(const std::filesystem::path& file);
 
 // Parses profile JSON text; `origin` names the file in messages.

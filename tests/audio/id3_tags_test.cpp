@@ -117,7 +117,7 @@ TEST_CASE("an unusable cover is an input error naming the file", "[encode]") {
     const Error e = error_from([&] { render_id3v2(with_cover(dir / "none.png")); });
     CHECK(e.code() == ExitCode::input);
     CHECK(std::string(e.what()) ==
-          "'" + (dir / "none.png").string() + "': cannot read cover: No such file or directory");
+          "'" + (dir / "none.png").string() + "': cannot read: No such file or directory");
   }
 }
 

@@ -6,13 +6,40 @@ using namespace briefcast;
 
 TEST_CASE("ASCII case and space", "[base]") {
   CHECK(lower_ascii("HeLLo Ü 42") == "hello Ü 42");
+  CHECK(upper_ascii("HeLLo ü 42") == "HELLO ü 42");
   CHECK(trim(" \t\v\f\r\nword  word\n") == "word  word");
   CHECK(trim(" \n ").empty());
   CHECK(trim("").empty());
+  CHECK(trim(" \tbytes=0-1\f ", " \t") == "bytes=0-1\f");  // HTTP's optional whitespace only
+  CHECK(trim("\r\n", " \t\r") == "\n");
   CHECK(equals_ascii_ci("HTTP", "http"));
   CHECK_FALSE(equals_ascii_ci("http", "https"));
   CHECK(starts_with_ascii_ci("HTTPS://x", "https://"));
   CHECK_FALSE(starts_with_ascii_ci("http", "https://"));
+}
+
+TEST_CASE("split_words and fold_space cut at every kind of ASCII space", "[base]") {
+  using V = std::vector<std::string_view>;
+  CHECK(split_words("  one\ttwo\n\nthree\v\f\rfour ") == V{"one", "two", "three", "four"});
+  CHECK(split_words(" \n ").empty());
+  CHECK(split_words("").empty());
+  std::string_view s = "a  b";
+  CHECK(split_words(s)[1].data() == s.data() + 3);  // views into the input
+  CHECK(fold_space("\t Hello,\n\n  world \r\n") == "Hello, world");
+  CHECK(fold_space("caf\xC3\xA9\xC2\xA0ok") ==
+        "caf\xC3\xA9\xC2\xA0ok");  // no-break space is no ASCII space
+  CHECK(fold_space("   ").empty());
+}
+
+TEST_CASE("ASCII letter and digit classes", "[base]") {
+  CHECK(is_upper_ascii('A'));
+  CHECK_FALSE(is_upper_ascii('a'));
+  CHECK(is_lower_ascii('z'));
+  CHECK_FALSE(is_lower_ascii('Z'));
+  CHECK(is_alpha_ascii('q'));
+  CHECK_FALSE(is_alpha_ascii('\xC3'));  // the first byte of "é" is no letter by itself
+  CHECK(is_alnum_ascii('7'));
+  CHECK_FALSE(is_alnum_ascii('_'));
 }
 
 TEST_CASE("digits and hex", "[base]") {
@@ -42,6 +69,14 @@ TEST_CASE("append_utf8 encodes every length and replaces what is not a scalar va
   CHECK(bad == "\uFFFD\uFFFD");
 }
 
+TEST_CASE("code points of UTF-8 text", "[base]") {
+  CHECK(count_code_points("caf\xC3\xA9 \xF0\x9F\x98\x80") == 6);
+  CHECK(count_code_points("") == 0);
+  CHECK(is_utf8_continuation('\xA9'));
+  CHECK_FALSE(is_utf8_continuation('\xC3'));
+  CHECK_FALSE(is_utf8_continuation('a'));
+}
+
 TEST_CASE("quoted names a path as error messages do", "[base]") {
   CHECK(quoted("out/a b.mp3") == "'out/a b.mp3'");
 }
@@ -49,5 +84,24 @@ TEST_CASE("quoted names a path as error messages do", "[base]") {
 TEST_CASE("escape_html escapes markup and drops what XML forbids", "[base]") {
   CHECK(escape_html("<script>alert('x & \"y\"')</script>") ==
         "&lt;script&gt;alert(&#39;x &amp; &quot;y&quot;&#39;)&lt;/script&gt;");
-  CHECK(escape_html(std::string("a\x01" "b\tc\nd\x1f", 9)) == "ab\tc\nd");
+  CHECK(escape_html(std::string("a\x01"
+                                "b\tc\nd\x1f",
+                                9)) == "ab\tc\nd");
+}
+
+TEST_CASE("is_xml_byte refuses only the C0 controls XML 1.0 forbids", "[base]") {
+  CHECK(is_xml_byte('a'));
+  CHECK(is_xml_byte('\t'));
+  CHECK(is_xml_byte('\n'));
+  CHECK(is_xml_byte('\r'));
+  CHECK(is_xml_byte('\xC3'));
+  CHECK_FALSE(is_xml_byte('\0'));
+  CHECK_FALSE(is_xml_byte('\x1f'));
+}
+
+TEST_CASE("escape_xml differs from escape_html only in the apostrophe", "[base]") {
+  CHECK(escape_xml("Today's <b> & \"more\"") == "Today&apos;s &lt;b&gt; &amp; &quot;more&quot;");
+  CHECK(escape_xml(std::string("a\x0b"
+                               "b",
+                               3)) == "ab");
 }

@@ -159,7 +159,7 @@ TEST_CASE("publish: file names never reuse a published one; side files and cover
   publish_cover(d / "art.PNG", root / "episodes");
   CHECK(test::read_file(root / "episodes/cover.PNG") == "new png bytes");
   CHECK_THROWS_WITH(publish_cover(d / "none.png", root),
-                    "'" + (d / "none.png").string() + "': cannot read");
+                    "'" + (d / "none.png").string() + "': cannot read: No such file or directory");
 }
 
 TEST_CASE("publish: a feed that would not validate is refused with its problems", "[build]") {

@@ -101,8 +101,9 @@ TEST_CASE("part audio: the cache key covers what changes the sound, in a fixed f
   test::write_file(d / "a.wav", "two");
   CHECK(part_fingerprint(sound, settings) != one);
   sound.sound = d / "missing.wav";
-  CHECK_THROWS_WITH(part_fingerprint(sound, settings),
-                    "'" + (d / "missing.wav").string() + "': cannot read");
+  CHECK_THROWS_WITH(
+      part_fingerprint(sound, settings),
+      "'" + (d / "missing.wav").string() + "': cannot read: No such file or directory");
 
   auto planned = plan_part_audio({p, spoken("Bye.")}, settings, d / "cache");
   REQUIRE(planned.size() == 2);

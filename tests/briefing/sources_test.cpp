@@ -204,7 +204,7 @@ TEST_CASE("a local feed file and a single file are sources too", "[sources]") {
   CHECK(log.str() ==
         "briefcast: warning: source 'Local': item 'Empty' has no text; skipped\n"
         "briefcast: warning: source 'Gone': '" +
-            (tmp / "gone.txt").string() + "': cannot read; skipped\n");
+            (tmp / "gone.txt").string() + "': cannot read: No such file or directory; skipped\n");
   REQUIRE(stories.size() == 2);
   CHECK(stories[0].body == "<p>Hello.</p>\n");
   CHECK(stories[1].body_kind == "html");

@@ -98,8 +98,8 @@ TEST_CASE("cli: bad inputs exit 3 with one line naming the file and leave no out
   struct Case {
     std::string input, reason;
   } cases[] = {
-      {(d / "missing.txt").string(), "No such file or directory"},
-      {(d / "folder").string(), "is a directory"},
+      {(d / "missing.txt").string(), "cannot read: No such file or directory"},
+      {(d / "folder").string(), "cannot read: is a folder"},
       {(d / "empty.txt").string(), "no text to speak (empty or only whitespace)"},
       {(d / "blank.txt").string(), "no text to speak (empty or only whitespace)"},
       {(d / "binary.txt").string(), "binary file (NUL byte on line 1)"},

@@ -63,3 +63,17 @@ TEST_CASE("show notes: the episode page escapes its title", "[feed]") {
         "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Q&amp;A &lt;live&gt;</title>"
         "</head><body>\n</body></html>\n");
 }
+
+TEST_CASE("show notes: a link is any http(s) URL with a host, scheme in any case", "[feed]") {
+  ShowNotes n;
+  n.stories = {{"Upper", "HTTPS://Example.com/x", "", -1, ""},
+               {"No host", "https://", "", -1, ""},
+               {"Mail", "mailto:a@example.com", "", -1, ""}};
+  CHECK(render_show_notes_html(n) ==
+        "<ol>\n"
+        "<li><a href=\"HTTPS://Example.com/x\">Upper</a></li>\n"
+        "<li>No host</li>\n"
+        "<li>Mail</li>\n"
+        "</ol>\n");
+  CHECK(render_show_notes_text(n) == "1. Upper HTTPS://Example.com/x\n2. No host\n3. Mail");
+}

@@ -27,12 +27,17 @@ TEST_CASE("split_url and join_url round-trip the components", "[sources]") {
 TEST_CASE("is_http_url accepts only absolute http(s) URLs with a host", "[sources]") {
   CHECK(is_http_url("http://example.com"));
   CHECK(is_http_url("HTTPS://example.com/x"));
+  CHECK(is_http_url("HTTP://host/feed.xml"));
+  CHECK(is_http_url("hTtPs://host"));
   CHECK(is_http_url(" https://example.com/x "));
   CHECK_FALSE(is_http_url("ftp://example.com/"));
   CHECK_FALSE(is_http_url("file:///etc/passwd"));
   CHECK_FALSE(is_http_url("http:///path"));
   CHECK_FALSE(is_http_url("/relative/path"));
   CHECK_FALSE(is_http_url("mailto:a@example.com"));
+  CHECK_FALSE(is_http_url("https://"));
+  CHECK_FALSE(is_http_url("httpx://example.com"));
+  CHECK_FALSE(is_http_url("example.com/http://x"));
 }
 
 TEST_CASE("resolve_url follows RFC 3986 section 5.4", "[sources]") {
@@ -85,9 +90,11 @@ TEST_CASE("normalize_url_for_dedupe maps variants of one story to one key", "[so
             "https://www.example.com:443/news/story?utm_source=rss&id=7&utm_medium=feed") == key);
   CHECK(normalize_url_for_dedupe("https://example.com/news/story?fbclid=abc&id=7&gclid=x") == key);
   CHECK(normalize_url_for_dedupe("https://example.com/news/./story?id=%37") == key);
-  CHECK(normalize_url_for_dedupe("https://example.com/a?b=2&a=1") == "https://example.com/a?a=1&b=2");
+  CHECK(normalize_url_for_dedupe("https://example.com/a?b=2&a=1") ==
+        "https://example.com/a?a=1&b=2");
   CHECK(normalize_url_for_dedupe("https://example.com/?utm_campaign=x") == "https://example.com");
-  CHECK(normalize_url_for_dedupe("https://example.com/caf%c3%a9") == "https://example.com/caf%C3%A9");
+  CHECK(normalize_url_for_dedupe("https://example.com/caf%c3%a9") ==
+        "https://example.com/caf%C3%A9");
   CHECK(normalize_url_for_dedupe("https://example.com:8080/x") == "https://example.com:8080/x");
   CHECK(normalize_url_for_dedupe("https://example.com/x") !=
         normalize_url_for_dedupe("https://example.com/y"));

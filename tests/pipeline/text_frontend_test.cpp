@@ -220,8 +220,8 @@ TEST_CASE("text front end: unusable inputs are input errors naming the file", "[
   test::write_file(d / "binary.txt", std::string("line one\nGIF\0\0", 13));
   test::write_file(d / "menu.html", "<html><body><nav><a href=\"/\">Home</a></nav></body></html>");
   CHECK(open_error((d / "missing.txt").string(), d) ==
-        "'T/missing.txt': No such file or directory");
-  CHECK(open_error((d / "folder").string(), d) == "'T/folder': is a directory");
+        "'T/missing.txt': cannot read: No such file or directory");
+  CHECK(open_error((d / "folder").string(), d) == "'T/folder': cannot read: is a folder");
   CHECK(open_error((d / "empty.txt").string(), d) ==
         "'T/empty.txt': no text to speak (empty or only whitespace)");
   CHECK(open_error((d / "blank.txt").string(), d) ==

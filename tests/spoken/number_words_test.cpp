@@ -106,8 +106,4 @@ TEST_CASE("number words: digits and decimals", "[normalize]") {
   CHECK(decimal_words("3", "14", en) == "three point one four");
   CHECK(decimal_words("", "5", en) == "point five");
   CHECK(decimal_words("105", "20", en, true) == "one hundred and five point two zero");
-  CHECK(all_digits("123"));
-  CHECK_FALSE(all_digits(""));
-  CHECK_FALSE(all_digits("12a"));
-  CHECK_FALSE(all_digits("1.5"));
 }

@@ -115,39 +115,6 @@ TEST_CASE("whitespace inside sentences is folded", "[text]") {
   CHECK(split_sentences("  One\n two.\tThree  ") == V{"One two.", "Three"});
 }
 
-TEST_CASE("split_long_sentence keeps short sentences whole", "[text]") {
-  CHECK(briefcast::split_long_sentence("Short one.", 300) == V{"Short one."});
-  CHECK(briefcast::split_long_sentence("", 300).empty());
-}
-
-TEST_CASE("split_long_sentence prefers semicolons, then commas, then conjunctions", "[text]") {
-  std::string a(40, 'a'), b(40, 'b');
-  auto semi = briefcast::split_long_sentence(a + ", x y; " + b + " z", 60);
-  CHECK(semi == V{a + ", x y;", b + " z"});
-  auto comma = briefcast::split_long_sentence("w " + a + ", then " + b + " and more words", 60);
-  CHECK(comma == V{"w " + a + ",", "then " + b + " and more words"});
-  auto conj = briefcast::split_long_sentence("w " + a + " x because " + b + " y", 60);
-  CHECK(conj == V{"w " + a + " x", "because " + b + " y"});
-  auto dash = briefcast::split_long_sentence(a + " - " + b + " tail", 60);
-  CHECK(dash == V{a, b + " tail"});
-}
-
-TEST_CASE("split_long_sentence never splits inside numbers and bounds every piece", "[text]") {
-  std::string s;
-  for (int i = 0; i < 60; ++i) s += "1,000 and 3.5 ";
-  auto pieces = briefcast::split_long_sentence(s, 50);
-  REQUIRE(pieces.size() > 1);
-  std::string rejoined;
-  for (auto& p : pieces) {
-    CHECK(p.size() <= 50);
-    CHECK(p.find("1,000") != std::string::npos);
-    rejoined += (rejoined.empty() ? "" : " ") + p;
-  }
-  CHECK(rejoined + " " == s);
-  auto word = briefcast::split_long_sentence(std::string(70, 'x'), 30);
-  CHECK(word == V{std::string(30, 'x'), std::string(30, 'x'), std::string(10, 'x')});
-}
-
 TEST_CASE("pathological paragraphs stay fast enough to finish", "[text]") {
   std::string parens, dots, brackets;
   for (int i = 0; i < 20000; ++i) {
@@ -158,5 +125,4 @@ TEST_CASE("pathological paragraphs stay fast enough to finish", "[text]") {
   CHECK(split_sentences(parens).size() == 20001);  // "(a.", then "The (a." ..., then "The"
   CHECK(split_sentences(dots).size() == 1);
   CHECK_FALSE(split_sentences(brackets).empty());
-  CHECK(briefcast::split_long_sentence(std::string(1'000'000, 'a'), 300).size() == 3334);
 }

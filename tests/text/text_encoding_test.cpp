@@ -4,8 +4,10 @@
 
 using briefcast::is_valid_utf8;
 using briefcast::normalize_charset;
+using briefcast::repair_utf8;
 using briefcast::sniff_html_charset;
 using briefcast::to_utf8;
+using briefcast::windows_1252_char;
 
 TEST_CASE("charset labels are normalized the way browsers read them", "[html]") {
   CHECK(normalize_charset(" UTF8 ") == "utf-8");
@@ -65,7 +67,11 @@ TEST_CASE("invalid bytes are repaired with a warning, never a failure", "[html]"
 
   // a lone surrogate and a dangling byte in UTF-16: U+FFFD each
   warnings.clear();
-  const std::string bad16("a\0\x00\xD8" "b\0" "c", 7);
+  const std::string bad16(
+      "a\0\x00\xD8"
+      "b\0"
+      "c",
+      7);
   const std::string out = to_utf8(bad16, "utf-16le", &warnings);
   CHECK(is_valid_utf8(out));
   CHECK(out.find("a") == 0);
@@ -99,4 +105,30 @@ TEST_CASE("UTF-8 validation rejects overlongs, surrogates and truncation", "[htm
   CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate
   CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // past U+10FFFF
   CHECK_FALSE(is_valid_utf8("\xE2\x82"));          // truncated
+}
+
+TEST_CASE("repair_utf8 reads bad bytes as Windows-1252, undefined ones as C1 controls", "[html]") {
+  std::size_t repaired = 0;
+  CHECK(repair_utf8("ok \x80 \x93hi\x94 \xC3\xA9 \xFF", &repaired) ==
+        "ok \u20AC \u201Chi\u201D \u00E9 \u00FF");
+  CHECK(repaired == 4);
+  // 0x81 0x8D 0x8F 0x90 0x9D: undefined in Windows-1252, read as WHATWG and Windows do.
+  CHECK(repair_utf8("\x81\x8D\x8F\x90\x9D", &repaired) ==
+        "\xC2\x81\xC2\x8D\xC2\x8F\xC2\x90\xC2\x9D");
+  CHECK(repaired == 9);  // added to what was there
+  CHECK(repair_utf8("caf\xC3\xA9 \xF0\x9F\x98\x80") == "caf\xC3\xA9 \xF0\x9F\x98\x80");
+  CHECK(repair_utf8("\xED\xA0\x80") == "\u00ED\u00A0\u20AC");  // a surrogate is not UTF-8
+  CHECK(repair_utf8("\xE2\x82") == "\u00E2\u201A");            // nor a truncated sequence
+  CHECK(repair_utf8("") == "");
+}
+
+TEST_CASE("windows_1252_char maps the extras, the holes and Latin-1", "[html]") {
+  CHECK(windows_1252_char(0x80) == U'\u20AC');
+  CHECK(windows_1252_char(0x9F) == U'\u0178');
+  CHECK(windows_1252_char(0x81) == char32_t{0x81});
+  CHECK(windows_1252_char(0x9D) == char32_t{0x9D});
+  CHECK(windows_1252_char(0xE9) == U'\u00E9');
+  CHECK(windows_1252_char('a') == U'a');
+  // A page declared windows-1252 decodes the same way.
+  CHECK(to_utf8("\x81\x80", "windows-1252", nullptr) == "\xC2\x81\u20AC");
 }

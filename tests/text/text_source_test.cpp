@@ -42,8 +42,10 @@ TEST_CASE("missing files, folders and binary files are input errors naming the f
     FAIL("no error");
   } catch (const Error& e) {
     CHECK(e.code() == ExitCode::input);
-    CHECK(std::string(e.what()) == "'" + missing + "': No such file or directory");
+    CHECK(std::string(e.what()) == "'" + missing + "': cannot read: No such file or directory");
   }
+  CHECK_THROWS_WITH(TextSource(d.path().string()),
+                    "'" + d.path().string() + "': cannot read: is a folder");
   CHECK(code_of([&] { TextSource src(d.path().string()); }) == ExitCode::input);
   write_file(d / "bin.txt", std::string("PNG\0\0\0 data\n", 13));
   CHECK(code_of([&] { paragraphs_of((d / "bin.txt").string()); }) == ExitCode::input);
@@ -51,16 +53,38 @@ TEST_CASE("missing files, folders and binary files are input errors naming the f
 
 TEST_CASE("invalid UTF-8 is repaired as Windows-1252 and counted", "[text]") {
   std::string s = "caf\xE9 \x93quoted\x94 ok \xC3\xA9";
-  CHECK(repair_utf8(s) == 3);
+  CHECK(clean_plain_text(s) == 3);
   CHECK(s == "café “quoted” ok é");
   std::string valid = "naïve — “fine” 日本";
-  CHECK(repair_utf8(valid) == 0);
+  CHECK(clean_plain_text(valid) == 0);
   CHECK(valid == "naïve — “fine” 日本");
   std::string overlong =
       "a\xC0\xAF"
       "b";  // overlong '/' must not decode to '/'
-  repair_utf8(overlong);
+  clean_plain_text(overlong);
   CHECK(overlong.find('/') == std::string::npos);
+}
+
+TEST_CASE("plain text loses its control characters", "[text]") {
+  // The five bytes Windows-1252 leaves undefined are repaired (to C1 controls) and then dropped
+  // with every other control character; CR, FF and VT become spaces; tab and newline stay.
+  std::string s =
+      "a\x81"
+      "b\x8D\x8F\x90\x9D"
+      "c\r\nd\x01\x1F"
+      "e\tf\fg\vh \xC2\x85"
+      "i";
+  CHECK(clean_plain_text(s) == 5);
+  CHECK(s == "abc \nde\tf g h i");
+}
+
+TEST_CASE("a file's undefined Windows-1252 bytes leave no trace in its paragraphs", "[text]") {
+  TempDir d;
+  write_file(d / "w.txt", "Caf\xE9\x81 \x9Dopen\r\nnow.\n");
+  TextSource src((d / "w.txt").string());
+  CHECK(src.next_paragraph() == "Café open now.");
+  CHECK(src.repaired_bytes() == 3);
+  CHECK(src.rewindable());
 }
 
 TEST_CASE("whitespace-only input yields no paragraphs", "[text]") {
