@@ -27,8 +27,8 @@ struct Tags {
 };
 
 struct EncodeReport {
-  std::uint64_t frames = 0;       // samples written (mono)
-  std::uint64_t bytes = 0;        // bytes in the output, tags included
+  std::uint64_t frames = 0;         // samples written (mono)
+  std::uint64_t bytes = 0;          // bytes in the output, tags included
   bool info_frame_written = false;  // MP3: LAME/Xing tag written over its placeholder
 };
 

@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "audio/id3_tags.hpp"
 #include "base/c_deleter.hpp"
 #include "base/error.hpp"
-#include "audio/id3_tags.hpp"
 
 namespace briefcast {
 

@@ -4,7 +4,8 @@
 // Layout of what is written to the file descriptor: ID3v2.4 tag, then LAME's placeholder
 // "Info"/"Xing" frame, then the audio frames. On finish(): lame_encode_flush, then — when the
 // descriptor is seekable — lame_get_lametag_frame written back over the placeholder so players
-// know the duration and can seek. On a pipe the placeholder stays (report.info_frame_written false).
+// know the duration and can seek. On a pipe the placeholder stays (report.info_frame_written
+// false).
 
 #include <memory>
 

@@ -9,8 +9,9 @@ std::filesystem::path default_voices_dir() {
   std::error_code ec;
   std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    for (std::filesystem::path dir : {exe.parent_path().parent_path() / "voices",
-                         exe.parent_path().parent_path() / "share" / "briefcast" / "voices"})
+    for (std::filesystem::path dir :
+         {exe.parent_path().parent_path() / "voices",
+          exe.parent_path().parent_path() / "share" / "briefcast" / "voices"})
       if (std::filesystem::is_directory(dir, ec)) return dir;
   }
   return std::filesystem::path(BRIEFCAST_DATA_DIR) / "voices";

@@ -6,7 +6,10 @@
 namespace briefcast {
 
 Progress::Progress(std::ostream& out, bool enabled, std::size_t total_sentences)
-    : out_(out), enabled_(enabled), total_(total_sentences), start_(std::chrono::steady_clock::now()) {}
+    : out_(out),
+      enabled_(enabled),
+      total_(total_sentences),
+      start_(std::chrono::steady_clock::now()) {}
 
 void Progress::update(std::size_t done, double audio_seconds) {
   if (!enabled_) return;

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "text/article.hpp"
 #include "extract/content_selection.hpp"
+#include "text/article.hpp"
 
 namespace briefcast {
 

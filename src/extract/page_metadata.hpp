@@ -10,8 +10,8 @@
 
 #include <string>
 
-#include "text/article.hpp"
 #include "markup/markup_tree.hpp"
+#include "text/article.hpp"
 
 namespace briefcast {
 

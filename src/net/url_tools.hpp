@@ -12,16 +12,16 @@ namespace briefcast {
 
 // The five components of RFC 3986, section 3. `authority` is split further for convenience.
 struct UrlParts {
-  std::string scheme;     // as written (not lower-cased), without ':'; empty for a relative ref
+  std::string scheme;  // as written (not lower-cased), without ':'; empty for a relative ref
   bool has_authority = false;  // true when "//" was present
-  std::string userinfo;   // before '@', without it
-  std::string host;       // as written; IPv6 literals keep their brackets
-  std::string port;       // digits after ':', empty when absent
-  std::string path;       // may be empty
+  std::string userinfo;        // before '@', without it
+  std::string host;            // as written; IPv6 literals keep their brackets
+  std::string port;            // digits after ':', empty when absent
+  std::string path;            // may be empty
   bool has_query = false;
-  std::string query;      // without '?'
+  std::string query;  // without '?'
   bool has_fragment = false;
-  std::string fragment;   // without '#'
+  std::string fragment;  // without '#'
 };
 
 // Splits any URI reference (absolute or relative). Never fails: every string is some reference.

@@ -20,9 +20,9 @@
 #include <httplib.h>
 #pragma GCC diagnostic pop
 
+#include "base/error.hpp"
 #include "base/interrupt.hpp"
 #include "serve/daily_schedule.hpp"
-#include "base/error.hpp"
 #include "serve/file_response.hpp"
 #include "serve/http_files.hpp"
 #include "serve/listen_address.hpp"

@@ -6,9 +6,7 @@ namespace briefcast {
 
 namespace {
 
-bool is_word_char(unsigned char c) {
-  return std::isalnum(c) || c == '\'' || c == '-' || c >= 0x80;
-}
+bool is_word_char(unsigned char c) { return std::isalnum(c) || c == '\'' || c == '-' || c >= 0x80; }
 
 }  // namespace
 

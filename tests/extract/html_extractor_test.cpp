@@ -46,11 +46,11 @@ bool has_block(const Article& a, BlockKind kind, const std::string& text) {
 TEST_CASE("the title loses its site-name suffix", "[html]") {
   const std::string body = "<article><h1>Flood closes bridge</h1>" + paragraphs(4) + "</article>";
   SECTION("known site name") {
-    const Article a = extract_html(
-        page("<title>Flood closes bridge | The Valley Courier</title>"
-             "<meta property=\"og:site_name\" content=\"The Valley Courier\">",
-             body),
-        "t.html");
+    const Article a =
+        extract_html(page("<title>Flood closes bridge | The Valley Courier</title>"
+                          "<meta property=\"og:site_name\" content=\"The Valley Courier\">",
+                          body),
+                     "t.html");
     CHECK(a.title == "Flood closes bridge");
     CHECK(a.site_name == "The Valley Courier");
   }
@@ -62,11 +62,11 @@ TEST_CASE("the title loses its site-name suffix", "[html]") {
     CHECK(a.title == "City council approves the new budget");
   }
   SECTION("og:title wins and the title is not repeated as the first heading") {
-    const Article a = extract_html(
-        page("<title>Something else entirely</title>"
-             "<meta property=\"og:title\" content=\"Flood closes bridge\">",
-             body),
-        "t.html");
+    const Article a =
+        extract_html(page("<title>Something else entirely</title>"
+                          "<meta property=\"og:title\" content=\"Flood closes bridge\">",
+                          body),
+                     "t.html");
     CHECK(a.title == "Flood closes bridge");
     REQUIRE(!a.blocks.empty());
     CHECK(a.blocks.front().text.rfind("Paragraph 0", 0) == 0);
@@ -107,12 +107,13 @@ TEST_CASE("metadata from JSON-LD; broken JSON-LD is ignored", "[html]") {
   CHECK(a.site_name == "The Ledger");
   CHECK(a.canonical_url == "https://ledger.example/a/1");
 
-  const Article b = extract_html(
-      page("<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": </script>"
-           "<meta property=\"og:locale\" content=\"fr_FR\"><meta name=\"date\" content=\"November 5, 2019\">"
-           "<title>Fallback title</title>",
-           "<div class=\"story\">" + paragraphs(3) + "</div>"),
-      "broken.html");
+  const Article b = extract_html(page("<script type=\"application/ld+json\">{\"@type\": "
+                                      "\"NewsArticle\", \"headline\": </script>"
+                                      "<meta property=\"og:locale\" content=\"fr_FR\"><meta "
+                                      "name=\"date\" content=\"November 5, 2019\">"
+                                      "<title>Fallback title</title>",
+                                      "<div class=\"story\">" + paragraphs(3) + "</div>"),
+                                 "broken.html");
   CHECK(b.title == "Fallback title");
   CHECK(b.date == "2019-11-05");
 }
@@ -137,9 +138,9 @@ TEST_CASE("navigation, share bars, related links, comments and scripts are dropp
   const std::string text = all_text(a);
   CHECK(text.find("Paragraph 0 tells") != std::string::npos);
   CHECK(text.find("Paragraph 4 tells") != std::string::npos);
-  for (const char* junk : {"Home", "Politics section", "Share on Facebook", "Tracking script",
-                           "color:red", "Another story", "Great article", "Sidebar text",
-                           "Copyright"}) {
+  for (const char* junk :
+       {"Home", "Politics section", "Share on Facebook", "Tracking script", "color:red",
+        "Another story", "Great article", "Sidebar text", "Copyright"}) {
     INFO(junk);
     CHECK(text.find(junk) == std::string::npos);
   }
@@ -159,8 +160,9 @@ TEST_CASE("headings, list items and quotes keep their kind; entities and whitesp
   CHECK(has_block(a, BlockKind::heading, "What happens & when"));
   CHECK(has_block(a, BlockKind::list_item, "First, the water is pumped out of the cellars."));
   CHECK(has_block(a, BlockKind::list_item, "Then the roads are cleared of mud and debris."));
-  CHECK(has_block(a, BlockKind::quote,
-                  "We will rebuild, \xE2\x80\x9Cstronger than before\xE2\x80\x9D, said the mayor."));
+  CHECK(
+      has_block(a, BlockKind::quote,
+                "We will rebuild, \xE2\x80\x9Cstronger than before\xE2\x80\x9D, said the mayor."));
   CHECK(has_block(a, BlockKind::paragraph, "Line one of an address, line two of it."));
   CHECK(has_block(a, BlockKind::paragraph, "A new paragraph after two breaks, with a comma."));
   // reading order
@@ -190,11 +192,13 @@ TEST_CASE("a page without article text is an input error", "[html]") {
 }
 
 TEST_CASE("charsets: meta, declared, repaired bytes", "[html]") {
-  const std::string body = "<article>" + paragraphs(3) + "<p>Caf\xE9 cr\xE8me for \x80 5, said the "
-                           "owner, \x93" "finally\x94.</p></article>";
+  const std::string body = "<article>" + paragraphs(3) +
+                           "<p>Caf\xE9 cr\xE8me for \x80 5, said the "
+                           "owner, \x93"
+                           "finally\x94.</p></article>";
   SECTION("meta charset windows-1252") {
-    const Article a = extract_html(
-        page("<meta charset=\"windows-1252\"><title>Caf\xE9</title>", body), "w.html");
+    const Article a =
+        extract_html(page("<meta charset=\"windows-1252\"><title>Caf\xE9</title>", body), "w.html");
     CHECK(a.title == "Caf\xC3\xA9");
     CHECK(all_text(a).find("Caf\xC3\xA9 cr\xC3\xA8me for \xE2\x82\xAC 5") != std::string::npos);
     CHECK(a.warnings.empty());
@@ -243,7 +247,8 @@ TEST_CASE("a 20 MB page and broken markup", "[html]") {
   while (big.size() < (10u << 20))
     big += "<div class=\"menu\"><a href=\"/x\">A link in a very long menu of links</a></div>\n";
   big += "<article>" + paragraphs(50) + "</article>";
-  while (big.size() < (20u << 20)) big += "<div><p>Filler, filler, filler text, with commas.</p></div>\n";
+  while (big.size() < (20u << 20))
+    big += "<div><p>Filler, filler, filler text, with commas.</p></div>\n";
   const Article a = extract_html(big, "big.html");
   CHECK(all_text(a).find("Paragraph 49 tells") != std::string::npos);
 

@@ -8,7 +8,6 @@
 #include <string>
 
 #include "base/error.hpp"
-
 #include "support/test_support.hpp"
 #include "support/time_points.hpp"
 

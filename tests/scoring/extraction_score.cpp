@@ -52,8 +52,8 @@ char32_t next_code_point(const std::string& s, std::size_t& i) {
 // Python's \w (str.isalnum() or '_'), approximated by excluding the punctuation, symbol, space and
 // mark blocks that occur in news text.
 bool is_word_char(char32_t c) {
-  if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                       c == '_';
+  if (c < 0x80)
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
   if (c < 0xC0)
     return c == 0xAA || c == 0xB2 || c == 0xB3 || c == 0xB5 || c == 0xB9 || c == 0xBA ||
            (c >= 0xBC && c <= 0xBE);
@@ -69,10 +69,10 @@ bool is_word_char(char32_t c) {
   if (c >= 0x064B && c <= 0x065F) return false;  // Arabic marks
   if (c >= 0x2000 && c <= 0x206F) return false;  // general punctuation
   if (c >= 0x20A0 && c <= 0x20FF) return false;  // currency, combining marks for symbols
-  if (c >= 0x2100 && c <= 0x214F) return c == 0x2102 || c == 0x2107 || (c >= 0x210A && c <= 0x2113) ||
-                                         c == 0x2115 || (c >= 0x2119 && c <= 0x211D) ||
-                                         c == 0x2124 || c == 0x2126 || c == 0x2128 ||
-                                         (c >= 0x212A && c <= 0x212D) || (c >= 0x212F && c <= 0x2139);
+  if (c >= 0x2100 && c <= 0x214F)
+    return c == 0x2102 || c == 0x2107 || (c >= 0x210A && c <= 0x2113) || c == 0x2115 ||
+           (c >= 0x2119 && c <= 0x211D) || c == 0x2124 || c == 0x2126 || c == 0x2128 ||
+           (c >= 0x212A && c <= 0x212D) || (c >= 0x212F && c <= 0x2139);
   if (c >= 0x2190 && c <= 0x2BFF) return false;  // arrows, math, technical, boxes, dingbats
   if (c >= 0x2E00 && c <= 0x2E7F) return false;
   if (c >= 0x3000 && c <= 0x3004) return false;
@@ -83,7 +83,7 @@ bool is_word_char(char32_t c) {
       (c >= 0xFF3B && c <= 0xFF40 && c != 0xFF3F) || (c >= 0xFF5B && c <= 0xFF65))
     return false;
   if (c >= 0xFFF0 && c <= 0xFFFF) return false;
-  if (c >= 0xE000 && c <= 0xF8FF) return false;   // private use
+  if (c >= 0xE000 && c <= 0xF8FF) return false;    // private use
   if (c >= 0x1F000 && c <= 0x1FAFF) return false;  // emoji and pictographs
   if (c >= 0xFE00 && c <= 0xFE0F) return false;    // variation selectors
   return true;
@@ -94,8 +94,10 @@ void append_lower(std::string& out, char32_t c) {
   // Latin-1, Greek and Cyrillic capitals: enough for the corpus languages.
   else if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3AB && c != 0x3A2))
     c += 0x20;
-  else if (c >= 0x410 && c <= 0x42F) c += 0x20;
-  else if (c >= 0x400 && c <= 0x40F) c += 0x50;
+  else if (c >= 0x410 && c <= 0x42F)
+    c += 0x20;
+  else if (c >= 0x400 && c <= 0x40F)
+    c += 0x50;
   if (c < 0x80) {
     out += static_cast<char>(c);
   } else if (c < 0x800) {
@@ -120,8 +122,10 @@ std::vector<std::string> tokenize(const std::string& text, bool lower_case) {
     const std::size_t at = i;
     const char32_t c = next_code_point(text, i);
     if (is_word_char(c)) {
-      if (lower_case) append_lower(cur, c);
-      else cur.append(text, at, i - at);
+      if (lower_case)
+        append_lower(cur, c);
+      else
+        cur.append(text, at, i - at);
     } else if (!cur.empty()) {
       tokens.push_back(std::move(cur));
       cur.clear();

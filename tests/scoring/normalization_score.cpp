@@ -12,8 +12,8 @@
 #include <fstream>
 #include <map>
 
-#include "spoken/normalizer.hpp"
 #include "scoring/scores.hpp"
+#include "spoken/normalizer.hpp"
 #include "voice/speech_engine.hpp"
 
 namespace briefcast::scoring {

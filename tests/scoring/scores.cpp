@@ -14,7 +14,8 @@ std::string format_score(const Score& s) {
 }
 
 std::optional<std::filesystem::path> find_corpus() {
-  std::filesystem::path p = std::filesystem::path(BRIEFCAST_SOURCE_DIR) / ".." / "shared" / "corpus";
+  std::filesystem::path p =
+      std::filesystem::path(BRIEFCAST_SOURCE_DIR) / ".." / "shared" / "corpus";
   if (!std::filesystem::is_directory(p)) return std::nullopt;
   return std::filesystem::weakly_canonical(p);
 }

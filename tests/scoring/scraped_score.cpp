@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "text/article.hpp"
-#include "scoring/scores.hpp"
 #include "extract/scraped_cleaner.hpp"
+#include "scoring/scores.hpp"
+#include "text/article.hpp"
 
 namespace briefcast::scoring {
 

@@ -20,8 +20,8 @@
 #include <sstream>
 #include <thread>
 
-#include "serve/daily_schedule.hpp"
 #include "base/error.hpp"
+#include "serve/daily_schedule.hpp"
 #include "support/test_support.hpp"
 
 using namespace briefcast;
