@@ -412,8 +412,11 @@ HttpServer::HttpServer(ServeOptions options, std::ostream& log)
   if (ec) throw Error(ExitCode::input, "'" + o.root.string() + "': " + ec.message());
   if (o.daily_at && !parse_daily_time(*o.daily_at))
     throw Error(ExitCode::usage, "'" + *o.daily_at + "': daily time must be HH:MM (00:00-23:59)");
-  if (o.token.find_first_of("/?#% \\") != std::string::npos)
-    throw Error(ExitCode::usage, "the token may not contain '/', '?', '#', '%', '\\' or spaces");
+  if (o.token.find_first_of("/?#% \\") != std::string::npos ||
+      std::any_of(o.token.begin(), o.token.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
+    throw Error(ExitCode::usage,
+                "the token may not contain '/', '?', '#', '%', '\\', spaces or control characters");
   if (o.worker_threads == 0) o.worker_threads = 1;
   if (o.max_connections < o.worker_threads) o.max_connections = o.worker_threads;
 }
