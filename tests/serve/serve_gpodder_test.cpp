@@ -6,9 +6,10 @@
 
 #include <catch2/catch.hpp>
 #include <ctime>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "support/test_support.hpp"
 
@@ -65,9 +66,9 @@ TEST_CASE("serve: gPodder subscribes, downloads, and fetches only the new episod
   add_article("short-note.txt");
   build("2026-11-02");
 
-  test::ChildProcess server(
-      {BRIEFCAST_BINARY, "serve", (d / "feed.json").string(), "--port", std::to_string(port)},
-      d / "serve.log");
+  test::ChildProcess server({BRIEFCAST_BINARY, "serve", (d / "feed.json").string(), "--port",
+                             std::to_string(port)},
+                            d / "serve.log");
   REQUIRE(test::wait_for_text(d / "serve.log", "(Ctrl-C to stop)", 10));
   // The feed's base URL points where serve listens: no warning.
   CHECK(test::read_file(d / "serve.log").find("warning") == std::string::npos);
