@@ -21,11 +21,10 @@
 #include "serve/connection_guard.hpp"
 #include "serve/daily_schedule.hpp"
 #include "serve/feed_gzip.hpp"
-#include "serve/file_response.hpp"
 #include "serve/http_files.hpp"
 #include "serve/listen_address.hpp"
 #include "serve/listen_socket.hpp"
-#include "serve/published_file.hpp"
+#include "serve/request_answer.hpp"
 
 namespace briefcast {
 
@@ -55,22 +54,11 @@ struct RequestTrace {
   std::uint64_t bytes = 0;  // body bytes handed to the library
 };
 
-// The body of one answer: a range of a published file, or bytes held in memory (the feed's
-// gzip form). Owned by the library's response, freed by its free callback.
+// The body of one answer while the library sends it: owned by the library's response, freed
+// by its free callback.
 struct BodySource {
-  std::shared_ptr<const PublishedFile> file;
-  std::shared_ptr<const std::string> bytes;
-  std::uint64_t first = 0;           // first byte of the file sent
-  std::uint64_t length = 0;          // bytes sent
+  AnswerBody body;
   std::uint64_t* counted = nullptr;  // RequestTrace::bytes; the trace outlives every read
-};
-
-// What to send, decided before the library sees it.
-struct Answer {
-  int status = 200;
-  std::vector<std::pair<std::string, std::string>> headers;
-  std::uint64_t length = 0;          // Content-Length
-  std::unique_ptr<BodySource> body;  // nullptr: no body bytes (length still announced)
 };
 
 // Signals go to the thread that waits in run(): the library's threads and the scheduler block
@@ -87,18 +75,10 @@ sigset_t server_signals() {
 
 ssize_t read_body(void* cls, std::uint64_t pos, char* buf, std::size_t max) {
   auto& b = *static_cast<BodySource*>(cls);
-  if (pos >= b.length) return MHD_CONTENT_READER_END_WITH_ERROR;
-  std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(max, b.length - pos));
-  ssize_t got = 0;
-  if (b.bytes) {
-    std::memcpy(buf, b.bytes->data() + pos, want);
-    got = static_cast<ssize_t>(want);
-  } else {
-    got = b.file->read_at(b.first + pos, buf, want);
-    // Short file (truncated in place, which build never does): abort the connection rather
-    // than send fewer bytes than Content-Length promised.
-    if (got <= 0) return MHD_CONTENT_READER_END_WITH_ERROR;
-  }
+  ssize_t got = b.body.read(pos, buf, max);
+  // Short file (truncated in place, which build never does): abort the connection rather than
+  // send fewer bytes than Content-Length promised.
+  if (got <= 0) return MHD_CONTENT_READER_END_WITH_ERROR;
   *b.counted += static_cast<std::uint64_t>(got);
   return got;
 }
@@ -110,9 +90,32 @@ ssize_t no_body(void*, std::uint64_t, char*, std::size_t) {
   return MHD_CONTENT_READER_END_WITH_ERROR;
 }
 
-std::string header(MHD_Connection* c, const char* name) {
-  const char* v = MHD_lookup_connection_value(c, MHD_HEADER_KIND, name);
-  return v ? v : "";
+// Limits of 0 or less would stop the server from serving anything: the smallest that works.
+ServeOptions with_usable_limits(ServeOptions o) {
+  o.worker_threads = std::max<std::size_t>(1, o.worker_threads);
+  o.max_connections = std::max(o.max_connections, o.worker_threads);
+  o.request_timeout_s = std::max(1, o.request_timeout_s);
+  o.write_timeout_s = std::max(1, o.write_timeout_s);
+  o.keep_alive_max_requests = std::max<std::size_t>(1, o.keep_alive_max_requests);
+  return o;
+}
+
+// The head as request_answer.hpp needs it.
+RequestHead head_of(MHD_Connection* c, const std::string& method, const std::string& target) {
+  RequestHead h;
+  h.method = method;
+  h.target = target;
+  h.header_fields = static_cast<std::size_t>(
+      std::max(0, MHD_get_connection_values(c, MHD_HEADER_KIND, nullptr, nullptr)));
+  if (const MHD_ConnectionInfo* size =
+          MHD_get_connection_info(c, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE))
+    h.header_bytes = size->header_size;
+  h.header = [c](const char* name) -> std::optional<std::string> {
+    const char* v = MHD_lookup_connection_value(c, MHD_HEADER_KIND, name);
+    if (!v) return std::nullopt;
+    return std::string(v);
+  };
+  return h;
 }
 
 }  // namespace
@@ -133,7 +136,7 @@ struct HttpServer::Impl {
   std::thread scheduler;
 
   Impl(ServeOptions o, std::ostream& l)
-      : opt(std::move(o)),
+      : opt(with_usable_limits(std::move(o))),
         log(l),
         guard(ConnectionLimits{opt.max_connections, std::chrono::seconds(opt.request_timeout_s)},
               [](int fd) { ::shutdown(fd, SHUT_RDWR); }) {}
@@ -145,9 +148,6 @@ struct HttpServer::Impl {
   }
 
   DaemonPtr start_daemon();
-  std::optional<Answer> refusal(MHD_Connection* c, const RequestTrace& trace);
-  Answer answer(MHD_Connection* c, const RequestTrace& trace);
-  Answer file_answer(MHD_Connection* c, const RequestTrace& trace);
   bool send(MHD_Connection* c, Answer a, RequestTrace& trace);
   void access_log(MHD_Connection* c, const RequestTrace& trace);
   void schedule_loop(int minute_of_day);
@@ -212,10 +212,13 @@ MHD_Result HttpServer::Impl::on_request(void* cls, MHD_Connection* c, const char
       trace->method = method && *method ? method : "?";
       trace->start = Clock::now();
       trace->nth = self.guard.request_started(c);
-      std::optional<Answer> refusal = self.refusal(c, *trace);
-      return !refusal || self.send(c, std::move(*refusal), *trace) ? MHD_YES : MHD_NO;
+      std::optional<Answer> refused =
+          refusal(head_of(c, trace->method, trace->target),
+                  HeadLimits{self.opt.max_header_fields, self.opt.max_header_bytes});
+      return !refused || self.send(c, std::move(*refused), *trace) ? MHD_YES : MHD_NO;
     }
-    Answer a = self.answer(c, *trace);
+    Answer a =
+        answer(head_of(c, trace->method, trace->target), self.root, self.opt.token, self.gzip);
     if (trace->nth >= self.opt.keep_alive_max_requests)
       a.headers.emplace_back("Connection", "close");
     return self.send(c, std::move(a), *trace) ? MHD_YES : MHD_NO;
@@ -245,85 +248,13 @@ void HttpServer::Impl::on_completed(void* cls, MHD_Connection* c, void** req_cls
   }
 }
 
-std::optional<Answer> HttpServer::Impl::refusal(MHD_Connection* c, const RequestTrace& trace) {
-  Answer a;
-  // The caps on the request head; the library answers 431 itself when the head does not even
-  // fit the connection's memory, so these apply to heads between the two.
-  std::size_t fields = static_cast<std::size_t>(
-      std::max(0, MHD_get_connection_values(c, MHD_HEADER_KIND, nullptr, nullptr)));
-  const MHD_ConnectionInfo* head =
-      MHD_get_connection_info(c, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
-  if (fields > opt.max_header_fields || (head && head->header_size > opt.max_header_bytes)) {
-    a.status = 431;
-    return a;
-  }
-  const std::string& m = trace.method;
-  if (m == "GET" || m == "HEAD" || m == "OPTIONS") return std::nullopt;
-  a.status = 405;
-  a.headers = {{"Allow", "GET, HEAD, OPTIONS"}};
-  return a;
-}
-
-Answer HttpServer::Impl::answer(MHD_Connection* c, const RequestTrace& trace) {
-  if (trace.method != "OPTIONS") return file_answer(c, trace);
-  Answer a;
-  a.status = 204;
-  a.headers = {{"Allow", "GET, HEAD, OPTIONS"},
-               {"Access-Control-Allow-Origin", "*"},
-               {"Access-Control-Allow-Methods", "GET, HEAD"},
-               {"Access-Control-Allow-Headers", "Range, If-None-Match, If-Modified-Since"}};
-  return a;
-}
-
-Answer HttpServer::Impl::file_answer(MHD_Connection* c, const RequestTrace& trace) {
-  Answer a;
-  auto file = open_published_file(root, trace.target.substr(0, trace.target.find('?')), opt.token);
-  if (!file) {
-    a.status = 404;
-    a.headers.emplace_back("Content-Type", "text/plain; charset=utf-8");
-    return a;
-  }
-  FileRequest request;
-  if (MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Range")) request.range = header(c, "Range");
-  request.if_range = header(c, "If-Range");
-  request.if_none_match = header(c, "If-None-Match");
-  request.if_modified_since = header(c, "If-Modified-Since");
-  request.accept_encoding = header(c, "Accept-Encoding");
-
-  std::shared_ptr<const std::string> gz;
-  if (wants_gzip(file->facts(), request)) gz = gzip.get(*file);
-  FileResponse plan = plan_file_response(
-      file->facts(), request, gz ? std::optional<std::uint64_t>(gz->size()) : std::nullopt);
-
-  a.status = plan.status;
-  for (auto& [name, value] : plan.headers) {
-    // The library writes Content-Length itself, from the length given with the body.
-    if (name == "Content-Length")
-      a.length = std::stoull(value);
-    else
-      a.headers.emplace_back(name, value);
-  }
-  if (plan.body == FileResponse::Body::none) return a;
-  a.headers.emplace_back("Content-Type", plan.content_type);
-  a.body = std::make_unique<BodySource>();
-  if (plan.body == FileResponse::Body::gzip) {
-    a.length = a.body->length = gz->size();
-    a.body->bytes = gz;
-  } else {
-    a.length = a.body->length = plan.length;
-    a.body->first = plan.first;
-    a.body->file = std::move(file);
-  }
-  return a;
-}
-
 bool HttpServer::Impl::send(MHD_Connection* c, Answer a, RequestTrace& trace) {
   ResponsePtr r;
   if (a.body) {
-    a.body->counted = &trace.bytes;
-    r.reset(MHD_create_response_from_callback(a.length, kBodyBlock, read_body, a.body.get(),
+    auto source = std::make_unique<BodySource>(BodySource{std::move(*a.body), &trace.bytes});
+    r.reset(MHD_create_response_from_callback(a.length, kBodyBlock, read_body, source.get(),
                                               free_body));
-    if (r) a.body.release();  // the response frees it
+    if (r) source.release();  // the response frees it
   } else if (a.length > 0) {  // 304: the length a 200 would have, and no body
     r.reset(MHD_create_response_from_callback(a.length, 1, no_body, nullptr, nullptr));
   } else {
@@ -417,8 +348,6 @@ HttpServer::HttpServer(ServeOptions options, std::ostream& log)
                   [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
     throw Error(ExitCode::usage,
                 "the token may not contain '/', '?', '#', '%', '\\', spaces or control characters");
-  if (o.worker_threads == 0) o.worker_threads = 1;
-  if (o.max_connections < o.worker_threads) o.max_connections = o.worker_threads;
 }
 
 HttpServer::~HttpServer() {
