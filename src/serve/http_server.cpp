@@ -301,7 +301,8 @@ DaemonPtr HttpServer::Impl::start_daemon() {
   DaemonPtr d(MHD_start_daemon(flags, 0, nullptr, nullptr, &Impl::on_request, this,
                                MHD_OPTION_ARRAY, options.data(), MHD_OPTION_END));
   pthread_sigmask(SIG_SETMASK, &old, nullptr);
-  if (!d) ::close(fd);
+  // On failure the library may already have closed `fd` on some paths: it is left alone rather
+  // than risk closing a number another thread got meanwhile (run() then fails the command).
   return d;
 }
 
