@@ -2,9 +2,10 @@
 // `briefcast serve`: a small HTTP/1.1 file server for one published feed folder, written for what
 // podcast apps rely on (HEAD, single byte ranges, If-Range, ETag/Last-Modified and 304, exact
 // Content-Length, gzip only for the feed, CORS on transcripts and chapters). This file owns the
-// server (libmicrohttpd) and its threads; the decisions are elsewhere: which file a path names in
-// published_file.hpp, the answer to a request in file_response.hpp (rules in http_files.hpp),
-// which connections to close in connection_guard.hpp, the listen address checks in
+// server (libmicrohttpd) and its threads; the decisions are elsewhere: the answer to a request
+// head in request_answer.hpp (which file a path names in published_file.hpp, the HTTP answer for
+// it in file_response.hpp, rules in http_files.hpp), which connections to close in
+// connection_guard.hpp, the listening socket in listen_socket.hpp and the address checks in
 // listen_address.hpp, the --build-at time in daily_schedule.hpp.
 //
 // Safety: only regular files under `root` whose every path segment is visible (no dotfiles, so
