@@ -26,7 +26,8 @@ OWNERS = [
     (r"soxr\.h$", "audio"),
     (r"ebur128\.h$", "audio"),
     (r"(taglib/|id3v2\w*\.h$|\w*frame\.h$|mpegfile\.h$)", "audio"),
-    (r"httplib\.h$", "serve"),
+    (r"microhttpd\.h$", "serve"),
+    (r"zlib\.h$", "serve"),
     (r"CLI/", "cli"),
 ]
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^">]+)[">]')

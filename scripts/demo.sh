@@ -17,5 +17,5 @@ echo
 echo "Serve it to podcast apps:   build/briefcast serve feeds/example.json"
 echo "Subscribe in the app to:    http://127.0.0.1:8080/feed.xml"
 echo "  (from another device: set base_url in feeds/example.json to this machine's address,"
-echo "   e.g. http://192.168.1.20:8080/, rebuild, and serve with --bind 0.0.0.0 --token SECRET)"
+echo "   e.g. http://192.168.1.20:8080/, rebuild, and serve with --bind 0.0.0.0 --token-file FILE)"
 echo "One-off conversion recipes: examples/README.md"

@@ -1,11 +1,14 @@
 // `briefcast serve`: the command line of http_server.hpp.
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "base/error.hpp"
+#include "base/file_read.hpp"
+#include "base/strings.hpp"
 #include "briefing/briefing.hpp"
 #include "briefing/feed_config.hpp"
 #include "cli/cli_commands.hpp"
@@ -22,11 +25,29 @@ struct ServeFlags {
   std::string target;  // a published folder or a feed definition (.json), see serve_options_for
   std::string bind = ServeOptions{}.bind;
   int port = ServeOptions{}.port;
-  std::string token;
+  std::optional<std::string> token;
+  std::optional<std::string> token_file;
   std::optional<std::string> base_url;
   std::optional<std::string> build_at;
   std::size_t workers = ServeOptions{}.worker_threads;
 };
+
+// The secret path prefix: --token (every user of the machine sees it in `ps`), else the file
+// named by --token-file (its contents without surrounding space and line breaks), else the
+// BRIEFCAST_TOKEN environment variable; none of them: no token.
+std::string token_for(const ServeFlags& f) {
+  if (f.token) return *f.token;
+  if (f.token_file) {
+    std::string text = read_file_bytes(*f.token_file);
+    std::string token(trim(text));
+    if (token.empty())
+      throw Error(ExitCode::input,
+                  briefcast::quoted(fs::path(*f.token_file)) + ": no token in the file");
+    return token;
+  }
+  if (const char* env = std::getenv("BRIEFCAST_TOKEN"); env && *env) return env;
+  return "";
+}
 
 // TARGET is a published folder, or a feed definition (a .json file): then its output folder is
 // served, its base URL is checked against where we listen (unless --base-url overrides it, for
@@ -36,7 +57,7 @@ ServeOptions serve_options_for(const ServeFlags& f, CliStreams io) {
   o.root = f.target;
   o.bind = f.bind;
   o.port = f.port;
-  o.token = f.token;
+  o.token = token_for(f);
   o.expected_base_url = f.base_url;
   o.worker_threads = f.workers;
   const bool is_feed = fs::path(f.target).extension() == ".json";
@@ -89,13 +110,18 @@ void add_serve_commands(CLI::App& app, CliStreams io, SubcommandList& commands) 
   cmd->add_option("--port", flags->port, "TCP port (0: any free port)")
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));
-  cmd->add_option("--token", flags->token,
-                  "Secret path prefix: everything is served under /SECRET/ only");
+  auto* token = cmd->add_option("--token", flags->token,
+                                "Secret path prefix: everything is served under /SECRET/ only "
+                                "(visible in `ps`: prefer --token-file or BRIEFCAST_TOKEN)");
+  cmd->add_option("--token-file", flags->token_file,
+                  "File holding the secret path prefix (or set BRIEFCAST_TOKEN)")
+      ->excludes(token);
   cmd->add_option("--base-url", flags->base_url,
                   "Base URL the feed's enclosures use; warns when it does not point here");
   cmd->add_option("--build-at", flags->build_at,
                   "Rebuild the feed daily at HH:MM local time (needs a feed definition)");
-  cmd->add_option("--workers", flags->workers, "Connections served at the same time")
+  cmd->add_option("--workers", flags->workers,
+                  "Threads answering requests (each serves many connections)")
       ->capture_default_str()
       ->check(CLI::Range(1, 256));
   commands.push_back({cmd, [flags, io] { return run_serve(serve_options_for(*flags, io), io); }});

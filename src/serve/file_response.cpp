@@ -24,7 +24,7 @@ FileResponse plan_file_response(const FileFacts& file, const FileRequest& reques
 
   if (not_modified(request.if_none_match, request.if_modified_since, etag, file.mtime)) {
     r.status = 304;
-    // Equal to what a 200 would carry (RFC 9110 §8.6), not cpp-httplib's default "0".
+    // Equal to what a 200 would carry (RFC 9110 §8.6), not "0".
     r.headers.emplace_back("Content-Length", std::to_string(use_gzip ? *gzip_size : file.size));
     return r;
   }
@@ -50,7 +50,7 @@ FileResponse plan_file_response(const FileFacts& file, const FileRequest& reques
     r.length = range.last - range.first + 1;
     r.headers.emplace_back("Content-Range", content_range(range.first, range.last, file.size));
   }
-  if (r.length == 0) {  // an empty file: cpp-httplib adds Content-Length: 0 itself
+  if (r.length == 0) {  // an empty file: Content-Length: 0, written by the HTTP library
     r.headers.emplace_back("Content-Type", file.type.content_type);
     return r;
   }

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
+#include <cctype>
 #include <cstdio>
+#include <stdexcept>
 #include <vector>
 
 #include "base/strings.hpp"
+#include "base/uuid.hpp"
 
 namespace briefcast {
 
@@ -48,10 +50,25 @@ std::vector<std::string_view> split_path(std::string_view s) {
   return parts;
 }
 
-bool parse_u64(std::string_view s, std::uint64_t& v) {
-  if (s.size() > 19 || !all_digits(s)) return false;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  return ec == std::errc{} && p == s.data() + s.size();
+// A byte position of any length: false unless it is one or more ASCII digits; `v` is its value,
+// or UINT64_MAX when it does not fit (a position past 2^64 - 1 is past the end of any file).
+bool parse_position(std::string_view s, std::uint64_t& v) {
+  if (s.empty()) return false;
+  v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    auto digit = static_cast<std::uint64_t>(c - '0');
+    v = v > (UINT64_MAX - digit) / 10 ? UINT64_MAX : v * 10 + digit;
+  }
+  return true;
+}
+
+// Compares two digit strings by value, whatever their length: <0, 0, >0.
+int compare_positions(std::string_view a, std::string_view b) {
+  a.remove_prefix(std::min(a.find_first_not_of('0'), a.size()));
+  b.remove_prefix(std::min(b.find_first_not_of('0'), b.size()));
+  if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
+  return a.compare(b);
 }
 
 constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
@@ -92,18 +109,29 @@ std::optional<FileType> file_type_for(std::string_view file_name) {
   return std::nullopt;
 }
 
+bool token_matches(std::string_view guess, std::string_view token) {
+  // Digests of equal length whatever was sent: the time taken tells neither how much of a guess
+  // was right nor how long the token is (hashing the guess depends only on the guess).
+  std::string a, b;
+  try {
+    a = sha256_hex(guess);
+    b = sha256_hex(token);
+  } catch (const std::runtime_error&) {
+    return false;
+  }
+  unsigned diff = 0;
+  for (std::size_t k = 0; k < a.size(); ++k)
+    diff |= static_cast<unsigned char>(a[k]) ^ static_cast<unsigned char>(b[k]);
+  return diff == 0;
+}
+
 std::optional<std::string> safe_relative_path(std::string_view raw_path, std::string_view token) {
   if (raw_path.empty() || raw_path.front() != '/') return std::nullopt;
   auto parts = split_path(raw_path.substr(1));
   std::size_t i = 0;
   if (!token.empty()) {
     auto first = decode_segment(parts[0]);
-    // Every byte compared, so the time taken does not tell how much of a guess was right.
-    if (!first || first->size() != token.size()) return std::nullopt;
-    unsigned diff = 0;
-    for (std::size_t k = 0; k < token.size(); ++k)
-      diff |= static_cast<unsigned char>((*first)[k]) ^ static_cast<unsigned char>(token[k]);
-    if (diff != 0) return std::nullopt;
+    if (!first || !token_matches(*first, token)) return std::nullopt;
     i = 1;
   }
   if (i >= parts.size()) return std::nullopt;
@@ -152,8 +180,9 @@ std::string access_log_line(std::string_view method, std::string_view target,
     ms = buf;
   }
   return path_for_log(method.substr(0, 16), "") + " " +
-         path_for_log(target.substr(0, target.find('?')), token) + " " + std::to_string(status) +
-         " " + std::to_string(bytes) + " " + ms + "ms";
+         path_for_log(target.substr(0, target.find('?')), token) + " " +
+         (status > 0 ? std::to_string(status) : "-") + " " + std::to_string(bytes) + " " + ms +
+         "ms";
 }
 
 RangeRequest parse_range(std::string_view header, std::uint64_t size) {
@@ -172,21 +201,23 @@ RangeRequest parse_range(std::string_view header, std::uint64_t size) {
   if (dash == std::string_view::npos) return full;
   std::string_view a = trim(spec.substr(0, dash), kOws), b = trim(spec.substr(dash + 1), kOws);
   RangeRequest r;
-  if (a.empty()) {  // suffix: the last N bytes
+  std::uint64_t first = 0, last = 0;
+  if (a.empty()) {  // suffix: the last N bytes (N past the size: the whole file)
     std::uint64_t n = 0;
-    if (!parse_u64(b, n)) return full;
+    if (!parse_position(b, n)) return full;
     if (n == 0 || size == 0) return {RangeRequest::Kind::unsatisfiable};
     r.kind = RangeRequest::Kind::partial;
     r.first = n >= size ? 0 : size - n;
     r.last = size - 1;
     return r;
   }
-  std::uint64_t first = 0, last = 0;
-  if (!parse_u64(a, first)) return full;
+  // Positions past 64 bits are valid numbers, just past the end: a first byte there is
+  // unsatisfiable, a last byte there means "to the end" (RFC 9110 §14.1.2).
+  if (!parse_position(a, first)) return full;
   if (b.empty()) {
     last = size == 0 ? 0 : size - 1;
   } else {
-    if (!parse_u64(b, last) || last < first) return full;  // invalid: ignored
+    if (!parse_position(b, last) || compare_positions(b, a) < 0) return full;  // invalid: ignored
     if (size > 0 && last >= size) last = size - 1;
   }
   if (first >= size) return {RangeRequest::Kind::unsatisfiable};

@@ -38,8 +38,13 @@ std::optional<FileType> file_type_for(std::string_view file_name);
 // `.NAME.tmp-XXXXXX` names `build` writes to), backslashes, control characters and NUL (raw or
 // encoded), encoded '/' or '\' (%2F, %5C), malformed escapes, and paths ending in '/' (no
 // directory listings). Encoded dots are decoded first, so "%2e%2e" is refused like "..".
-// When `token` is not empty the first segment must equal it and is removed.
+// When `token` is not empty the first segment must equal it (token_matches) and is removed.
 std::optional<std::string> safe_relative_path(std::string_view raw_path, std::string_view token);
+
+// Whether the decoded first path segment `guess` equals `token`, in time that depends on neither
+// the token's bytes nor its length: both are hashed (SHA-256) and the digests compared byte by
+// byte without stopping early. False when hashing fails.
+bool token_matches(std::string_view guess, std::string_view token);
 
 // `raw_path` for the access log: the token segment (and any other occurrence of the token)
 // replaced by "***", non-printable bytes and '%' escapes kept as sent but control bytes shown
@@ -48,9 +53,11 @@ std::string path_for_log(std::string_view raw_path, std::string_view token);
 
 // One access-log line: "METHOD PATH STATUS BYTES MSms", e.g. "GET /***/feed.xml 200 5120 0.4ms".
 // `target` is the request-target as sent; its query is dropped and the path shown as
-// path_for_log shows it; the method is cut to 16 bytes and escaped the same way. `bytes` is the
-// body bytes sent; `milliseconds` the time taken, one decimal, "-" when unknown (a request
-// rejected before routing).
+// path_for_log shows it; the method is cut to 16 bytes and escaped the same way ("-" for a
+// request refused before its head was complete). `status` 0 or less is shown as "-" (the
+// connection ended without an answer: the client left, or missed the request deadline). `bytes`
+// is the body bytes sent; `milliseconds` the time taken, one decimal, "-" when unknown (a request
+// refused before routing).
 std::string access_log_line(std::string_view method, std::string_view target,
                             std::string_view token, int status, std::uint64_t bytes,
                             std::optional<double> milliseconds);
@@ -63,6 +70,8 @@ struct RangeRequest {
     partial,        // one satisfiable range: 206 with bytes first..last (inclusive)
     unsatisfiable,  // 416 with Content-Range: bytes */size
   };
+  // Positions of any length are numbers: one past 2^64 - 1 is past the end of the file, so
+  // "bytes=0-99999999999999999999999" is 206 to the end and "bytes=99999999999999999999-" 416.
   Kind kind = Kind::full;
   std::uint64_t first = 0;  // first byte, inclusive (partial only)
   std::uint64_t last = 0;   // last byte, inclusive (partial only)

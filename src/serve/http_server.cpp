@@ -1,32 +1,30 @@
 #include "serve/http_server.hpp"
 
+#include <microhttpd.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
-#include <map>
+#include <cstring>
 #include <mutex>
 #include <thread>
 #include <vector>
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wconversion"
-#pragma GCC diagnostic ignored "-Wsign-conversion"
-#pragma GCC diagnostic ignored "-Wshadow"
-#include <httplib.h>
-#pragma GCC diagnostic pop
-
+#include "base/c_deleter.hpp"
 #include "base/error.hpp"
 #include "base/interrupt.hpp"
+#include "serve/connection_guard.hpp"
 #include "serve/daily_schedule.hpp"
-#include "serve/file_response.hpp"
+#include "serve/feed_gzip.hpp"
 #include "serve/http_files.hpp"
 #include "serve/listen_address.hpp"
-#include "serve/published_file.hpp"
+#include "serve/listen_socket.hpp"
+#include "serve/request_answer.hpp"
 
 namespace briefcast {
 
@@ -34,90 +32,114 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::size_t kReadChunk = 64 * 1024;
+using Clock = std::chrono::steady_clock;
+using DaemonPtr = std::unique_ptr<MHD_Daemon, CDeleter<MHD_stop_daemon>>;
+using ResponsePtr = std::unique_ptr<MHD_Response, CDeleter<MHD_destroy_response>>;
 
-// Per-request bookkeeping for the access log. cpp-httplib runs routing, the content provider and
-// the logger of one request on the same worker thread, one request at a time.
+// Bytes libmicrohttpd asks the body for at a time (one buffer per answer in progress).
+constexpr std::size_t kBodyBlock = 32 * 1024;
+// The memory each connection may use for its request head and the answer's headers (the
+// library answers 431 itself when a request does not fit; our own caps are tighter).
+constexpr std::size_t kConnectionMemory = 32 * 1024;
+// How long answers in progress may take to finish once the server is asked to stop.
+constexpr auto kStopGrace = std::chrono::seconds(5);
+
+// One request, from its request line (the library's URI log callback) to the access-log line
+// (its completion callback); the library hands it to every callback of that request.
 struct RequestTrace {
-  bool active = false;    // set when routing started; false for requests rejected while parsing
-  bool streamed = false;  // body came from our content provider (count `bytes`)
-  std::uint64_t bytes = 0;
-  std::chrono::steady_clock::time_point start;
+  std::string target;  // request-target as sent, query included
+  std::string method;  // set when the head was complete; empty for requests refused before
+  Clock::time_point start;
+  std::size_t nth = 0;      // this request's number on its connection
+  std::uint64_t bytes = 0;  // body bytes handed to the library
 };
-thread_local RequestTrace t_trace;
 
-// Signals go to the thread that waits in run(): the listener, the workers (created by the
-// listener, so they inherit its mask) and the scheduler block them. SIGPIPE is blocked so a
-// client hanging up gives EPIPE instead of killing the process.
-void block_signals_in_this_thread() {
+// The body of one answer while the library sends it: owned by the library's response, freed
+// by its free callback.
+struct BodySource {
+  AnswerBody body;
+  std::uint64_t* counted = nullptr;  // RequestTrace::bytes; the trace outlives every read
+};
+
+// Signals go to the thread that waits in run(): the library's threads and the scheduler block
+// them. SIGPIPE is blocked so a client hanging up gives EPIPE instead of killing the process.
+sigset_t server_signals() {
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGTERM);
   sigaddset(&set, SIGHUP);
   sigaddset(&set, SIGPIPE);
-  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  return set;
 }
 
-bool gzip(const std::string& in, std::string& out) {
-  httplib::detail::gzip_compressor z;
-  out.clear();
-  return z.compress(in.data(), in.size(), true, [&](const char* d, std::size_t n) {
-    out.append(d, n);
-    return true;
-  });
+ssize_t read_body(void* cls, std::uint64_t pos, char* buf, std::size_t max) {
+  auto& b = *static_cast<BodySource*>(cls);
+  ssize_t got = b.body.read(pos, buf, max);
+  // Short file (truncated in place, which build never does): abort the connection rather than
+  // send fewer bytes than Content-Length promised.
+  if (got <= 0) return MHD_CONTENT_READER_END_WITH_ERROR;
+  *b.counted += static_cast<std::uint64_t>(got);
+  return got;
+}
+
+void free_body(void* cls) { delete static_cast<BodySource*>(cls); }
+
+// Never called: the body of a 304 or of a HEAD answer is not sent, only its length announced.
+ssize_t no_body(void*, std::uint64_t, char*, std::size_t) {
+  return MHD_CONTENT_READER_END_WITH_ERROR;
+}
+
+// Limits of 0 or less would stop the server from serving anything: the smallest that works.
+ServeOptions with_usable_limits(ServeOptions o) {
+  o.worker_threads = std::max<std::size_t>(1, o.worker_threads);
+  o.max_connections = std::max(o.max_connections, o.worker_threads);
+  o.request_timeout_s = std::max(1, o.request_timeout_s);
+  o.write_timeout_s = std::max(1, o.write_timeout_s);
+  o.keep_alive_max_requests = std::max<std::size_t>(1, o.keep_alive_max_requests);
+  return o;
+}
+
+// The head as request_answer.hpp needs it.
+RequestHead head_of(MHD_Connection* c, const std::string& method, const std::string& target) {
+  RequestHead h;
+  h.method = method;
+  h.target = target;
+  h.header_fields = static_cast<std::size_t>(
+      std::max(0, MHD_get_connection_values(c, MHD_HEADER_KIND, nullptr, nullptr)));
+  if (const MHD_ConnectionInfo* size =
+          MHD_get_connection_info(c, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE))
+    h.header_bytes = size->header_size;
+  h.header = [c](const char* name) -> std::optional<std::string> {
+    const char* v = MHD_lookup_connection_value(c, MHD_HEADER_KIND, name);
+    if (!v) return std::nullopt;
+    return std::string(v);
+  };
+  return h;
 }
 
 }  // namespace
-
-// A fixed pool of worker threads that counts how many are busy (cpp-httplib's ThreadPool does
-// the work; its queue of accepted connections is not bounded, its threads are).
-class CountingPool : public httplib::TaskQueue {
- public:
-  CountingPool(std::size_t threads, std::atomic<std::size_t>& busy,
-               std::atomic<std::size_t>& max_busy)
-      : pool_(threads), busy_(busy), max_busy_(max_busy) {}
-  void enqueue(std::function<void()> fn) override {
-    pool_.enqueue([this, fn = std::move(fn)] {
-      std::size_t now = ++busy_;
-      std::size_t seen = max_busy_.load();
-      while (now > seen && !max_busy_.compare_exchange_weak(seen, now)) {
-      }
-      fn();
-      --busy_;
-    });
-  }
-  void shutdown() override { pool_.shutdown(); }
-
- private:
-  httplib::ThreadPool pool_;
-  std::atomic<std::size_t>& busy_;
-  std::atomic<std::size_t>& max_busy_;
-};
 
 struct HttpServer::Impl {
   ServeOptions opt;
   std::ostream& log;
   fs::path root;  // canonical
-  httplib::Server svr;
-  int port = -1;
-  bool bound = false;
+  std::unique_ptr<ListenSocket> listener;
+  ConnectionGuard guard;
+  FeedGzipCache gzip;
+  std::atomic<std::size_t> requests{0};
 
   std::mutex log_mu;
   std::mutex mu;
   std::condition_variable cv;
   bool stop_requested = false;
-  bool stop_requested_by_caller = false;
-  bool listener_done = false;
-  std::thread listener, scheduler;
+  std::thread scheduler;
 
-  std::atomic<std::size_t> requests{0}, busy{0}, max_busy{0};
-
-  // The gzip form of the feed, kept while its ETag does not change.
-  std::mutex gz_mu;
-  std::map<std::string, std::pair<std::string, std::string>> gz_cache;  // path -> (etag, gz)
-
-  Impl(ServeOptions o, std::ostream& l) : opt(std::move(o)), log(l) {}
+  Impl(ServeOptions o, std::ostream& l)
+      : opt(with_usable_limits(std::move(o))),
+        log(l),
+        guard(ConnectionLimits{opt.max_connections, std::chrono::seconds(opt.request_timeout_s)},
+              [](int fd) { ::shutdown(fd, SHUT_RDWR); }) {}
 
   void log_line(const std::string& line) {
     std::lock_guard<std::mutex> lock(log_mu);
@@ -125,153 +147,168 @@ struct HttpServer::Impl {
     log.flush();
   }
 
-  void setup();
-  void handle_file(const httplib::Request& req, httplib::Response& res);
-  void access_log(const httplib::Request& req, const httplib::Response& res);
+  DaemonPtr start_daemon();
+  bool send(MHD_Connection* c, Answer a, RequestTrace& trace);
+  void access_log(MHD_Connection* c, const RequestTrace& trace);
   void schedule_loop(int minute_of_day);
-  std::optional<std::string> gzip_feed(const PublishedFile& file);
+
+  // libmicrohttpd's callbacks; `cls` is the Impl. None lets an exception out.
+  static void* on_request_line(void* cls, const char* uri, MHD_Connection* c);
+  static MHD_Result on_request(void* cls, MHD_Connection* c, const char* url, const char* method,
+                               const char* version, const char* upload_data,
+                               std::size_t* upload_data_size, void** req_cls);
+  static void on_completed(void* cls, MHD_Connection* c, void** req_cls,
+                           MHD_RequestTerminationCode toe);
+  static void on_connection(void* cls, MHD_Connection* c, void** socket_context,
+                            MHD_ConnectionNotificationCode code);
+  static std::size_t keep_escaped(void* cls, MHD_Connection* c, char* s);
 };
 
-void HttpServer::Impl::setup() {
-  svr.new_task_queue = [this] { return new CountingPool(opt.worker_threads, busy, max_busy); };
-  // SO_REUSEADDR only: cpp-httplib's default SO_REUSEPORT would let a second server share the
-  // port silently instead of reporting it in use.
-  svr.set_socket_options([](int sock) {
-    int yes = 1;
-    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-  });
-  svr.set_keep_alive_max_count(std::max<std::size_t>(1, opt.keep_alive_max_requests));
-  svr.set_keep_alive_timeout(opt.keep_alive_timeout_s);
-  svr.set_read_timeout(opt.read_timeout_s, 0);
-  svr.set_write_timeout(opt.write_timeout_s, 0);
-  svr.set_payload_max_length(opt.max_body_bytes);
+void* HttpServer::Impl::on_request_line(void*, const char* uri, MHD_Connection*) {
+  try {
+    auto* trace = new RequestTrace;
+    trace->target = uri ? uri : "";
+    return trace;
+  } catch (...) {
+    return nullptr;  // on_request then drops the connection
+  }
+}
 
-  svr.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
-    t_trace = RequestTrace{};
-    t_trace.active = true;
-    t_trace.start = std::chrono::steady_clock::now();
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
-  auto files = [this](const httplib::Request& req, httplib::Response& res) {
-    try {
-      handle_file(req, res);
-    } catch (const std::exception& e) {
-      res = httplib::Response{};
-      res.status = 500;
-      log_line(std::string("briefcast: error serving a request: ") + e.what());
+// The library would decode %XX in the path before handing it over; the rules in http_files.hpp
+// need it as sent (an encoded slash or dot must be seen as such), so nothing is decoded here.
+std::size_t HttpServer::Impl::keep_escaped(void*, MHD_Connection*, char* s) {
+  return std::strlen(s);
+}
+
+void HttpServer::Impl::on_connection(void* cls, MHD_Connection* c, void**,
+                                     MHD_ConnectionNotificationCode code) {
+  auto& self = *static_cast<Impl*>(cls);
+  try {
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+      const MHD_ConnectionInfo* info =
+          MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+      if (info) self.guard.opened(c, info->connect_fd, Clock::now());
+    } else {
+      self.guard.closed(c);  // before the library closes the socket
     }
-  };
-  // GET and HEAD (cpp-httplib routes HEAD to the GET handlers and sends no body).
-  svr.Get(".*", files);
-  auto not_allowed = [](const httplib::Request&, httplib::Response& res) {
-    res.status = 405;
-    res.set_header("Allow", "GET, HEAD, OPTIONS");
-  };
-  svr.Post(".*", not_allowed);
-  svr.Put(".*", not_allowed);
-  svr.Patch(".*", not_allowed);
-  svr.Delete(".*", not_allowed);
-  svr.Options(".*", [](const httplib::Request&, httplib::Response& res) {
-    res.status = 204;
-    res.set_header("Allow", "GET, HEAD, OPTIONS");
-    res.set_header("Access-Control-Allow-Origin", "*");
-    res.set_header("Access-Control-Allow-Methods", "GET, HEAD");
-    res.set_header("Access-Control-Allow-Headers", "Range, If-None-Match, If-Modified-Since");
-  });
-  // cpp-httplib answers a Range header it cannot parse with a bare 416 before routing; RFC 9110
-  // says to ignore such a header, so the file is served by our handler instead.
-  svr.set_error_handler(httplib::Server::HandlerWithResponse(
-      [files](const httplib::Request& req, httplib::Response& res) {
-        if (t_trace.active || res.status != 416 || (req.method != "GET" && req.method != "HEAD"))
-          return httplib::Server::HandlerResponse::Unhandled;
-        t_trace = RequestTrace{};
-        t_trace.active = true;
-        t_trace.start = std::chrono::steady_clock::now();
-        res = httplib::Response{};
-        files(req, res);
-        return httplib::Server::HandlerResponse::Handled;
-      }));
-  svr.set_logger(
-      [this](const httplib::Request& req, const httplib::Response& res) { access_log(req, res); });
-}
-
-std::optional<std::string> HttpServer::Impl::gzip_feed(const PublishedFile& file) {
-  const std::string& rel = file.relative_path();
-  const std::string& etag = file.facts().etag;
-  {
-    std::lock_guard<std::mutex> lock(gz_mu);
-    auto it = gz_cache.find(rel);
-    if (it != gz_cache.end() && it->second.first == etag) return it->second.second;
+  } catch (...) {
+    // Only std::bad_alloc can get here; the connection then goes unguarded.
   }
-  std::optional<std::string> plain = file.read_all();
-  std::string gz;
-  if (!plain || !gzip(*plain, gz)) return std::nullopt;
-  std::lock_guard<std::mutex> lock(gz_mu);
-  if (gz_cache.size() > 16) gz_cache.clear();
-  gz_cache[rel] = {etag, gz};
-  return gz;
 }
 
-void HttpServer::Impl::handle_file(const httplib::Request& req, httplib::Response& res) {
-  // Ranges, conditions and compression are decided by plan_file_response. cpp-httplib would
-  // otherwise apply req.ranges again to our response (without bounds checks, and as multipart
-  // for several), so they are cleared; the Request object is the library's own non-const one.
-  const_cast<httplib::Request&>(req).ranges.clear();
-
-  auto file = open_published_file(root, req.target.substr(0, req.target.find('?')), opt.token);
-  if (!file) {
-    res.status = 404;
-    res.set_header("Content-Type", "text/plain; charset=utf-8");
-    return;
+// The library calls this once the request head is complete, then again once it knows no body
+// follows. Refusals (431, 405) are queued in the first call, which makes the library close the
+// connection after them; files are answered in the second, so the connection can stay open.
+MHD_Result HttpServer::Impl::on_request(void* cls, MHD_Connection* c, const char*,
+                                        const char* method, const char*, const char*,
+                                        std::size_t* upload_data_size, void** req_cls) {
+  auto& self = *static_cast<Impl*>(cls);
+  auto* trace = static_cast<RequestTrace*>(*req_cls);
+  if (!trace) return MHD_NO;
+  // A request body is never read: the connection is closed instead.
+  if (*upload_data_size != 0) return MHD_NO;
+  try {
+    if (trace->method.empty()) {
+      trace->method = method && *method ? method : "?";
+      trace->start = Clock::now();
+      trace->nth = self.guard.request_started(c);
+      std::optional<Answer> refused =
+          refusal(head_of(c, trace->method, trace->target),
+                  HeadLimits{self.opt.max_header_fields, self.opt.max_header_bytes});
+      return !refused || self.send(c, std::move(*refused), *trace) ? MHD_YES : MHD_NO;
+    }
+    Answer a =
+        answer(head_of(c, trace->method, trace->target), self.root, self.opt.token, self.gzip);
+    if (trace->nth >= self.opt.keep_alive_max_requests)
+      a.headers.emplace_back("Connection", "close");
+    return self.send(c, std::move(a), *trace) ? MHD_YES : MHD_NO;
+  } catch (const std::exception& e) {
+    self.log_line(std::string("briefcast: error serving a request: ") + e.what());
+    Answer a;
+    a.status = 500;
+    a.headers.emplace_back("Connection", "close");
+    try {
+      return self.send(c, std::move(a), *trace) ? MHD_YES : MHD_NO;
+    } catch (...) {
+      return MHD_NO;
+    }
   }
-  FileRequest request;
-  if (req.has_header("Range")) request.range = req.get_header_value("Range");
-  request.if_range = req.get_header_value("If-Range");
-  request.if_none_match = req.get_header_value("If-None-Match");
-  request.if_modified_since = req.get_header_value("If-Modified-Since");
-  request.accept_encoding = req.get_header_value("Accept-Encoding");
-
-  std::optional<std::string> gz;
-  if (wants_gzip(file->facts(), request)) gz = gzip_feed(*file);
-  FileResponse plan = plan_file_response(
-      file->facts(), request, gz ? std::optional<std::uint64_t>(gz->size()) : std::nullopt);
-
-  res.status = plan.status;
-  for (const auto& [name, value] : plan.headers) res.set_header(name, value);
-  if (plan.body == FileResponse::Body::gzip) res.set_content(*gz, plan.content_type);
-  if (plan.body != FileResponse::Body::file) return;
-  t_trace.streamed = true;
-  res.set_content_provider(
-      static_cast<std::size_t>(plan.length), plan.content_type,
-      [file, first = plan.first](std::size_t offset, std::size_t want, httplib::DataSink& sink) {
-        thread_local std::vector<char> buf(kReadChunk);
-        std::size_t n = std::min(want, buf.size());
-        ssize_t got = file->read_at(first + offset, buf.data(), n);
-        // Short file (truncated in place, which build never does): abort the connection rather
-        // than send fewer bytes than Content-Length promised.
-        if (got <= 0) return false;
-        if (!sink.write(buf.data(), static_cast<std::size_t>(got))) return false;
-        t_trace.bytes += static_cast<std::uint64_t>(got);
-        return true;
-      });
 }
 
-void HttpServer::Impl::access_log(const httplib::Request& req, const httplib::Response& res) {
+void HttpServer::Impl::on_completed(void* cls, MHD_Connection* c, void** req_cls,
+                                    MHD_RequestTerminationCode) {
+  auto& self = *static_cast<Impl*>(cls);
+  std::unique_ptr<RequestTrace> trace(static_cast<RequestTrace*>(*req_cls));
+  *req_cls = nullptr;
+  try {
+    if (trace) self.access_log(c, *trace);
+    self.guard.request_finished(c, Clock::now());
+  } catch (...) {
+    // Logging failed (std::bad_alloc): the request is over either way.
+  }
+}
+
+bool HttpServer::Impl::send(MHD_Connection* c, Answer a, RequestTrace& trace) {
+  ResponsePtr r;
+  if (a.body) {
+    auto source = std::make_unique<BodySource>(BodySource{std::move(*a.body), &trace.bytes});
+    r.reset(MHD_create_response_from_callback(a.length, kBodyBlock, read_body, source.get(),
+                                              free_body));
+    if (r) source.release();  // the response frees it
+  } else if (a.length > 0) {  // 304: the length a 200 would have, and no body
+    r.reset(MHD_create_response_from_callback(a.length, 1, no_body, nullptr, nullptr));
+  } else {
+    r.reset(MHD_create_response_from_buffer(0, nullptr, MHD_RESPMEM_PERSISTENT));
+  }
+  if (!r) return false;
+  for (const auto& [name, value] : a.headers)
+    MHD_add_response_header(r.get(), name.c_str(), value.c_str());
+  return MHD_queue_response(c, static_cast<unsigned>(a.status), r.get()) == MHD_YES;
+}
+
+void HttpServer::Impl::access_log(MHD_Connection* c, const RequestTrace& trace) {
   ++requests;
-  std::uint64_t bytes = 0;
-  if (req.method != "HEAD")
-    bytes = t_trace.active && t_trace.streamed ? t_trace.bytes : res.body.size();
+  const MHD_ConnectionInfo* status = MHD_get_connection_info(c, MHD_CONNECTION_INFO_HTTP_STATUS);
   std::optional<double> ms;
-  if (t_trace.active)
-    ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_trace.start)
-             .count();
-  log_line(access_log_line(req.method, req.target.empty() ? req.path : req.target, opt.token,
-                           res.status, bytes, ms));
-  t_trace = RequestTrace{};
+  if (!trace.method.empty())
+    ms = std::chrono::duration<double, std::milli>(Clock::now() - trace.start).count();
+  log_line(access_log_line(trace.method.empty() ? "-" : trace.method, trace.target, opt.token,
+                           status ? static_cast<int>(status->http_status) : 0, trace.bytes, ms));
+}
+
+DaemonPtr HttpServer::Impl::start_daemon() {
+  // The library takes its own copy of the listening socket and closes it when stopped.
+  int fd = ::dup(listener->fd());
+  if (fd < 0) return nullptr;
+  unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC;
+  std::vector<MHD_OptionItem> options = {
+      {MHD_OPTION_LISTEN_SOCKET, fd, nullptr},
+      {MHD_OPTION_CONNECTION_LIMIT, static_cast<intptr_t>(opt.max_connections), nullptr},
+      {MHD_OPTION_CONNECTION_TIMEOUT, opt.write_timeout_s, nullptr},
+      {MHD_OPTION_CONNECTION_MEMORY_LIMIT, static_cast<intptr_t>(kConnectionMemory), nullptr},
+      {MHD_OPTION_URI_LOG_CALLBACK, reinterpret_cast<intptr_t>(&Impl::on_request_line), this},
+      {MHD_OPTION_NOTIFY_COMPLETED, reinterpret_cast<intptr_t>(&Impl::on_completed), this},
+      {MHD_OPTION_NOTIFY_CONNECTION, reinterpret_cast<intptr_t>(&Impl::on_connection), this},
+      {MHD_OPTION_UNESCAPE_CALLBACK, reinterpret_cast<intptr_t>(&Impl::keep_escaped), this},
+  };
+  if (opt.worker_threads > 1)
+    options.push_back(
+        {MHD_OPTION_THREAD_POOL_SIZE, static_cast<intptr_t>(opt.worker_threads), nullptr});
+  options.push_back({MHD_OPTION_END, 0, nullptr});
+  // The library's threads inherit this thread's signal mask: block, start, restore.
+  sigset_t block = server_signals(), old;
+  pthread_sigmask(SIG_BLOCK, &block, &old);
+  DaemonPtr d(MHD_start_daemon(flags, 0, nullptr, nullptr, &Impl::on_request, this,
+                               MHD_OPTION_ARRAY, options.data(), MHD_OPTION_END));
+  pthread_sigmask(SIG_SETMASK, &old, nullptr);
+  // On failure the library may already have closed `fd` on some paths: it is left alone rather
+  // than risk closing a number another thread got meanwhile (run() then fails the command).
+  return d;
 }
 
 void HttpServer::Impl::schedule_loop(int minute_of_day) {
-  block_signals_in_this_thread();
+  sigset_t block = server_signals();
+  pthread_sigmask(SIG_BLOCK, &block, nullptr);
   const std::string at = daily_time_text(minute_of_day);
   for (;;) {
     std::time_t next = next_daily_run(std::time(nullptr), minute_of_day);
@@ -307,81 +344,63 @@ HttpServer::HttpServer(ServeOptions options, std::ostream& log)
   if (ec) throw Error(ExitCode::input, "'" + o.root.string() + "': " + ec.message());
   if (o.daily_at && !parse_daily_time(*o.daily_at))
     throw Error(ExitCode::usage, "'" + *o.daily_at + "': daily time must be HH:MM (00:00-23:59)");
-  if (o.token.find_first_of("/?#% \\") != std::string::npos)
-    throw Error(ExitCode::usage, "the token may not contain '/', '?', '#', '%', '\\' or spaces");
-  if (o.worker_threads == 0) o.worker_threads = 1;
-  impl_->setup();
+  if (o.token.find_first_of("/?#% \\") != std::string::npos ||
+      std::any_of(o.token.begin(), o.token.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
+    throw Error(ExitCode::usage,
+                "the token may not contain '/', '?', '#', '%', '\\', spaces or control characters");
 }
 
 HttpServer::~HttpServer() {
   stop();
-  auto& i = *impl_;
-  if (i.listener.joinable()) {
-    i.svr.stop();
-    i.listener.join();
-  }
-  if (i.scheduler.joinable()) i.scheduler.join();
+  if (impl_->scheduler.joinable()) impl_->scheduler.join();
 }
 
 int HttpServer::bind() {
   auto& i = *impl_;
-  if (i.bound) return i.port;
-  auto& o = i.opt;
-  int port = o.port == 0 ? i.svr.bind_to_any_port(o.bind)
-                         : (i.svr.bind_to_port(o.bind, o.port) ? o.port : -1);
-  if (port < 0)
-    throw Error(ExitCode::network, "cannot listen on " + host_for_url(o.bind) + ":" +
-                                       std::to_string(o.port) + ": " +
-                                       bind_failure_reason(o.bind, o.port));
-  i.port = port;
-  i.bound = true;
-  return port;
+  if (!i.listener) i.listener = std::make_unique<ListenSocket>(i.opt.bind, i.opt.port);
+  return i.listener->port();
 }
 
-int HttpServer::port() const { return impl_->port; }
+int HttpServer::port() const { return impl_->listener ? impl_->listener->port() : -1; }
 
 void HttpServer::run() {
   auto& i = *impl_;
   auto& o = i.opt;
-  bind();
+  int port = bind();
   std::string host = host_for_url(o.bind);
-  std::string base = "http://" + host + ":" + std::to_string(i.port) + "/";
+  std::string base = "http://" + host + ":" + std::to_string(port) + "/";
   if (auto w = open_access_warning(o.bind, o.token, o.root.string()))
     i.log_line("briefcast: warning: " + *w);
   if (o.expected_base_url)
-    if (auto w = base_url_warning(*o.expected_base_url, o.bind, i.port, o.token))
+    if (auto w = base_url_warning(*o.expected_base_url, o.bind, port, o.token))
       i.log_line("briefcast: warning: " + *w);
-  i.log_line("briefcast: serving " + o.root.string() + " at " + base +
-             (o.token.empty() ? "" : o.token + "/") + o.feed_file + " (Ctrl-C to stop)");
 
-  i.listener = std::thread([&i] {
-    block_signals_in_this_thread();
-    i.svr.listen_after_bind();
-    std::lock_guard<std::mutex> lock(i.mu);
-    i.listener_done = true;
-    i.cv.notify_all();
-  });
+  DaemonPtr daemon = i.start_daemon();
+  if (!daemon)
+    throw Error(ExitCode::network, "cannot serve on " + host + ":" + std::to_string(port) +
+                                       ": the HTTP server did not start (threads or descriptors "
+                                       "exhausted?)");
+  i.listener.reset();  // the server holds its own copy
+  i.log_line("briefcast: serving " + o.root.string() + " at " + base +
+             (o.token.empty() ? "" : "***/") + o.feed_file + " (Ctrl-C to stop)");
   if (o.daily_job && o.daily_at)
     i.scheduler = std::thread([&i, m = *parse_daily_time(*o.daily_at)] { i.schedule_loop(m); });
 
   std::unique_lock<std::mutex> lock(i.mu);
-  while (!i.stop_requested && !i.listener_done && !interrupt_flag().load())
+  while (!i.stop_requested && !interrupt_flag().load()) {
     i.cv.wait_for(lock, std::chrono::milliseconds(100));
-  i.stop_requested_by_caller = i.stop_requested;
+    i.guard.sweep(Clock::now());
+  }
   i.stop_requested = true;
   i.cv.notify_all();
-  // svr.stop() is a no-op until the listener thread has entered its accept loop: repeat it.
-  while (!i.listener_done) {
-    i.svr.stop();
-    i.cv.wait_for(lock, std::chrono::milliseconds(50));
-  }
-  bool asked = i.stop_requested_by_caller || interrupt_flag().load();
   lock.unlock();
-  i.listener.join();
+  // Answers in progress may finish; waiting connections get nothing more.
+  auto give_up = Clock::now() + kStopGrace;
+  while (i.guard.busy() > 0 && Clock::now() < give_up)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  daemon.reset();
   if (i.scheduler.joinable()) i.scheduler.join();
-  if (!asked)
-    throw Error(ExitCode::network,
-                "stopped accepting connections on " + host + ":" + std::to_string(i.port));
 }
 
 void HttpServer::stop() {
@@ -391,7 +410,9 @@ void HttpServer::stop() {
 }
 
 ServeStats HttpServer::stats() const {
-  return ServeStats{impl_->requests.load(), impl_->max_busy.load(), impl_->opt.worker_threads};
+  ConnectionCounts c = impl_->guard.counts();
+  return ServeStats{impl_->requests.load(), c.max_open, c.timed_out, c.evicted,
+                    impl_->opt.worker_threads};
 }
 
 }  // namespace briefcast

@@ -36,7 +36,7 @@ std::optional<std::string> base_url_warning(const std::string& base_url, const s
                                             int port, const std::string& token);
 
 // Why listening on `host`:`port` fails, found by trying the same bind with a socket of our own
-// (cpp-httplib only reports that it failed): "address in use", "address not available on this
+// (listen_socket.cpp only learns that it failed): "address in use", "address not available on this
 // machine", "permission denied (ports below 1024 need privileges)", the resolver's message for
 // an unknown host, or strerror lower-cased. "cannot bind" when the trial bind succeeds.
 std::string bind_failure_reason(const std::string& host, int port);

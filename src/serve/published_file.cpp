@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <string_view>
 #include <system_error>
 #include <utility>
 
@@ -18,6 +19,18 @@ bool is_under(const fs::path& p, const fs::path& root) {
   const std::string& s = p.native();
   if (r == "/") return true;
   return s == r || (s.size() > r.size() && s.compare(0, r.size(), r) == 0 && s[r.size()] == '/');
+}
+
+// Whether the real path `p` (under `root`) is published: every segment below the root visible.
+// A symlink with an innocent name ("episodes/x.json -> ../.briefcast/state.json") must not lead
+// into a dot folder or to a dotfile; the folders above the root may be anything.
+bool is_visible_under(const fs::path& p, const fs::path& root) {
+  if (!is_under(p, root)) return false;
+  std::string_view below =
+      std::string_view(p.native()).substr(root.native() == "/" ? 0 : root.native().size());
+  for (std::size_t at = below.find('/'); at != std::string_view::npos; at = below.find('/', at + 1))
+    if (at + 1 < below.size() && below[at + 1] == '.') return false;
+  return true;
 }
 
 }  // namespace
@@ -54,7 +67,7 @@ std::shared_ptr<const PublishedFile> open_published_file(const fs::path& root,
   fs::path full = root / *rel;
   std::error_code ec;
   fs::path canon = fs::weakly_canonical(full, ec);
-  if (ec || !is_under(canon, root)) return nullptr;
+  if (ec || !is_visible_under(canon, root)) return nullptr;
 
   // O_NONBLOCK: opening a FIFO must not hang the worker (regular files ignore the flag).
   int fd = ::open(full.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
@@ -64,9 +77,9 @@ std::shared_ptr<const PublishedFile> open_published_file(const fs::path& root,
   struct stat sb {};
   if (::fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) return nullptr;
   // What was opened, not what the name points at now: a symlink swapped in after the check
-  // above still cannot lead out of the root.
+  // above still cannot lead out of the root or into a dot folder.
   fs::path real = fs::read_symlink("/proc/self/fd/" + std::to_string(fd), ec);
-  if (ec || !is_under(real, root)) return nullptr;
+  if (ec || !is_visible_under(real, root)) return nullptr;
 
   FileFacts& facts = file->facts_;
   facts.type = std::move(*type);

@@ -5,9 +5,10 @@
 // A request path is served only when safe_relative_path() accepts it (no dotfiles, so never the
 // `.NAME.tmp-XXXXXX` files `build` writes before renaming; no "..", no encoded slashes), its
 // type is one file_type_for() knows, it resolves under the root, and it is a regular file whose
-// real path, read back from the open descriptor, is still under the root (so a symlink leading
-// out, even one swapped in between the check and the open, is refused). FIFOs and devices are
-// refused without blocking.
+// real path, read back from the open descriptor, is still under the root with no segment below
+// the root starting with '.' (so a symlink leading out or into a dot folder such as
+// `.briefcast/`, even one swapped in between the check and the open, is refused). FIFOs and
+// devices are refused without blocking.
 //
 // The descriptor is read with pread only, so one PublishedFile may be shared by the threads of
 // one response; a file renamed over meanwhile never mixes its bytes with the old one's.

@@ -69,6 +69,11 @@ TEST_CASE("http files: token prefix", "[serve]") {
   CHECK_FALSE(safe_relative_path("/s3cret", "s3cret"));
   CHECK_FALSE(safe_relative_path("/s3cret/", "s3cret"));
   CHECK_FALSE(safe_relative_path("/s3cret/../feed.xml", "s3cret"));
+  CHECK(token_matches("s3cret", "s3cret"));
+  CHECK_FALSE(token_matches("s3cre", "s3cret"));
+  CHECK_FALSE(token_matches(std::string_view("s3cret\0", 7), "s3cret"));
+  CHECK_FALSE(token_matches("", "s3cret"));
+  CHECK_FALSE(token_matches("S3CRET", "s3cret"));
   CHECK(path_for_log("/s3cret/feed.xml", "s3cret") == "/***/feed.xml");
   CHECK(path_for_log("/s3cr%65t/feed.xml", "s3cret") == "/***/feed.xml");
   CHECK(path_for_log("/x/s3cret", "s3cret") == "/x/***");
@@ -101,7 +106,21 @@ TEST_CASE("http files: single byte ranges", "[serve]") {
   CHECK(parse_range("bytes=5-2", 1000).kind == Kind::full);
   CHECK(parse_range("items=0-1", 1000).kind == Kind::full);
   CHECK(parse_range("bytes=a-b", 1000).kind == Kind::full);
-  CHECK(parse_range("bytes=99999999999999999999-", 1000).kind == Kind::full);
+  // Positions past 64 bits are numbers past the end, not bad syntax.
+  CHECK(parse_range("bytes=99999999999999999999-", 1000).kind == Kind::unsatisfiable);
+  CHECK(parse_range("bytes=18446744073709551616-", 1000).kind == Kind::unsatisfiable);
+  r = parse_range("bytes=0-99999999999999999999999", 1000);
+  CHECK((r.kind == Kind::partial && r.first == 0 && r.last == 999));
+  r = parse_range("bytes=10-18446744073709551615", 1000);
+  CHECK((r.kind == Kind::partial && r.first == 10 && r.last == 999));
+  r = parse_range("bytes=-99999999999999999999999", 1000);
+  CHECK((r.kind == Kind::partial && r.first == 0 && r.last == 999));
+  CHECK(parse_range("bytes=99999999999999999999-99999999999999999999", 1000).kind ==
+        Kind::unsatisfiable);
+  CHECK(parse_range("bytes=99999999999999999999-99999999999999999998", 1000).kind ==
+        Kind::full);  // last before first: invalid, ignored
+  r = parse_range("bytes=0000000000000000000000000005-00000000000000000000000000009", 1000);
+  CHECK((r.kind == Kind::partial && r.first == 5 && r.last == 9));
   CHECK(content_range(0, 99, 1234) == "bytes 0-99/1234");
 }
 
@@ -157,6 +176,9 @@ TEST_CASE("http files: access log lines", "[serve]") {
   CHECK(access_log_line("HEAD", "/s3cret/ep.mp3", "s3cret", 206, 0, 12.0) ==
         "HEAD /***/ep.mp3 206 0 12.0ms");
   CHECK(access_log_line("GET", "/a b", "", 400, 0, std::nullopt) == "GET /a%20b 400 0 -ms");
+  // Refused before the head was complete (431), and ended without any answer.
+  CHECK(access_log_line("-", "/feed.xml", "", 431, 0, std::nullopt) == "- /feed.xml 431 0 -ms");
+  CHECK(access_log_line("-", "/feed.xml", "", 0, 0, std::nullopt) == "- /feed.xml - 0 -ms");
   // A forged method cannot add a log line and is cut to 16 bytes.
   CHECK(access_log_line("GET\nFAKE 200 0 1.0ms\nGET", "/", "", 400, 0, 1.25) ==
         "GET%0AFAKE%20200%200%201 / 400 0 1.2ms");

@@ -14,7 +14,6 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <ctime>
-#include <map>
 #include <mutex>
 #include <random>
 #include <sstream>
@@ -22,9 +21,13 @@
 
 #include "base/error.hpp"
 #include "serve/daily_schedule.hpp"
+#include "support/raw_http.hpp"
 #include "support/test_support.hpp"
 
 using namespace briefcast;
+using test::HttpResult;
+using test::raw_get;
+using test::raw_request;
 using test::TempDir;
 namespace fs = std::filesystem;
 
@@ -34,11 +37,6 @@ std::string random_bytes(std::size_t n, unsigned seed) {
   std::mt19937 rng(seed);
   std::string s(n, '\0');
   for (auto& c : s) c = static_cast<char>(rng() & 0xff);
-  return s;
-}
-
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
 }
 
@@ -110,35 +108,6 @@ class TestServer {
   std::atomic<bool> failed_{false};
 };
 
-struct HttpResult {
-  int status = 0;
-  std::map<std::string, std::string> headers;  // lower-case names
-  std::string body;
-  std::string header(const std::string& name) const {
-    auto it = headers.find(name);
-    return it == headers.end() ? "" : it->second;
-  }
-  bool has(const std::string& name) const { return headers.count(name) > 0; }
-};
-
-void parse_head(const std::string& head, HttpResult& r) {
-  std::istringstream in(head);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.rfind("HTTP/", 0) == 0) {
-      r.status = std::stoi(line.substr(line.find(' ') + 1, 3));
-      r.headers.clear();
-      continue;
-    }
-    auto colon = line.find(':');
-    if (colon == std::string::npos) continue;
-    std::string value = line.substr(colon + 1);
-    while (!value.empty() && value.front() == ' ') value.erase(0, 1);
-    r.headers[lower(line.substr(0, colon))] = value;
-  }
-}
-
 // Runs curl with `args` (already shell-safe) against `url`.
 HttpResult curl(const std::string& args, const std::string& url) {
   TempDir d;
@@ -146,56 +115,9 @@ HttpResult curl(const std::string& args, const std::string& url) {
                     (d / "b").string() + " " + args + " '" + url + "'";
   auto run = test::run_shell(cmd, 30);
   HttpResult r;
-  if (fs::exists(d / "h")) parse_head(test::read_file(d / "h"), r);
+  if (fs::exists(d / "h")) test::parse_head(test::read_file(d / "h"), r);
   if (fs::exists(d / "b")) r.body = test::read_file(d / "b");
   return r;
-}
-
-// Sends `request` as is over a new connection and reads until the server closes it.
-HttpResult raw_request(int port, const std::string& request, int rcvbuf = 0,
-                       const std::function<void()>& after_first_read = {}) {
-  HttpResult r;
-  int s = ::socket(AF_INET, SOCK_STREAM, 0);
-  if (s < 0) return r;
-  timeval tv{20, 0};
-  ::setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-  ::setsockopt(s, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
-  if (rcvbuf > 0) ::setsockopt(s, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_port = htons(static_cast<std::uint16_t>(port));
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(s, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
-    ::close(s);
-    return r;
-  }
-  std::size_t sent = 0;
-  while (sent < request.size()) {
-    ssize_t n = ::send(s, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
-    if (n <= 0) break;
-    sent += static_cast<std::size_t>(n);
-  }
-  std::string data;
-  char buf[16384];
-  bool first = true;
-  for (;;) {
-    ssize_t n = ::recv(s, buf, sizeof buf, 0);
-    if (n <= 0) break;
-    data.append(buf, static_cast<std::size_t>(n));
-    if (first && after_first_read) after_first_read();
-    first = false;
-  }
-  ::close(s);
-  auto end = data.find("\r\n\r\n");
-  if (end == std::string::npos) return r;
-  parse_head(data.substr(0, end + 2), r);
-  r.body = data.substr(end + 4);
-  return r;
-}
-
-HttpResult raw_get(int port, const std::string& target, const std::string& extra = "") {
-  return raw_request(
-      port, "GET " + target + " HTTP/1.1\r\nHost: x\r\n" + extra + "Connection: close\r\n\r\n");
 }
 
 // A published folder: feed, audio, transcripts, chapters, show notes, images, plus files that
@@ -225,6 +147,11 @@ struct Site {
     fs::create_symlink(tmp / "secret.mp3", root / "link-out.mp3");
     fs::create_symlink(tmp.path(), root / "dir-out");
     fs::create_symlink(root / "ep1.mp3", root / "link-in.mp3");
+    // What build keeps private, and an innocent name leading into it.
+    fs::create_directories(root / ".briefcast");
+    fs::create_directories(root / "episodes");
+    test::write_file(root / ".briefcast" / "state.json", R"({"SECRET":"state"})");
+    fs::create_symlink("../.briefcast/state.json", root / "episodes" / "x.json");
   }
   ServeOptions options() const {
     ServeOptions o;
@@ -333,6 +260,15 @@ TEST_CASE("serve: byte ranges, 416 and If-Range", "[serve]") {
   auto bad2 = curl("-H 'Range: bytes=x'", url);
   CHECK(bad2.status == 200);
   CHECK(bad2.body == site.mp3);
+  // Positions past 64 bits are numbers past the end of the file, not bad syntax.
+  auto to_end = curl("-H 'Range: bytes=0-99999999999999999999999'", url);
+  CHECK(to_end.status == 206);
+  CHECK(to_end.header("content-range") == "bytes 0-99999/100000");
+  CHECK(to_end.body == site.mp3);
+  auto past = curl("-H 'Range: bytes=99999999999999999999-'", url);
+  CHECK(past.status == 416);
+  CHECK(past.header("content-range") == "bytes */100000");
+  CHECK(past.body.empty());
   // HEAD with a range.
   auto head = curl("-I -r 10-19", url);
   CHECK(head.status == 206);
@@ -427,6 +363,8 @@ TEST_CASE("serve: nothing outside the root, no temp files, no listings", "[serve
                            "/..%5Csecret.mp3",
                            "/link-out.mp3",
                            "/dir-out/secret.mp3",
+                           "/episodes/x.json",
+                           "/.briefcast/state.json",
                            "/.feed.xml.tmp-ab12CD",
                            "/.hidden.mp3",
                            "/%2efeed.xml.tmp-ab12CD",
@@ -481,10 +419,11 @@ TEST_CASE("serve: --token puts everything under /TOKEN/ and out of the log", "[s
   std::string log = srv.log();
   CHECK(log.find("GET /***/feed.xml 200 ") != std::string::npos);
   CHECK(log.find("GET /feed.xml 404 ") != std::string::npos);
-  // Only the startup line (the user's own terminal) carries the secret URL.
-  auto startup = log.find("/k9TfQ2xLw/feed.xml (Ctrl-C to stop)");
-  CHECK(startup != std::string::npos);
-  CHECK(log.find("k9TfQ2xLw", startup + 10) == std::string::npos);
+  // Not even the startup line carries the secret (a service's log ends up in the journal).
+  CHECK(log.find("briefcast: serving " + site.root.string() +
+                 " at http://127.0.0.1:" + std::to_string(srv.port()) +
+                 "/***/feed.xml (Ctrl-C to stop)") != std::string::npos);
+  CHECK(log.find("k9TfQ2xLw") == std::string::npos);
 }
 
 TEST_CASE("serve: a file renamed over during a download never mixes bytes", "[serve]") {
@@ -534,12 +473,13 @@ TEST_CASE("serve: 50 concurrent clients reading random ranges", "[serve]") {
   for (auto& t : clients) t.join();
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   WARN("load: " << kClients * kRequests << " range requests, " << bytes / (1 << 20) << " MiB in "
-                << seconds << " s; max busy workers " << srv.stats().max_busy_workers << " of "
-                << srv.stats().worker_threads);
+                << seconds << " s; most connections open at once " << srv.stats().max_open << ", "
+                << srv.stats().worker_threads << " threads");
   CHECK(good == kClients * kRequests);
   CHECK(bad == 0);
-  CHECK(srv.stats().max_busy_workers <= 8);
-  CHECK(srv.stats().max_busy_workers >= 2);
+  CHECK(srv.stats().max_open >= 2);
+  CHECK(srv.stats().timed_out == 0);
+  CHECK(srv.stats().evicted == 0);
   CHECK(srv.stats().requests >= static_cast<std::size_t>(kClients * kRequests));
 }
 
@@ -584,7 +524,92 @@ TEST_CASE("serve: keep-alive request limit per connection", "[serve]") {
   CHECK(closed_by_server);
   // An oversized header is refused, not served.
   auto huge = raw_get(srv.port(), "/ep1.vtt", "X-Big: " + std::string(20000, 'a') + "\r\n");
-  CHECK(huge.status != 200);
+  CHECK(huge.status == 431);
+}
+
+TEST_CASE("serve: request heads are bounded in fields and bytes (431)", "[serve][hostile]") {
+  Site site;
+  TestServer srv(site.options());
+  auto fields = [](int n) {
+    std::string h;
+    for (int i = 0; i < n; ++i) h += "X-F" + std::to_string(i) + ": v\r\n";
+    return h;
+  };
+  // Host and Connection are two of the fields.
+  auto at_cap = raw_get(srv.port(), "/ep1.vtt", fields(98));
+  CHECK(at_cap.status == 200);
+  auto too_many = raw_get(srv.port(), "/ep1.vtt", fields(99));
+  CHECK(too_many.status == 431);
+  CHECK(too_many.header("connection") == "close");
+  auto big = raw_get(srv.port(), "/ep1.vtt", "X-Big: " + std::string(9000, 'a') + "\r\n");
+  CHECK(big.status == 431);
+  auto near = raw_get(srv.port(), "/ep1.vtt", "X-Big: " + std::string(7000, 'a') + "\r\n");
+  CHECK(near.status == 200);
+  // A flood of header lines is cut short (it would go on for 3,000,000 lines, 96 MB).
+  auto flood = test::header_flood(srv.port(), 3000000);
+  CHECK(flood.status == 431);
+  CHECK(srv.log().find(" /ep1.vtt 431 0 ") != std::string::npos);
+  CHECK(srv.log().find("- /feed.xml 431 0 -ms") != std::string::npos);
+  // Still serving.
+  CHECK(curl("", srv.url("/feed.xml")).body == site.feed);
+}
+
+TEST_CASE("serve: a request head must arrive within the deadline", "[serve][hostile]") {
+  Site site;
+  auto o = site.options();
+  o.request_timeout_s = 1;
+  TestServer srv(o);
+  // One client drips a header line every 200 ms, another sends nothing at all.
+  int drip = test::connect_loopback(srv.port(), 10);
+  int idle = test::connect_loopback(srv.port(), 10);
+  REQUIRE(drip >= 0);
+  REQUIRE(idle >= 0);
+  std::string line = "GET /feed.xml HTTP/1.1\r\nHost: x\r\n";
+  ::send(drip, line.data(), line.size(), MSG_NOSIGNAL);
+  auto t0 = std::chrono::steady_clock::now();
+  bool closed = false;
+  for (int i = 0; i < 50 && !closed; ++i) {  // 10 s at most
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    std::string h = "X-Drip-" + std::to_string(i) + ": y\r\n";
+    closed = ::send(drip, h.data(), h.size(), MSG_NOSIGNAL) <= 0;
+    char c;
+    if (!closed) closed = ::recv(drip, &c, 1, MSG_DONTWAIT) == 0;
+  }
+  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  CHECK(closed);
+  CHECK(s < 5);  // 1 s deadline, checked every 0.1 s; 5 s leaves room for a loaded machine
+  char c;
+  timeval tv{5, 0};
+  ::setsockopt(idle, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  CHECK(::recv(idle, &c, 1, 0) <= 0);  // closed too, without an answer
+  ::close(drip);
+  ::close(idle);
+  CHECK(srv.stats().timed_out >= 2);
+  // The dripper's request is logged without an answer.
+  CHECK(srv.log().find("- /feed.xml - 0 -ms") != std::string::npos);
+  // An honest keep-alive connection is not cut while it sends in time.
+  CHECK(curl("", srv.url("/feed.xml")).body == site.feed);
+}
+
+TEST_CASE("serve: at the connection cap the longest-waiting connection makes room",
+          "[serve][hostile]") {
+  Site site;
+  auto o = site.options();
+  o.max_connections = 16;
+  o.request_timeout_s = 60;  // so only the cap closes anything here
+  TestServer srv(o);
+  std::vector<int> idle;
+  for (int i = 0; i < 40; ++i) idle.push_back(test::connect_loopback(srv.port(), 10));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  for (int round = 0; round < 3; ++round) {
+    auto r = curl("--max-time 5", srv.url("/feed.xml"));
+    CHECK(r.status == 200);
+    CHECK(r.body == site.feed);
+  }
+  CHECK(srv.stats().evicted >= 1);
+  CHECK(srv.stats().max_open <= 16);
+  for (int fd : idle)
+    if (fd >= 0) ::close(fd);
 }
 
 TEST_CASE("serve: errors for a missing root and a port in use", "[serve]") {
@@ -706,4 +731,57 @@ TEST_CASE("serve: the CLI command", "[serve]") {
   CHECK(server.stop(SIGINT, 15) == 0);
   CHECK(test::read_file(d / "log").find("GET /feed.xml 200 6 ") != std::string::npos);
   CHECK(test::run_briefcast({"serve", d.path().string(), "--build-at", "06:00"}).exit_code == 2);
+}
+
+TEST_CASE("serve: the token from --token-file or BRIEFCAST_TOKEN, out of ps and the log",
+          "[serve]") {
+  TempDir d;
+  fs::create_directories(d / "out");
+  test::write_file(d / "out" / "feed.xml", "<rss/>");
+  const std::string secret = "Zq8pLm3Tx", other = "Hv7dKe2Wr";
+  test::write_file(d / "token", secret + "\n");
+  auto serve = [&](std::vector<std::string> extra, std::vector<std::string> env,
+                   const std::string& token) {
+    int port = test::free_port();
+    std::vector<std::string> argv = {BRIEFCAST_BINARY, "serve", (d / "out").string(), "--port",
+                                     std::to_string(port)};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    static int run = 0;
+    fs::path log = d / ("log-" + std::to_string(++run));
+    test::ChildProcess server(argv, log, env);
+    REQUIRE(test::wait_for_text(log, "/***/feed.xml (Ctrl-C to stop)", 10));
+    std::string base = "http://127.0.0.1:" + std::to_string(port) + "/";
+    CHECK(curl("", base + token + "/feed.xml").body == "<rss/>");
+    CHECK(curl("", base + "feed.xml").status == 404);
+    // Not on the command line every user of the machine can read (ps).
+    std::string cmdline = test::read_file("/proc/" + std::to_string(server.pid()) + "/cmdline");
+    CHECK(cmdline.find("serve") != std::string::npos);
+    CHECK(cmdline.find(token) == std::string::npos);
+    CHECK(server.stop(SIGTERM, 15) == 0);
+    std::string text = test::read_file(log);
+    CHECK(text.find(token) == std::string::npos);
+    CHECK(text.find("GET /***/feed.xml 200 6 ") != std::string::npos);
+  };
+  serve({"--token-file", (d / "token").string()}, {}, secret);
+  serve({}, {"BRIEFCAST_TOKEN=" + other}, other);
+  // The file wins over the environment.
+  serve({"--token-file", (d / "token").string()}, {"BRIEFCAST_TOKEN=" + other}, secret);
+
+  auto both = test::run_briefcast(
+      {"serve", (d / "out").string(), "--token", "x", "--token-file", (d / "token").string()});
+  CHECK(both.exit_code == 2);
+  auto missing =
+      test::run_briefcast({"serve", (d / "out").string(), "--token-file", (d / "nope").string()});
+  CHECK(missing.exit_code == 3);
+  CHECK(missing.err ==
+        "briefcast: '" + (d / "nope").string() + "': cannot read: No such file or directory\n");
+  test::write_file(d / "blank", " \n\n");
+  auto blank =
+      test::run_briefcast({"serve", (d / "out").string(), "--token-file", (d / "blank").string()});
+  CHECK(blank.exit_code == 3);
+  CHECK(blank.err == "briefcast: '" + (d / "blank").string() + "': no token in the file\n");
+  test::write_file(d / "two-lines", "abc\ndef\n");
+  auto two = test::run_briefcast(
+      {"serve", (d / "out").string(), "--token-file", (d / "two-lines").string()});
+  CHECK(two.exit_code == 2);
 }

@@ -33,6 +33,13 @@ struct Root {
     fs::create_symlink(tmp.path(), root / "dir-out");
     fs::create_symlink(root / "sub" / "ep2.mp3", root / "link-in.mp3");
     REQUIRE(::mkfifo((root / "pipe.mp3").c_str(), 0644) == 0);
+    // Innocent names leading into what build keeps private.
+    fs::create_directories(root / ".briefcast");
+    fs::create_directories(root / "episodes");
+    test::write_file(root / ".briefcast" / "state.json", R"({"secret":"state"})");
+    fs::create_symlink("../.briefcast/state.json", root / "episodes" / "x.json");
+    fs::create_symlink(".briefcast", root / "private");
+    fs::create_symlink(".hidden.mp3", root / "hidden-link.mp3");
   }
 };
 
@@ -71,10 +78,21 @@ TEST_CASE("published file: everything else is refused", "[serve]") {
   Root r;
   for (const char* path :
        {"/.hidden.mp3", "/.feed.xml.tmp-ab12CD", "/run.sh", "/folder.mp3", "/pipe.mp3",
-        "/link-out.mp3", "/dir-out/secret.mp3", "/missing.mp3", "/../secret.mp3", "/sub/", "/"}) {
+        "/link-out.mp3", "/dir-out/secret.mp3", "/missing.mp3", "/../secret.mp3", "/sub/", "/",
+        "/episodes/x.json", "/private/state.json", "/hidden-link.mp3"}) {
     INFO(path);
     CHECK_FALSE(open_published_file(r.root, path, ""));
   }
+}
+
+TEST_CASE("published file: a root inside a dot folder is served", "[serve]") {
+  TempDir tmp;
+  fs::create_directories(tmp / ".local" / "pod");
+  fs::path root = fs::canonical(tmp / ".local" / "pod");
+  test::write_file(root / "feed.xml", "<rss/>");
+  auto f = open_published_file(root, "/feed.xml", "");
+  REQUIRE(f);
+  CHECK(f->read_all() == "<rss/>");
 }
 
 TEST_CASE("published file: the token is the first segment", "[serve]") {
