@@ -1,6 +1,7 @@
 #include "base/strings.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace briefcast {
 
@@ -95,6 +96,16 @@ void append_utf8(std::string& out, char32_t cp) {
     out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (cp & 0x3F));
   }
+}
+
+std::string clock_time(long s) {
+  if (s < 0) s = 0;
+  char buf[32];
+  if (s >= 3600)
+    std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+  else
+    std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
+  return buf;
 }
 
 std::string quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }

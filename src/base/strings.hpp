@@ -57,6 +57,10 @@ std::size_t count_code_points(std::string_view s);
 // Appends code point `cp` as UTF-8. Values above U+10FFFF and surrogates append U+FFFD.
 void append_utf8(std::string& out, char32_t cp);
 
+// A clock reading of whole seconds: "M:SS" under an hour, "H:MM:SS" from an hour on; negative
+// values read "0:00". Callers round or truncate to whole seconds as their readers expect.
+std::string clock_time(long seconds);
+
 // "'<path>'": how error messages name a file ("cannot open 'a.wav': ...").
 std::string quoted(const std::filesystem::path& path);
 

@@ -13,6 +13,7 @@
 
 #include "base/data_dir.hpp"
 #include "base/error.hpp"
+#include "base/strings.hpp"
 #include "briefing/briefing_day.hpp"
 #include "cli/cli_commands.hpp"
 #include "pipeline/say.hpp"
@@ -52,16 +53,6 @@ std::string iso639_2(const std::string& bcp47) {
   std::string primary = bcp47.substr(0, bcp47.find('-'));
   auto it = codes.find(primary);
   return it == codes.end() ? primary : it->second;
-}
-
-std::string mmss(double seconds) {
-  long s = std::lround(seconds);
-  char buf[32];
-  if (s >= 3600)
-    std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
-  else
-    std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
-  return buf;
 }
 
 VoiceProfile resolve_voice(const std::string& voice) {
@@ -139,8 +130,9 @@ int run_say(const SayFlags& f, std::ostream& err) {
     char line[256];
     std::snprintf(line, sizeof line,
                   "briefcast: wrote %s (%s, %zu sentences, %.0f KB) in %.1f s, %.0fx real-time\n",
-                  r.output == "-" ? "<stdout>" : r.output.c_str(), mmss(rep.audio_seconds).c_str(),
-                  rep.sentences, static_cast<double>(rep.encode.bytes) / 1024.0, rep.wall_seconds,
+                  r.output == "-" ? "<stdout>" : r.output.c_str(),
+                  clock_time(std::lround(rep.audio_seconds)).c_str(), rep.sentences,
+                  static_cast<double>(rep.encode.bytes) / 1024.0, rep.wall_seconds,
                   rep.wall_seconds > 0 ? rep.audio_seconds / rep.wall_seconds : 0.0);
     err << line;
   }

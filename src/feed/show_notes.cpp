@@ -1,7 +1,6 @@
 #include "feed/show_notes.hpp"
 
 #include <cmath>
-#include <cstdio>
 
 #include "base/strings.hpp"
 #include "net/url_tools.hpp"
@@ -9,13 +8,8 @@
 namespace briefcast {
 
 std::string chapter_time(double seconds) {
-  long s = std::isfinite(seconds) && seconds > 0 ? static_cast<long>(std::floor(seconds)) : 0;
-  char buf[32];
-  if (s >= 3600)
-    std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
-  else
-    std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
-  return buf;
+  return clock_time(std::isfinite(seconds) && seconds > 0 ? static_cast<long>(std::floor(seconds))
+                                                          : 0);
 }
 
 std::string render_show_notes_html(const ShowNotes& n) {

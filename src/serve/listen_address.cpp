@@ -1,9 +1,5 @@
 #include "serve/listen_address.hpp"
 
-#include <netdb.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
 
@@ -84,33 +80,7 @@ std::optional<std::string> base_url_warning(const std::string& base_url, const s
   return message;
 }
 
-std::string bind_failure_reason(const std::string& host, int port) {
-  addrinfo hints{};
-  hints.ai_family = AF_UNSPEC;
-  hints.ai_socktype = SOCK_STREAM;
-  hints.ai_flags = AI_PASSIVE;
-  addrinfo* res = nullptr;
-  std::string service = std::to_string(port);
-  if (int rc = ::getaddrinfo(host.c_str(), service.c_str(), &hints, &res); rc != 0)
-    return gai_strerror(rc);
-  int err = 0;
-  for (addrinfo* ai = res; ai; ai = ai->ai_next) {
-    int s = ::socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, ai->ai_protocol);
-    if (s < 0) {
-      err = errno;
-      continue;
-    }
-    int yes = 1;
-    ::setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-    bool ok = ::bind(s, ai->ai_addr, ai->ai_addrlen) == 0 && ::listen(s, 1) == 0;
-    if (!ok) err = errno;
-    ::close(s);
-    if (ok) {
-      err = 0;
-      break;
-    }
-  }
-  ::freeaddrinfo(res);
+std::string bind_error_text(int err) {
   if (err == EADDRINUSE) return "address in use";
   if (err == EADDRNOTAVAIL) return "address not available on this machine";
   if (err == EACCES) return "permission denied (ports below 1024 need privileges)";

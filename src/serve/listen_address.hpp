@@ -2,7 +2,7 @@
 // The address `briefcast serve` listens on, as users see it: how it is written in a URL, whether
 // strangers can reach it, whether the feed's base URL points at it, and why it cannot be bound.
 //
-// Pure functions over strings, except bind_failure_reason, which asks the operating system.
+// Pure functions over strings and numbers.
 // Nothing here throws except std::bad_alloc. Host names are compared case-insensitively; no
 // name is resolved.
 
@@ -35,10 +35,9 @@ std::optional<std::string> open_access_warning(const std::string& bind, const st
 std::optional<std::string> base_url_warning(const std::string& base_url, const std::string& bind,
                                             int port, const std::string& token);
 
-// Why listening on `host`:`port` fails, found by trying the same bind with a socket of our own
-// (listen_socket.cpp only learns that it failed): "address in use", "address not available on this
-// machine", "permission denied (ports below 1024 need privileges)", the resolver's message for
-// an unknown host, or strerror lower-cased. "cannot bind" when the trial bind succeeds.
-std::string bind_failure_reason(const std::string& host, int port);
+// Why binding failed, from the errno of the failed bind/listen/socket call: "address in use",
+// "address not available on this machine", "permission denied (ports below 1024 need
+// privileges)", else strerror lower-cased; "cannot bind" for 0 (no error recorded).
+std::string bind_error_text(int err);
 
 }  // namespace briefcast

@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <utility>
 
 #include "base/error.hpp"
@@ -32,26 +33,39 @@ ListenSocket::ListenSocket(const std::string& host, int port) {
   hints.ai_flags = AI_PASSIVE;
   addrinfo* res = nullptr;
   std::string service = std::to_string(port);
-  if (::getaddrinfo(host.empty() ? nullptr : host.c_str(), service.c_str(), &hints, &res) == 0) {
+  int err = 0;  // errno of the last failed attempt: the reason shown when none works
+  std::string reason;
+  if (int rc = ::getaddrinfo(host.empty() ? nullptr : host.c_str(), service.c_str(), &hints, &res);
+      rc != 0) {
+    reason = gai_strerror(rc);
+  } else {
     for (addrinfo* ai = res; ai && fd_ < 0; ai = ai->ai_next) {
       int s =
           ::socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC | SOCK_NONBLOCK, ai->ai_protocol);
-      if (s < 0) continue;
+      if (s < 0) {
+        err = errno;
+        continue;
+      }
       int yes = 1;
       ::setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-      if (::bind(s, ai->ai_addr, ai->ai_addrlen) == 0 && ::listen(s, SOMAXCONN) == 0)
+      if (::bind(s, ai->ai_addr, ai->ai_addrlen) == 0 && ::listen(s, SOMAXCONN) == 0) {
         fd_ = s;
-      else
+      } else {
+        err = errno;
         ::close(s);
+      }
     }
     ::freeaddrinfo(res);
   }
-  if (fd_ >= 0) port_ = bound_port(fd_);
+  if (fd_ >= 0) {
+    port_ = bound_port(fd_);
+    if (port_ <= 0) err = errno;
+  }
   if (fd_ < 0 || port_ <= 0) {
     if (fd_ >= 0) ::close(std::exchange(fd_, -1));
+    if (reason.empty()) reason = bind_error_text(err);
     throw Error(ExitCode::network, "cannot listen on " + host_for_url(host) + ":" +
-                                       std::to_string(port) + ": " +
-                                       bind_failure_reason(host, port));
+                                       std::to_string(port) + ": " + reason);
   }
 }
 

@@ -13,7 +13,8 @@ class ListenSocket {
   // that works on `port` (0: a free port the kernel picks), with SO_REUSEADDR only (a second
   // server on the same port must fail, not share it as SO_REUSEPORT would), then listens.
   // The socket is non-blocking and close-on-exec. Throws Error(ExitCode::network)
-  // "cannot listen on HOST:PORT: REASON" (REASON from bind_failure_reason, listen_address.hpp).
+  // "cannot listen on HOST:PORT: REASON" (REASON: the resolver's message for an unknown host,
+  // else bind_error_text of the failed call, listen_address.hpp).
   ListenSocket(const std::string& host, int port);
   ~ListenSocket();  // closes the socket unless released; never throws
   ListenSocket(const ListenSocket&) = delete;

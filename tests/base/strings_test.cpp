@@ -105,3 +105,13 @@ TEST_CASE("escape_xml differs from escape_html only in the apostrophe", "[base]"
                                "b",
                                3)) == "ab");
 }
+
+TEST_CASE("clock_time reads whole seconds as a clock", "[base]") {
+  CHECK(clock_time(0) == "0:00");
+  CHECK(clock_time(59) == "0:59");
+  CHECK(clock_time(600) == "10:00");
+  CHECK(clock_time(3599) == "59:59");
+  CHECK(clock_time(3600) == "1:00:00");
+  CHECK(clock_time(36061) == "10:01:01");
+  CHECK(clock_time(-5) == "0:00");
+}
