@@ -147,7 +147,7 @@ TEST_CASE("publish: retention replaces the day and keeps the newest", "[build]")
   CHECK(r.removed.empty());
 }
 
-TEST_CASE("publish: file names never reuse a published one; side files and cover", "[build]") {
+TEST_CASE("publish: file names never reuse a published one, side files and cover", "[build]") {
   test::TempDir d;
   const fs::path root = d.path();
   CHECK(episode_stem("2026-11-02", root, {}) == "2026-11-02");

@@ -315,7 +315,7 @@ TEST_CASE("cli: say writes Ogg Opus for .opus", "[cli]") {
   CHECK_FALSE(fs::exists(d / "bad.opus"));
 }
 
-TEST_CASE("cli: say reads an http(s) URL; the page's author is the artist", "[cli]") {
+TEST_CASE("cli: say reads an http(s) URL, and the page's author is the artist", "[cli]") {
   test::LoopbackServer http;
   http.server.Get("/story", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(
