@@ -74,13 +74,13 @@ int run_build(BuildFlags& f, CliStreams io) {
                   r.parts_cached, r.episodes_in_feed);
     io.err << line;
   }
+  // The folder's URL: the feed's without "feed.xml".
+  const std::string base = r.feed_url.substr(0, r.feed_url.rfind('/') + 1);
   io.err << "briefcast: feed: " << r.feed_xml.string() << "\n"
          << "briefcast: serve it with:  "
-         << serve_command(o.feed_file.string(),
-                          r.feed_url.substr(0, r.feed_url.size() - std::string("feed.xml").size()),
-                          !f.base_url.empty())
-         << "\n"
-         << "briefcast: then subscribe in a podcast app to " << r.feed_url << "\n";
+         << serve_command(o.feed_file.string(), base, !f.base_url.empty()) << "\n"
+         << "briefcast: then subscribe in a podcast app to " << r.feed_url << "\n"
+         << "briefcast: the show's web page: " << base << "index.html\n";
   return 0;
 }
 

@@ -90,13 +90,19 @@ bool is_iso_date(const std::string& d) {
   return true;
 }
 
-std::string head(const PageShow& show, const std::string& title, const std::string& description) {
+// The document up to <body>; `page` is where it is published (relative to the output folder), for
+// the feed's autodiscovery link.
+std::string head(const PageShow& show, const std::string& page, const std::string& title,
+                 const std::string& description) {
   std::string h = "<!DOCTYPE html>\n<html lang=\"" + esc(show.language) + "\">\n<head>\n";
   h += "<meta charset=\"utf-8\"/>\n";
   h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n";
   h += "<title>" + esc(title) + "</title>\n";
   if (!description.empty())
     h += "<meta name=\"description\" content=\"" + esc(description) + "\"/>\n";
+  // Feed autodiscovery: browsers and podcast apps find the feed from any page of the show.
+  h += "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"" + esc(show.title) +
+       "\" href=\"" + esc(relative_to(page, "feed.xml")) + "\"/>\n";
   h += "<style>" + std::string(kStyle) + "</style>\n</head>\n";
   return h;
 }
@@ -171,7 +177,7 @@ std::string percent_encode(const std::string& text) {
 std::string render_episode_web_page(const PageShow& show, const PageEpisode& e) {
   const std::string& here = e.page;
   const std::string audio = relative_to(here, e.audio);
-  std::string h = head(show, e.title + " · " + show.title, e.intro);
+  std::string h = head(show, here, e.title + " · " + show.title, e.intro);
   h += "<body>\n<header class=\"show\">";
   if (!show.cover.empty())
     h += "<img src=\"" + esc(relative_to(here, show.cover)) +
@@ -233,7 +239,7 @@ std::string render_show_web_page(const PageShow& show, const std::vector<PageEpi
   std::vector<PageEpisode> episodes(input.rbegin(), input.rend());
   std::stable_sort(episodes.begin(), episodes.end(),
                    [](const PageEpisode& a, const PageEpisode& b) { return a.date > b.date; });
-  std::string h = head(show, show.title, show.description);
+  std::string h = head(show, "index.html", show.title, show.description);
   h += "<body>\n<main>\n<header class=\"hero\">\n";
   if (!show.cover.empty())
     h += "<img src=\"" + esc(show.cover) + "\" alt=\"Cover of " + esc(show.title) +

@@ -5,9 +5,10 @@
 //
 // Both pages are one self-contained HTML document each: a viewport for phones, one small inline
 // stylesheet and one small inline script (seeking the player, copying the feed URL), nothing
-// loaded from anywhere else. Every text and attribute value is escaped; the markup is also
-// well-formed XML (void elements written "<meta …/>"), so the tests parse it strictly.
-// Links between the files are relative, so the pages work under any base URL.
+// loaded from anywhere else; a <link rel="alternate"> names the feed for autodiscovery. Every text
+// and attribute value is escaped; the markup is also well-formed XML (void elements written "<meta
+// …/>"), so the tests parse it strictly. Links between the files are relative, so the pages work
+// under any base URL.
 
 #include <string>
 #include <vector>

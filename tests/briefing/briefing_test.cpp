@@ -135,6 +135,8 @@ TEST_CASE("build: the show keeps its identity through a base_url change", "[buil
   const std::string feed_arg = (d / "feed.json").string();
   CHECK(r.err.find("serve it with:  briefcast serve " + feed_arg +
                    " --bind 0.0.0.0 --base-url http://192.168.1.20:8080/\n") != std::string::npos);
+  CHECK(r.err.find("the show's web page: http://192.168.1.20:8080/index.html\n") !=
+        std::string::npos);
   auto again =
       test::run_build(d / "feed.json", "2026-11-02", {"--base-url", "http://localhost:9000/"});
   CHECK(again.err.find("serve it with:  briefcast serve " + feed_arg +

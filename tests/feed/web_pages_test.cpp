@@ -112,7 +112,11 @@ TEST_CASE("web pages: the episode page", "[feed][web]") {
                     "href=\"2026-11-02.vtt\"", "href=\"2026-11-02.srt\""})
     CHECK(has(h, link));
   CHECK(!has(h, "http://127.0.0.1:8080"));  // nothing absolute but the article links
-  CHECK(!has(h, "<link "));                 // no external stylesheet or font
+  CHECK(!has(h, "stylesheet"));             // no external stylesheet or font
+  CHECK(has(h,
+            "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Morning "
+            "&lt;script&gt;"));
+  CHECK(has(h, "href=\"../feed.xml\"/>"));  // autodiscovery of the feed
   CHECK(count(h, "<style>") == 1);
   CHECK(html5_problems(h) == "");
   CHECK(well_formed_xml(h));
@@ -123,6 +127,7 @@ TEST_CASE("web pages: the show page", "[feed][web]") {
                                   episode("2026-11-03")};
   const std::string h = render_show_web_page(show(), eps);
   CHECK(count(h, "<script>") == 1);
+  CHECK(has(h, "<link rel=\"alternate\" type=\"application/rss+xml\""));
   CHECK(has(h, "<h1>Morning &lt;script&gt;window.__pwned=1&lt;/script&gt;"));
   CHECK(has(h, "<img src=\"cover.png\" alt=\"Cover of Morning &lt;script&gt;"));
   CHECK(has(h, "<p>The day&#39;s news, read aloud. &lt;script&gt;"));
