@@ -11,6 +11,9 @@ packages=(
   libxml2-dev libutf8proc-dev libcurl4-openssl-dev libssl-dev zlib1g-dev libmicrohttpd-dev libcpp-httplib-dev
   espeak-ng mpg123 curl time bc clang-format
   python3 python3-podcastparser python3-feedparser gpodder
+  # Tests only: the web pages in a real browser (chromium is large, ~300 MB installed) and
+  # html5lib's strict HTML5 parser.
+  chromium chromium-driver python3-html5lib
 )
 
 missing=()

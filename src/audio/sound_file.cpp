@@ -23,6 +23,8 @@ int sndfile_format(SoundFormat format) {
       return SF_FORMAT_FLAC | SF_FORMAT_PCM_16;
     case SoundFormat::ogg:
       return SF_FORMAT_OGG | SF_FORMAT_VORBIS;
+    case SoundFormat::opus:
+      return SF_FORMAT_OGG | SF_FORMAT_OPUS;
   }
   throw Error(ExitCode::failure, "unknown sound file format");
 }
@@ -44,7 +46,7 @@ class SoundFileWriter final : public AudioEncoder {
       if (sf_command(file_.get(), SFC_SET_VBR_ENCODING_QUALITY, &quality, sizeof quality) !=
           SF_TRUE)
         fail(sf_strerror(file_.get()));
-    } else {
+    } else if (format != SoundFormat::opus) {
       // Without it, a float sample just above 1.0 wraps around to full negative scale.
       sf_command(file_.get(), SFC_SET_CLIPPING, nullptr, SF_TRUE);
     }

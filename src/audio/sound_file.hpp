@@ -10,11 +10,13 @@
 
 namespace briefcast {
 
-enum class SoundFormat { wav, flac, ogg };
+enum class SoundFormat { wav, flac, ogg, opus };
 
 // Writes mono audio at `sample_rate_hz` to `path` (16-bit PCM for WAV/FLAC, Vorbis quality 0.4 for
-// Ogg). Tags go into the file's string chunk/comments. Throws Error(ExitCode::output) with
-// sf_strerror and the path when the file cannot be created or written.
+// Ogg, Ogg Opus at libsndfile's default bitrate for opus — Opus takes only 8, 12, 16, 24 or
+// 48 kHz: another rate is refused by libsndfile and thrown as below). Tags go into the file's
+// string chunk/comments. Throws Error(ExitCode::output) with sf_strerror and the path when the file
+// cannot be created or written.
 std::unique_ptr<AudioEncoder> open_sound_file_writer(const std::filesystem::path& path,
                                                      SoundFormat format, unsigned sample_rate_hz,
                                                      const Tags& tags);

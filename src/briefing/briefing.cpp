@@ -178,11 +178,12 @@ EpisodeRecord assemble_episode(const BuildSetup& s, const EpisodeDraft& d,
   if (!s.cfg.show.cover.empty()) tags.cover = s.cfg.show.cover;
   const Mp3Assembly assembled = assemble_mp3(files, render_id3v2(tags, timeline.id3_chapters), mp3);
   const std::string notes_html = render_show_notes_html(notes);
-  write_episode_files(s.root, stem, d.title, timeline.cues, timeline.chapters, notes_html);
 
   EpisodeRecord ep;
   ep.number = state.next_episode_number;
-  ep.guid = uuid_v5(podcast_guid(s.feed_url), s.day.date + "/" + std::to_string(ep.number));
+  // In the show's own namespace: never derived from a URL again, so a later base_url change
+  // cannot make a GUID that collides with or replaces one already published.
+  ep.guid = uuid_v5(state.podcast_guid, s.day.date + "/" + std::to_string(ep.number));
   ep.title = d.title;
   ep.date = s.day.date;
   ep.published = publication_time(s.day, today_local(), s.now);
@@ -196,6 +197,14 @@ EpisodeRecord assemble_episode(const BuildSetup& s, const EpisodeDraft& d,
   ep.description = render_show_notes_text(notes);
   ep.content_html = notes_html;
   ep.stories = timeline.stories;
+
+  PageEpisode page = page_episode(ep);
+  page.intro = notes.intro;
+  page.footer = notes.footer;
+  page.chapters = timeline.chapters;
+  page.cues = timeline.cues;  // the cues the VTT and SRT are written from
+  write_episode_files(s.root, stem, timeline.cues, timeline.chapters,
+                      render_episode_web_page(page_show(s.cfg.show, s.feed_url), page));
   return ep;
 }
 
@@ -206,10 +215,14 @@ Retention publish_episode(const BuildSetup& s, BriefingState& state, const Episo
   Retention retention = apply_retention(state.episodes, ep, s.cfg.keep_episodes);
   if (!s.cfg.show.cover.empty()) publish_cover(s.cfg.show.cover, s.root);
   const std::string xml =
-      render_checked_feed(make_channel(s.cfg.show, s.base_url, s.feed_url), retention.episodes,
-                          s.base_url, s.cfg.show.language, s.root, log);
+      render_checked_feed(make_channel(s.cfg.show, s.base_url, s.feed_url, state.podcast_guid,
+                                       std::chrono::sys_seconds(std::chrono::seconds(s.now))),
+                          retention.episodes, s.base_url, s.cfg.show.language, s.root, log);
+  std::vector<PageEpisode> listed;
+  for (auto& e : retention.episodes) listed.push_back(page_episode(e));
+  const std::string index = render_show_web_page(page_show(s.cfg.show, s.feed_url), listed);
   throw_if_interrupted();
-  publish_feed(state, retention, ep, xml, s.root, s.state_file, s.day);
+  publish_feed(state, retention, ep, xml, index, s.root, s.state_file, s.day);
   return retention;
 }
 
@@ -222,6 +235,15 @@ BuildReport build_briefing(const BuildOptions& options, std::ostream& log) {
   report.feed_xml = s.root / "feed.xml";
   const std::unique_ptr<FeedLock> lock = open_output(s, options.dry_run);
   BriefingState state = load_state(s.state_file);
+  // The show's identity: adopted from the definition, else kept from the first build.
+  if (!s.cfg.show.podcast_guid.empty())
+    state.podcast_guid = s.cfg.show.podcast_guid;
+  else if (state.podcast_guid.empty())
+    state.podcast_guid = podcast_guid(s.feed_url);
+  if (s.cfg.show.owner_email.empty())
+    log << "briefcast: warning: '" << s.feed_name
+        << "': no show.owner_email: the feed gets no itunes:owner and podcast:locked no (apps "
+           "verify ownership by e-mailing that address)\n";
 
   auto existing = std::find_if(state.episodes.begin(), state.episodes.end(),
                                [&](const EpisodeRecord& e) { return e.date == s.day.date; });

@@ -8,7 +8,6 @@
 #include "base/strings.hpp"
 #include "base/uuid.hpp"
 #include "feed/feed_validator.hpp"
-#include "feed/show_notes.hpp"
 
 namespace briefcast {
 
@@ -40,7 +39,8 @@ Episode to_feed_episode(const EpisodeRecord& e, const std::string& base, const s
 }
 
 Channel make_channel(const ShowConfig& show, const std::string& base_url,
-                     const std::string& feed_url) {
+                     const std::string& feed_url, const std::string& guid,
+                     std::chrono::sys_seconds built) {
   Channel c;
   c.title = show.title;
   c.link = base_url;
@@ -55,23 +55,56 @@ Channel make_channel(const ShowConfig& show, const std::string& base_url,
   c.subcategory = show.subcategory;
   c.explicit_content = show.explicit_content;
   c.self_url = feed_url;
-  c.podcast_guid = podcast_guid(feed_url);
+  c.podcast_guid = guid.empty() ? podcast_guid(feed_url) : guid;
+  c.locked = !show.owner_email.empty();
+  c.last_build_date = built;
   c.generator = std::string("briefcast ") + BRIEFCAST_VERSION;
   return c;
+}
+
+PageShow page_show(const ShowConfig& show, const std::string& feed_url) {
+  PageShow p;
+  p.title = show.title;
+  p.description = show.description;
+  p.author = show.author;
+  p.language = show.language;
+  if (!show.cover.empty()) p.cover = "cover" + show.cover.extension().string();
+  p.feed_url = feed_url;
+  return p;
+}
+
+PageEpisode page_episode(const EpisodeRecord& e) {
+  PageEpisode p;
+  p.title = e.title;
+  p.date = e.date;
+  p.duration_seconds = e.duration_seconds;
+  p.page = e.notes;
+  p.audio = e.audio;
+  p.chapters_json = e.chapters;
+  p.vtt = e.transcript_vtt;
+  p.srt = e.transcript_srt;
+  return p;
 }
 
 Retention apply_retention(const std::vector<EpisodeRecord>& current, const EpisodeRecord& added,
                           int keep_episodes) {
   Retention r;
+  int first_number = added.number;
   for (auto& e : current) {
+    first_number = std::min(first_number, e.number);
     if (e.date == added.date)
       r.removed.push_back(e);
     else
       r.episodes.push_back(e);
   }
   r.episodes.push_back(added);
-  std::sort(r.episodes.begin(), r.episodes.end(),
-            [](auto& a, auto& b) { return a.published < b.published; });
+  // By the day each episode is for (a back-dated episode goes before later days), then by when
+  // it was published; the numbers follow that order from the first episode kept.
+  std::sort(r.episodes.begin(), r.episodes.end(), [](auto& a, auto& b) {
+    if (a.date != b.date) return a.date < b.date;
+    return a.published < b.published;
+  });
+  for (auto& e : r.episodes) e.number = first_number++;
   if (keep_episodes > 0)
     while (r.episodes.size() > static_cast<std::size_t>(keep_episodes)) {
       r.removed.push_back(r.episodes.front());
@@ -91,14 +124,14 @@ std::string episode_stem(const std::string& day, const fs::path& root,
   return stem;
 }
 
-void write_episode_files(const fs::path& root, const std::string& stem, const std::string& title,
+void write_episode_files(const fs::path& root, const std::string& stem,
                          const std::vector<TranscriptCue>& cues,
-                         const std::vector<Chapter>& chapters, const std::string& notes_html) {
+                         const std::vector<Chapter>& chapters, const std::string& page_html) {
   const fs::path dir = root / "episodes";
   write_file_atomically(dir / (stem + ".vtt"), render_webvtt(cues));
   write_file_atomically(dir / (stem + ".srt"), render_srt(cues));
   write_file_atomically(dir / (stem + ".chapters.json"), render_chapters_json(chapters));
-  write_file_atomically(dir / (stem + ".html"), render_episode_page(title, notes_html));
+  write_file_atomically(dir / (stem + ".html"), page_html);
 }
 
 void publish_cover(const fs::path& cover, const fs::path& root) {
@@ -129,13 +162,16 @@ std::string render_checked_feed(const Channel& channel, const std::vector<Episod
 }
 
 void publish_feed(BriefingState& state, const Retention& retention, const EpisodeRecord& added,
-                  const std::string& feed_xml, const fs::path& root, const fs::path& state_file,
-                  const EpisodeDay& day) {
+                  const std::string& feed_xml, const std::string& show_page, const fs::path& root,
+                  const fs::path& state_file, const EpisodeDay& day) {
   state.episodes = retention.episodes;
-  state.next_episode_number = added.number + 1;
+  state.next_episode_number = std::max(state.next_episode_number, added.number + 1);
+  for (auto& e : state.episodes)
+    state.next_episode_number = std::max(state.next_episode_number, e.number + 1);
   for (auto& s : added.stories) state.broadcast.emplace(s.key, day.date);
   save_state(state, state_file);
   write_file_atomically(root / "feed.xml", feed_xml);
+  if (!show_page.empty()) write_file_atomically(root / "index.html", show_page);
 
   for (auto& e : retention.removed) remove_episode_files(e, root);
   prune_cache(state.cache, root, day);

@@ -8,6 +8,7 @@
 // The record → feed functions at the top are pure; the rest writes below the output folder
 // `root` and throws Error(ExitCode::output) when it cannot.
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <ostream>
@@ -20,6 +21,7 @@
 #include "feed/chapters_json.hpp"
 #include "feed/podcast_feed.hpp"
 #include "feed/transcript.hpp"
+#include "feed/web_pages.hpp"
 
 namespace briefcast {
 
@@ -36,11 +38,19 @@ std::string url_join(const std::string& base, const std::string& rel);
 Episode to_feed_episode(const EpisodeRecord& episode, const std::string& base_url,
                         const std::string& language);
 
-// The channel of `show` published at `feed_url` (its podcast:guid derives from it), linking to
-// `base_url`, with the cover at base_url + "cover.<ext>" when there is one. The language is
-// lower-cased as RSS expects ("en-us").
+// The channel of `show` published at `feed_url` with podcast:guid `guid` (empty: derived from
+// `feed_url`), built at `built` (lastBuildDate), linking to `base_url`, with the cover at
+// base_url + "cover.<ext>" when there is one. The language is lower-cased as RSS expects
+// ("en-us"). Without an owner e-mail there is no itunes:owner and podcast:locked is "no".
 Channel make_channel(const ShowConfig& show, const std::string& base_url,
-                     const std::string& feed_url);
+                     const std::string& feed_url, const std::string& guid,
+                     std::chrono::sys_seconds built);
+
+// The show as its web pages present it, subscribed to at `feed_url`.
+PageShow page_show(const ShowConfig& show, const std::string& feed_url);
+
+// A published episode as the show page lists it (no chapters, no transcript).
+PageEpisode page_episode(const EpisodeRecord& episode);
 
 // The episodes in the feed after adding one.
 struct Retention {
@@ -48,8 +58,10 @@ struct Retention {
   std::vector<EpisodeRecord> removed;   // replaced (same date as the new one) or too old
 };
 
-// Replaces the episodes of `added.date` with `added`, orders by publication time and drops the
-// oldest beyond `keep_episodes` (0: keep all).
+// Replaces the episodes of `added.date` with `added`, orders by day (then publication time),
+// numbers them in that order from the lowest number among `current` and `added` (a back-dated
+// episode takes its place and the later days move up one), and drops the oldest beyond
+// `keep_episodes` (0: keep all).
 Retention apply_retention(const std::vector<EpisodeRecord>& current, const EpisodeRecord& added,
                           int keep_episodes);
 
@@ -61,10 +73,11 @@ Retention apply_retention(const std::vector<EpisodeRecord>& current, const Episo
 std::string episode_stem(const std::string& day, const std::filesystem::path& root,
                          const std::vector<EpisodeRecord>& episodes);
 
-// Writes <root>/episodes/STEM.vtt, .srt, .chapters.json and .html.
+// Writes <root>/episodes/STEM.vtt, .srt, .chapters.json and .html (`page_html`, the episode's
+// web page).
 void write_episode_files(const std::filesystem::path& root, const std::string& stem,
-                         const std::string& title, const std::vector<TranscriptCue>& cues,
-                         const std::vector<Chapter>& chapters, const std::string& notes_html);
+                         const std::vector<TranscriptCue>& cues,
+                         const std::vector<Chapter>& chapters, const std::string& page_html);
 
 // Copies the show's cover to <root>/cover.<ext> when that file is missing or differs. Throws
 // Error(ExitCode::input) when the cover cannot be read.
@@ -78,13 +91,15 @@ std::string render_checked_feed(const Channel& channel, const std::vector<Episod
                                 const std::string& base_url, const std::string& language,
                                 const std::filesystem::path& root, std::ostream& log);
 
-// Publishes `added` with the episodes of `retention`: the state (episodes, next number, the new
+// Publishes `added` with the episodes of `retention`: the state (episodes, next number — above
+// `added.number` and every kept number — the new
 // stories as broadcast on `day`) is saved first to `state_file`, then `feed_xml` is written to
-// <root>/feed.xml; only then are the files of the removed episodes deleted, the parts cache
-// pruned (prune_cache) and the state saved again.
+// <root>/feed.xml and `show_page` (when not empty) to <root>/index.html; only then are the files
+// of the removed episodes deleted, the parts cache pruned (prune_cache) and the state saved again.
 void publish_feed(BriefingState& state, const Retention& retention, const EpisodeRecord& added,
-                  const std::string& feed_xml, const std::filesystem::path& root,
-                  const std::filesystem::path& state_file, const EpisodeDay& day);
+                  const std::string& feed_xml, const std::string& show_page,
+                  const std::filesystem::path& root, const std::filesystem::path& state_file,
+                  const EpisodeDay& day);
 
 // Deletes the files of a published episode (missing files are fine). Never throws.
 void remove_episode_files(const EpisodeRecord& episode, const std::filesystem::path& root);

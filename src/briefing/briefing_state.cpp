@@ -12,6 +12,7 @@
 #include "base/atomic_file.hpp"
 #include "base/error.hpp"
 #include "base/strings.hpp"
+#include "base/uuid.hpp"
 #include "briefing/json_fields.hpp"
 #include "feed/syndication.hpp"
 #include "text/text_encoding.hpp"
@@ -284,6 +285,12 @@ BriefingState state_from(const JsonFields& top) {
     top.fail_here("unknown state version " + version.value().dump() +
                   " (written by a newer briefcast?)");
   BriefingState state;
+  if (top.find("podcast_guid", false)) {
+    JsonFields guid = top.member("podcast_guid");
+    state.podcast_guid = guid.as_string();
+    if (!is_uuid(state.podcast_guid))
+      guid.fail_here("expected a UUID, got '" + state.podcast_guid + "'");
+  }
   state.next_episode_number =
       static_cast<int>(top.member("next_episode_number").as_integer(1, INT_MAX));
   JsonFields episodes = top.member("episodes");
@@ -321,6 +328,7 @@ void save_state(const BriefingState& state, const fs::path& file) {
   json j = {{"version", kStateVersion}, {"next_episode_number", state.next_episode_number},
             {"episodes", episodes},     {"broadcast", state.broadcast},
             {"cache", cache},           {"sources", to_json(state.sources)}};
+  if (!state.podcast_guid.empty()) j["podcast_guid"] = state.podcast_guid;
   write_file_atomically(file, j.dump(1) + "\n");
 }
 

@@ -28,7 +28,7 @@ struct StoryRecord {
 
 // One published episode. Paths are relative to the output folder.
 struct EpisodeRecord {
-  int number = 0;              // itunes:episode, 1-based, never reused
+  int number = 0;              // itunes:episode, 1-based, in the order of the episodes' days
   std::string guid;            // stable, never changes
   std::string title;           // unique per day
   std::string date;            // YYYY-MM-DD the episode is for
@@ -58,6 +58,9 @@ struct CachedPart {
 };
 
 struct BriefingState {
+  // The show's podcast:guid, made once (the first build) and kept through URL and host changes.
+  // Empty in a state written before it was kept ("podcast_guid" absent): the next build makes it.
+  std::string podcast_guid;
   int next_episode_number = 1;
   std::vector<EpisodeRecord> episodes;           // oldest first
   std::map<std::string, std::string> broadcast;  // story key → date first broadcast

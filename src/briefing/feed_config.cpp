@@ -8,6 +8,7 @@
 #include "base/error.hpp"
 #include "base/file_read.hpp"
 #include "base/strings.hpp"
+#include "base/uuid.hpp"
 #include "briefing/episode_template.hpp"
 #include "briefing/json_fields.hpp"
 #include "feed/apple_categories.hpp"
@@ -111,7 +112,7 @@ void check_template(const JsonFields& r, const std::string& key, const std::stri
 
 ShowConfig read_show(const JsonFields& r, const fs::path& dir) {
   r.only({"title", "description", "author", "owner_email", "language", "category", "subcategory",
-          "explicit", "cover", "base_url"});
+          "explicit", "cover", "base_url", "podcast_guid"});
   ShowConfig s;
   r.string("title", s.title, true);
   if (s.title.size() > 255) r.fail("title", "longer than 255 bytes");
@@ -120,6 +121,13 @@ ShowConfig read_show(const JsonFields& r, const fs::path& dir) {
   r.string("author", s.author, true);
   if (r.string("owner_email", s.owner_email) && !is_email(s.owner_email))
     r.fail("owner_email", "expected an e-mail address, got '" + s.owner_email + "'");
+  if (r.string("podcast_guid", s.podcast_guid)) {
+    if (!is_uuid(s.podcast_guid))
+      r.fail("podcast_guid",
+             "expected a UUID such as \"9b024349-ccf0-5f69-a609-6b82873eab3c\", got '" +
+                 s.podcast_guid + "'");
+    s.podcast_guid = lower_ascii(s.podcast_guid);
+  }
   r.string("language", s.language, true);
   if (!is_bcp47(s.language))
     r.fail("language",

@@ -37,7 +37,10 @@ struct ShowConfig {
   std::string title;        // channel title
   std::string description;  // channel description, plain text (≤ 4000 bytes)
   std::string author;       // itunes:author
-  std::string owner_email;  // itunes:owner e-mail (empty: no owner element)
+  std::string owner_email;  // itunes:owner e-mail (empty: no owner element, podcast:locked no)
+  // podcast:guid to adopt (moving an existing show in); empty: made on the first build from the
+  // feed URL and kept in the state from then on.
+  std::string podcast_guid;
   std::string language;     // BCP 47, e.g. "en-US"
   std::string category;     // Apple top-level category, e.g. "News"
   std::string subcategory;  // Apple subcategory of `category`, e.g. "Daily News" (may be empty)

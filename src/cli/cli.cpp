@@ -4,9 +4,12 @@
 
 #include <CLI/CLI.hpp>
 #include <exception>
+#include <string>
+#include <vector>
 
 #include "base/error.hpp"
 #include "cli/cli_commands.hpp"
+#include "cli/cli_suggest.hpp"
 
 namespace briefcast {
 
@@ -36,7 +39,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     out << "briefcast " << BRIEFCAST_VERSION << "\n";
     return 0;
   } catch (const CLI::ParseError& e) {
-    err << "briefcast: " << e.what() << "\n";
+    std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
+    err << "briefcast: " << e.what() << did_you_mean(app, args) << "\n";
     return static_cast<int>(ExitCode::usage);
   }
 

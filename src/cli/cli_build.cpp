@@ -3,12 +3,18 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <string_view>
 
+#include "base/strings.hpp"
 #include "briefing/briefing.hpp"
 #include "cli/cli_commands.hpp"
+#include "net/url_tools.hpp"
+#include "serve/http_server.hpp"
+#include "serve/listen_address.hpp"
 
 namespace briefcast {
 
@@ -19,6 +25,36 @@ struct BuildFlags {
   std::string date, base_url;
   bool quiet = false;
 };
+
+// A word as a shell reads it back: as is when it is plain, else in single quotes.
+std::string shell_word(const std::string& w) {
+  bool plain = !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+    return is_alnum_ascii(c) || std::string_view("_-./:=@%+,").find(c) != std::string_view::npos;
+  });
+  if (plain) return w;
+  std::string q = "'";
+  for (char c : w) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+// The `serve` command that serves what was just built at `base_url`: a port other than serve's
+// default is passed on, a host other than this machine's loopback needs every interface, and a
+// --base-url given to build is given to serve too (so it does not warn about the definition's).
+std::string serve_command(const std::string& feed_file, const std::string& base_url,
+                          bool base_url_given) {
+  std::string cmd = "briefcast serve " + shell_word(feed_file);
+  UrlParts u = split_url(base_url);
+  if (equals_ascii_ci(u.scheme, "http")) {  // https is a proxy's business: serve has no TLS
+    std::string host = u.host;
+    if (host.size() > 2 && host.front() == '[') host = host.substr(1, host.size() - 2);
+    if (!is_loopback_host(host)) cmd += " --bind 0.0.0.0";
+    const int port =
+        u.port.empty() || !all_digits(u.port) || u.port.size() > 5 ? 80 : std::stoi(u.port);
+    if (port != ServeOptions{}.port) cmd += " --port " + std::to_string(port);
+  }
+  if (base_url_given) cmd += " --base-url " + shell_word(base_url);
+  return cmd;
+}
 
 int run_build(BuildFlags& f, CliStreams io) {
   BuildOptions o = f.options;
@@ -38,9 +74,13 @@ int run_build(BuildFlags& f, CliStreams io) {
                   r.parts_cached, r.episodes_in_feed);
     io.err << line;
   }
+  // The folder's URL: the feed's without "feed.xml".
+  const std::string base = r.feed_url.substr(0, r.feed_url.rfind('/') + 1);
   io.err << "briefcast: feed: " << r.feed_xml.string() << "\n"
-         << "briefcast: serve it with:  briefcast serve " << o.feed_file.string() << "\n"
-         << "briefcast: then subscribe in a podcast app to " << r.feed_url << "\n";
+         << "briefcast: serve it with:  "
+         << serve_command(o.feed_file.string(), base, !f.base_url.empty()) << "\n"
+         << "briefcast: then subscribe in a podcast app to " << r.feed_url << "\n"
+         << "briefcast: the show's web page: " << base << "index.html\n";
   return 0;
 }
 

@@ -16,6 +16,7 @@
 #include "base/strings.hpp"
 #include "briefing/briefing_day.hpp"
 #include "cli/cli_commands.hpp"
+#include "net/url_tools.hpp"
 #include "pipeline/say.hpp"
 #include "voice/speech_engine.hpp"
 #include "voice/voice_profile.hpp"
@@ -37,7 +38,7 @@ struct SayFlags {
   std::optional<int> rate_wpm, pitch;
   int bitrate_kbps = Mp3Config{}.bitrate_kbps;
   std::optional<int> vbr_quality;
-  unsigned sample_rate_hz = SayRequest{}.sample_rate_hz;
+  std::optional<unsigned> sample_rate_hz;  // unset: SayRequest's, 48000 for Opus
   double loudness_lufs = LoudnessConfig{}.target_lufs;
   bool no_loudness = false;
   std::string cover;
@@ -53,6 +54,18 @@ std::string iso639_2(const std::string& bcp47) {
   std::string primary = bcp47.substr(0, bcp47.find('-'));
   auto it = codes.find(primary);
   return it == codes.end() ? primary : it->second;
+}
+
+// "notes" for "notes.txt"; for a URL its last path segment's stem, else its host
+// ("https://news.example/2026/ferry.html" → "ferry").
+std::string default_output_stem(const std::string& input) {
+  if (!is_http_url(input)) return fs::path(input).stem().string();
+  UrlParts u = split_url(input);
+  std::string path = u.path;
+  while (!path.empty() && path.back() == '/') path.pop_back();
+  std::string stem = fs::path(path).filename().stem().string();
+  if (stem.empty() || stem == "." || stem == "..") stem = u.host;
+  return stem.empty() ? "page" : stem;
 }
 
 VoiceProfile resolve_voice(const std::string& voice) {
@@ -72,14 +85,15 @@ int run_say(const SayFlags& f, std::ostream& err) {
   if (f.output.empty()) {
     if (f.inputs.front() == "-")
       throw Error(ExitCode::usage, "reading standard input needs -o FILE (or -o - for stdout)");
-    r.output = fs::path(f.inputs.front()).stem().string() + ".mp3";
+    r.output = default_output_stem(f.inputs.front()) + ".mp3";
   } else {
     r.output = f.output;
   }
   auto format = format_for_output(r.output);
   if (!format)
-    throw Error(ExitCode::usage,
-                "'" + r.output + "': unknown output extension (use .mp3, .wav, .flac or .ogg)");
+    throw Error(
+        ExitCode::usage,
+        "'" + r.output + "': unknown output extension (use .mp3, .wav, .flac, .ogg or .opus)");
   r.format = *format;
   if (r.output == "-" && isatty(STDOUT_FILENO))
     throw Error(ExitCode::usage, "refusing to write MP3 to a terminal; redirect or pipe -o -");
@@ -89,11 +103,19 @@ int run_say(const SayFlags& f, std::ostream& err) {
   if (f.pitch) r.voice.pitch = *f.pitch;
   r.mp3.bitrate_kbps = f.bitrate_kbps;
   r.mp3.vbr_quality = f.vbr_quality;
-  r.sample_rate_hz = f.sample_rate_hz;
+  if (r.format == OutputFormat::opus) {
+    r.sample_rate_hz = f.sample_rate_hz.value_or(48000);
+    if (r.sample_rate_hz != 16000 && r.sample_rate_hz != 24000 && r.sample_rate_hz != 48000)
+      throw Error(ExitCode::usage, "--sample-rate " + std::to_string(r.sample_rate_hz) +
+                                       ": Opus takes 16000, 24000 or 48000 Hz");
+  } else {
+    r.sample_rate_hz = f.sample_rate_hz.value_or(SayRequest{}.sample_rate_hz);
+  }
   r.loudness.enabled = !f.no_loudness;
   r.loudness.target_lufs = f.loudness_lufs;
   r.tags.title = f.title;
-  r.tags.artist = f.author.empty() ? "briefcast" : f.author;
+  r.tags.artist = f.author;  // empty: the page's author, else "briefcast"
+  r.fallback_artist = "briefcast";
   r.tags.album = f.album;
   r.tags.date = today_local();
   r.tags.language = iso639_2(r.voice.language);
@@ -164,29 +186,37 @@ int run_voices(std::ostream& out) {
 void add_say_commands(CLI::App& app, CliStreams io, SubcommandList& commands) {
   auto f = std::make_shared<SayFlags>();
   auto* say_cmd = app.add_subcommand("say", "Convert text files to one audio file");
-  say_cmd->add_option("INPUT", f->inputs, "Text file(s), or - for standard input")->required();
-  say_cmd->add_option("-o,--output", f->output,
-                      "Output file; extension picks .mp3 .wav .flac .ogg; - for MP3 on stdout "
-                      "[default: <input stem>.mp3]");
+  say_cmd
+      ->add_option("INPUT", f->inputs,
+                   "Text, Markdown or HTML file(s), http(s):// URL(s), or - for standard input")
+      ->required();
+  say_cmd->add_option(
+      "-o,--output", f->output,
+      "Output file; extension picks .mp3 .wav .flac .ogg (Vorbis) .opus; - for MP3 on "
+      "stdout "
+      "[default: <input stem>.mp3]");
   say_cmd->add_option("--title", f->title, "Title tag [default: first line of the input]");
-  say_cmd->add_option("--author", f->author, "Artist tag [default: briefcast]");
+  say_cmd->add_option("--author", f->author,
+                      "Artist tag [default: the page's author, else briefcast]");
   say_cmd->add_option("--album", f->album, "Album tag")->capture_default_str();
   say_cmd
-      ->add_option("--voice", f->voice,
+      ->add_option("-v,--voice", f->voice,
                    "Voice profile name or .json file, or an eSpeak NG voice (see `voices`)")
       ->capture_default_str();
-  say_cmd->add_option("--rate", f->rate_wpm, "Words per minute, 80-450 [default: from the voice]")
+  say_cmd
+      ->add_option("-s,--rate", f->rate_wpm, "Words per minute, 80-450 [default: from the voice]")
       ->check(CLI::Range(80, 450));
-  say_cmd->add_option("--pitch", f->pitch, "Pitch 0-100 [default: from the voice]")
+  say_cmd->add_option("-p,--pitch", f->pitch, "Pitch 0-100 [default: from the voice]")
       ->check(CLI::Range(0, 100));
-  say_cmd->add_option("--bitrate", f->bitrate_kbps, "MP3 CBR bitrate, kbps")
+  say_cmd->add_option("-b,--bitrate", f->bitrate_kbps, "MP3 CBR bitrate, kbps")
       ->capture_default_str()
       ->check(CLI::IsMember(
           {8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320}));
-  say_cmd->add_option("--vbr", f->vbr_quality, "MP3 VBR quality 0 (best) - 9 instead of CBR")
+  say_cmd->add_option("-V,--vbr", f->vbr_quality, "MP3 VBR quality 0 (best) - 9 instead of CBR")
       ->check(CLI::Range(0, 9));
-  say_cmd->add_option("--sample-rate", f->sample_rate_hz, "Output sample rate, Hz")
-      ->capture_default_str()
+  say_cmd
+      ->add_option("--sample-rate", f->sample_rate_hz,
+                   "Output sample rate, Hz [default: 44100; 48000 for .opus]")
       ->check(CLI::IsMember({16000u, 22050u, 24000u, 32000u, 44100u, 48000u}));
   say_cmd->add_option("--loudness", f->loudness_lufs, "Integrated loudness target, LUFS")
       ->capture_default_str()
@@ -194,7 +224,7 @@ void add_say_commands(CLI::App& app, CliStreams io, SubcommandList& commands) {
   say_cmd->add_flag("--no-loudness", f->no_loudness, "Keep eSpeak NG's level (no normalization)");
   say_cmd->add_option("--cover", f->cover, "JPEG or PNG image embedded as the cover");
   say_cmd->add_flag("-q,--quiet", f->quiet, "No progress or summary on stderr");
-  say_cmd->add_flag("-v,--verbose", f->verbose, "Print measured loudness and encoder details");
+  say_cmd->add_flag("--verbose", f->verbose, "Print measured loudness and encoder details");
 
   auto* voices_cmd =
       app.add_subcommand("voices", "List voice profiles and installed eSpeak NG voices");

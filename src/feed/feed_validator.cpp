@@ -188,9 +188,17 @@ void Checker::channel(const MarkupNode* ch) {
     problem(where, "missing podcast:guid");
   else if (!is_uuid(text(guid)))
     problem(where, "podcast:guid '" + text(guid) + "' is not a UUID");
-  if (const MarkupNode* locked = child(ch, kPodcastNamespace, "locked"))
+  if (const MarkupNode* owner = child(ch, kItunesNamespace, "owner"))
+    if (text(child(owner, kItunesNamespace, "email")).empty())
+      problem(where, "itunes:owner without itunes:email");
+  if (const MarkupNode* locked = child(ch, kPodcastNamespace, "locked")) {
     if (text(locked) != "yes" && text(locked) != "no")
       problem(where, "podcast:locked '" + text(locked) + "' must be yes or no");
+    // A lock is verified by e-mailing its owner: "yes" needs an address to e-mail.
+    else if (text(locked) == "yes" && trimmed(attr(locked, "owner").value_or("")).empty() &&
+             !child(ch, kItunesNamespace, "owner"))
+      problem(where, "podcast:locked yes without an owner e-mail (owner=\"…\" or itunes:owner)");
+  }
 
   base_ = opt_.base_url;
   if (base_.empty() && absolute_http(r_.self_url))

@@ -1,7 +1,8 @@
 #pragma once
 // Checks a published podcast feed the way the apps that read it would fail on it
 // (../shared/reference/podcast.md): structure, namespaces, required channel and item fields,
-// dates, unique GUIDs, enclosure sizes against the published files.
+// dates, unique GUIDs, an owner e-mail wherever itunes:owner or podcast:locked yes needs one,
+// enclosure sizes against the published files.
 
 #include <chrono>
 #include <cstdint>

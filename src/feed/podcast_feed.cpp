@@ -101,7 +101,9 @@ std::string render_rss(const Channel& ch, const std::vector<Episode>& input) {
   w.text(2, "language", ch.language);
   w.text(2, "copyright", ch.copyright);
   w.text(2, "generator", ch.generator);
-  if (!episodes.empty())
+  if (ch.last_build_date)
+    w.line(2, "<lastBuildDate>" + format_rfc2822(*ch.last_build_date) + "</lastBuildDate>");
+  else if (!episodes.empty())
     w.line(2, "<lastBuildDate>" + format_rfc2822(episodes.front().pub_date) + "</lastBuildDate>");
   if (ch.ttl_minutes > 0) w.line(2, "<ttl>" + std::to_string(ch.ttl_minutes) + "</ttl>");
   if (!ch.self_url.empty())
@@ -115,7 +117,8 @@ std::string render_rss(const Channel& ch, const std::vector<Episode>& input) {
     w.line(2, "</image>");
   }
   w.text(2, "itunes:author", ch.author);
-  if (!ch.owner_name.empty() || !ch.owner_email.empty()) {
+  // Strict validators reject an itunes:owner without its e-mail: no e-mail, no owner.
+  if (!ch.owner_email.empty()) {
     w.line(2, "<itunes:owner>");
     w.text(3, "itunes:name", ch.owner_name);
     w.text(3, "itunes:email", ch.owner_email);
@@ -140,7 +143,7 @@ std::string render_rss(const Channel& ch, const std::vector<Episode>& input) {
   w.text(2, "podcast:guid", guid);
   std::string lock_owner = ch.locked_owner.empty() ? ch.owner_email : ch.locked_owner;
   w.line(2, "<podcast:locked" + (lock_owner.empty() ? std::string() : attr("owner", lock_owner)) +
-                ">" + (ch.locked ? "yes" : "no") + "</podcast:locked>");
+                ">" + (ch.locked && !lock_owner.empty() ? "yes" : "no") + "</podcast:locked>");
   for (const Episode& e : episodes) write_item(w, ch, e);
   w.line(1, "</channel>");
   w.line(0, "</rss>");

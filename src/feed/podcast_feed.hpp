@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,8 +23,8 @@ struct Channel {
   std::string description;         // <description> (CDATA; may hold HTML); Apple: <= 4000 bytes
   std::string language = "en-us";  // <language>, ISO 639 (+ region)
   std::string author;              // <itunes:author>
-  std::string owner_name;          // <itunes:owner><itunes:name>, optional
-  std::string owner_email;         // <itunes:owner><itunes:email>, optional
+  std::string owner_name;          // <itunes:owner><itunes:name>, written only with owner_email
+  std::string owner_email;         // <itunes:owner><itunes:email>; empty: no itunes:owner
   std::string image_url;           // <itunes:image href> and <image>: square JPEG/PNG
   std::string category = "News";   // <itunes:category text>, Apple's list
   std::string subcategory = "Daily News";  // nested <itunes:category>; empty: none
@@ -31,12 +32,16 @@ struct Channel {
   std::string type = "episodic";           // <itunes:type>: episodic or serial
   std::string self_url;                    // <atom:link rel="self">: where this feed is published
   std::string podcast_guid;                // <podcast:guid>; empty: podcast_guid(self_url)
-  bool locked = true;                      // <podcast:locked> yes/no: other hosts may not import it
-  std::string locked_owner;                // <podcast:locked owner>: e-mail; empty: owner_email
-  std::string copyright;                   // <copyright>, optional
-  std::string generator = "briefcast";     // <generator>
-  std::string new_feed_url;                // <itunes:new-feed-url> when the feed moved, else empty
-  int ttl_minutes = 0;                     // <ttl>, 0: omitted
+  // <podcast:locked> yes/no: other hosts may not import it. Written "yes" only with an owner
+  // e-mail (locked_owner or owner_email): a lock nobody can verify is written "no".
+  bool locked = true;
+  std::string locked_owner;  // <podcast:locked owner>: e-mail; empty: owner_email
+  // <lastBuildDate>: when the feed was built; unset: the newest episode's pubDate.
+  std::optional<std::chrono::sys_seconds> last_build_date;
+  std::string copyright;                // <copyright>, optional
+  std::string generator = "briefcast";  // <generator>
+  std::string new_feed_url;             // <itunes:new-feed-url> when the feed moved, else empty
+  int ttl_minutes = 0;                  // <ttl>, 0: omitted
 };
 
 // One episode.

@@ -34,11 +34,6 @@ std::string render_show_notes_html(const ShowNotes& n) {
   return h;
 }
 
-std::string render_episode_page(std::string_view title, std::string_view notes_html) {
-  return "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>" + escape_html(title) +
-         "</title></head><body>\n" + std::string(notes_html) + "</body></html>\n";
-}
-
 std::string render_show_notes_text(const ShowNotes& n) {
   std::string t;
   if (!n.intro.empty()) t += n.intro + "\n\n";

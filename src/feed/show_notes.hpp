@@ -1,7 +1,7 @@
 #pragma once
 // Show notes for one episode of the daily briefing: the stories it covers with their links,
-// sources and where each starts in the audio. HTML for `content:encoded` and the episode page,
-// plain text for `description`.
+// sources and where each starts in the audio. HTML for `content:encoded`, plain text for
+// `description` (the episode's web page is web_pages.hpp).
 
 #include <string>
 #include <string_view>
@@ -29,10 +29,6 @@ struct ShowNotes {
 // ("<li><a href=URL>Title</a> (Source) [1:05]</li>" plus a <p> summary), <p>footer</p>.
 // All text and attributes are escaped; URLs other than http(s) are not linked.
 std::string render_show_notes_html(const ShowNotes& notes);
-
-// The episode's web page: a minimal HTML document titled `title` (plain text, escaped) around a
-// fragment from render_show_notes_html (inserted as is).
-std::string render_episode_page(std::string_view title, std::string_view notes_html);
 
 // The same content as plain text, one story per line ("1. [1:05] Title (Source)").
 std::string render_show_notes_text(const ShowNotes& notes);

@@ -79,6 +79,10 @@ Sink open_sink(const SayRequest& r, const Tags& tags) {
       sink.encoder =
           open_sound_file_writer(sink.file->temp_path(), SoundFormat::ogg, r.sample_rate_hz, tags);
       break;
+    case OutputFormat::opus:
+      sink.encoder =
+          open_sound_file_writer(sink.file->temp_path(), SoundFormat::opus, r.sample_rate_hz, tags);
+      break;
   }
   return sink;
 }
@@ -104,6 +108,7 @@ std::optional<OutputFormat> format_for_output(const std::string& output) {
   if (ext == ".wav") return OutputFormat::wav;
   if (ext == ".flac") return OutputFormat::flac;
   if (ext == ".ogg" || ext == ".oga") return OutputFormat::ogg;
+  if (ext == ".opus") return OutputFormat::opus;
   return std::nullopt;
 }
 
@@ -142,6 +147,10 @@ SayReport say(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader>> re
                      ? readers.front()->title()
                      : title_from(first.front()->sentences.front().text);
   report.title = tags.title;
+  if (tags.artist.empty())
+    tags.artist =
+        !readers.front()->author().empty() ? readers.front()->author() : r.fallback_artist;
+  report.artist = tags.artist;
 
   SpeechEngine engine(&interrupt_flag());
   engine.configure(synthesis_config(r.voice));

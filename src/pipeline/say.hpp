@@ -23,7 +23,7 @@
 
 namespace briefcast {
 
-enum class OutputFormat { mp3, wav, flac, ogg };
+enum class OutputFormat { mp3, wav, flac, ogg, opus };
 
 // The format an output path asks for by its extension (case-insensitive); "-" is MP3.
 std::optional<OutputFormat> format_for_output(const std::string& output);
@@ -41,12 +41,15 @@ struct SayRequest {
   unsigned sample_rate_hz = 44100;  // output rate, Hz
   LoudnessConfig loudness;          // normalization target and ceiling
   Tags tags;                        // empty title: the first line of the first input
-  bool progress = false;            // draw the progress bar on the log stream
-  bool verbose = false;             // print measurements and encoder details on the log stream
+  // The artist when tags.artist is empty: the first input's author, else this.
+  std::string fallback_artist;
+  bool progress = false;  // draw the progress bar on the log stream
+  bool verbose = false;   // print measurements and encoder details on the log stream
 };
 
 struct SayReport {
-  std::string title;  // the title that was tagged
+  std::string title;   // the title that was tagged
+  std::string artist;  // the artist that was tagged
   std::size_t paragraphs = 0;
   std::size_t sentences = 0;
   double audio_seconds = 0;  // duration of the produced audio

@@ -11,6 +11,8 @@
 #include "extract/html_extractor.hpp"
 #include "extract/markdown.hpp"
 #include "extract/scraped_cleaner.hpp"
+#include "net/http_fetch.hpp"
+#include "net/url_tools.hpp"
 #include "spoken/lexicon.hpp"
 #include "spoken/normalizer.hpp"
 #include "text/long_sentence.hpp"
@@ -82,6 +84,7 @@ class ArticleScript : public ScriptReader {
     return std::nullopt;
   }
   const std::string& title() const override { return article_.title; }
+  const std::string& author() const override { return article_.author; }
   const std::string& name() const override { return name_; }
   std::vector<std::string> warnings() const override { return article_.warnings; }
   std::optional<std::size_t> count_sentences() override {
@@ -212,7 +215,34 @@ Article article_from_bytes(std::string_view bytes, InputFormat format, const std
   return a;
 }
 
+namespace {
+
+// An http(s) input, fetched with the limits and errors of the daily build's article pages
+// (FetchOptions' defaults): the Content-Type picks the reader, a body of another type is refused.
+Article fetch_article(const std::string& url) {
+  FetchOptions fo;
+  fo.accept = "text/html, application/xhtml+xml, text/markdown;q=0.9, text/plain;q=0.8, */*;q=0.5";
+  FetchResult page = fetch_url(url, fo);
+  const std::string& mime = page.mime_type;
+  InputFormat format;
+  if (mime == "text/html" || mime == "application/xhtml+xml")
+    format = InputFormat::html;
+  else if (mime == "text/markdown")
+    format = InputFormat::markdown;
+  else if (mime == "text/plain")
+    format = InputFormat::text;
+  else if (mime.empty())
+    format = detect_format(url, page.body);
+  else
+    throw Error(ExitCode::input,
+                "'" + url + "': not a web page or text (Content-Type " + page.content_type + ")");
+  return article_from_bytes(page.body, format, url, page.charset);
+}
+
+}  // namespace
+
 Article read_article(const std::string& spec) {
+  if (is_http_url(spec)) return fetch_article(spec);
   std::string bytes = read_all(spec);
   const std::string name = display_name(spec);
   return article_from_bytes(bytes, detect_format(spec == "-" ? "" : spec, bytes), name);

@@ -38,9 +38,13 @@ inline constexpr std::size_t kMaxWholeArticleBytes = 16u << 20;
 Article article_from_bytes(std::string_view bytes, InputFormat format, const std::string& name,
                            std::string_view charset = {});
 
-// Reads and cleans FILE or "-" (standard input). Throws Error(ExitCode::input) naming the file
-// when it is missing, a folder or unreadable ("cannot read: <reason>", see read_file_bytes), binary
-// (NUL bytes), empty or without article text.
+// Reads and cleans FILE, "-" (standard input) or an http(s) URL. Throws Error(ExitCode::input)
+// naming the file when it is missing, a folder or unreadable ("cannot read: <reason>", see
+// read_file_bytes), binary (NUL bytes), empty or without article text. A URL is fetched with
+// fetch_url's default limits (as the daily build fetches article pages) and read by its
+// Content-Type (HTML, Markdown, plain text; none: detected): fetch_url's Error(ExitCode::network)
+// passes through; another type is Error(ExitCode::input) "'URL': not a web page or text
+// (Content-Type T)".
 Article read_article(const std::string& spec);
 
 // How sentences become speech.
@@ -57,8 +61,8 @@ std::vector<std::string> block_sentences(const Block& block, std::size_t max_sen
 // Segments and normalizes one block.
 ScriptBlock script_block(const Block& block, std::size_t index, const ScriptOptions& options);
 
-// Opens FILE or "-"; the article's title is spoken first, as a heading. Throws like read_article;
-// a streamed file fails on its first block.
+// Opens FILE, "-" or an http(s) URL; the article's title is spoken first, as a heading. Throws like
+// read_article; a streamed file fails on its first block.
 std::unique_ptr<ScriptReader> open_script(const std::string& spec, const ScriptOptions& options);
 // An in-memory article (the daily briefing's stories); `speak_title` speaks the title first.
 std::unique_ptr<ScriptReader> script_from_article(Article article, const ScriptOptions& options,

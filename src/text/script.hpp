@@ -32,7 +32,12 @@ class ScriptReader {
   virtual ~ScriptReader() = default;
   virtual std::optional<ScriptBlock> next() = 0;  // nullopt at the end
   virtual const std::string& title() const = 0;   // may be empty
-  virtual const std::string& name() const = 0;    // file name for messages, "<stdin>" for "-"
+  // The author the input names (byline, author meta tag, JSON-LD); may be empty.
+  virtual const std::string& author() const {
+    static const std::string none;
+    return none;
+  }
+  virtual const std::string& name() const = 0;  // file name for messages, "<stdin>" for "-"
   virtual std::vector<std::string> warnings() const = 0;  // repairs worth telling the user
   // Counts the sentences ahead without consuming them, when cheap (nullopt otherwise).
   virtual std::optional<std::size_t> count_sentences() = 0;

@@ -96,7 +96,9 @@ TEST_CASE("publish: episode records become feed items under the base URL", "[bui
 TEST_CASE("publish: the channel of the show", "[build]") {
   ShowConfig s = show();
   s.cover = "/art/cover.png";
-  Channel c = make_channel(s, "http://h/pod/", "http://h/pod/feed.xml");
+  const auto built =
+      std::chrono::sys_days{std::chrono::November / 29 / 2026} + std::chrono::hours(17);
+  Channel c = make_channel(s, "http://h/pod/", "http://h/pod/feed.xml", "", built);
   CHECK(c.title == "Test Briefing");
   CHECK(c.link == "http://h/pod/");
   CHECK(c.language == "en-us");
@@ -108,8 +110,16 @@ TEST_CASE("publish: the channel of the show", "[build]") {
   CHECK(c.subcategory == "Daily News");
   CHECK(c.self_url == "http://h/pod/feed.xml");
   CHECK(c.podcast_guid == podcast_guid("http://h/pod/feed.xml"));
+  CHECK(c.locked);
+  CHECK(c.last_build_date == built);
   CHECK(c.generator == "briefcast " BRIEFCAST_VERSION);
-  CHECK(make_channel(show(), "http://h/", "http://h/feed.xml").image_url.empty());
+  CHECK(make_channel(show(), "http://h/", "http://h/feed.xml", "", built).image_url.empty());
+  // The kept GUID wins over the URL; no owner e-mail: no lock.
+  s.owner_email.clear();
+  c = make_channel(s, "http://other/", "http://other/feed.xml",
+                   "9b024349-ccf0-5f69-a609-6b82873eab3c", built);
+  CHECK(c.podcast_guid == "9b024349-ccf0-5f69-a609-6b82873eab3c");
+  CHECK_FALSE(c.locked);
 }
 
 TEST_CASE("publish: retention replaces the day and keeps the newest", "[build]") {
@@ -123,14 +133,21 @@ TEST_CASE("publish: retention replaces the day and keeps the newest", "[build]")
   CHECK(dates(r.episodes) == std::vector<std::string>{"2026-11-01", "2026-11-02", "2026-11-03"});
   REQUIRE(r.removed.size() == 1);
   CHECK(r.removed[0].number == 3);
-  CHECK(r.episodes.back().number == 4);
+  CHECK(r.episodes.back().number == 3);  // numbers follow the days: 1, 2, 3
+
+  // A back-dated episode takes its day's place; the later days move up one.
+  r = apply_retention({record("2026-11-03", 300, 1)}, record("2026-11-02", 400, 2), 0);
+  CHECK(dates(r.episodes) == std::vector<std::string>{"2026-11-02", "2026-11-03"});
+  CHECK(r.episodes[0].number == 1);
+  CHECK(r.episodes[1].number == 2);
+  CHECK(r.episodes[1].guid == "guid-2026-11-03");  // the GUID stays with its episode
 
   r = apply_retention({}, record("2026-11-04", 400, 1), 1);
   CHECK(dates(r.episodes) == std::vector<std::string>{"2026-11-04"});
   CHECK(r.removed.empty());
 }
 
-TEST_CASE("publish: file names never reuse a published one; side files and cover", "[build]") {
+TEST_CASE("publish: file names never reuse a published one, side files and cover", "[build]") {
   test::TempDir d;
   const fs::path root = d.path();
   CHECK(episode_stem("2026-11-02", root, {}) == "2026-11-02");
@@ -144,13 +161,12 @@ TEST_CASE("publish: file names never reuse a published one; side files and cover
   std::vector<TranscriptCue> cues = {{0.0, 1.5, "Hello.", "", {}}};
   std::vector<Chapter> chapters(1);
   chapters[0].title = "Introduction";
-  write_episode_files(root, "2026-11-02-2", "Briefing", cues, chapters, "<p>notes</p>\n");
+  write_episode_files(root, "2026-11-02-2", cues, chapters, "<p>page</p>\n");
   CHECK(test::read_file(root / "episodes/2026-11-02-2.vtt") == render_webvtt(cues));
   CHECK(test::read_file(root / "episodes/2026-11-02-2.srt") == render_srt(cues));
   CHECK(test::read_file(root / "episodes/2026-11-02-2.chapters.json") ==
         render_chapters_json(chapters));
-  CHECK(test::read_file(root / "episodes/2026-11-02-2.html") ==
-        render_episode_page("Briefing", "<p>notes</p>\n"));
+  CHECK(test::read_file(root / "episodes/2026-11-02-2.html") == "<p>page</p>\n");
 
   test::write_file(d / "art.PNG", "png bytes");
   publish_cover(d / "art.PNG", root / "episodes");
@@ -170,7 +186,8 @@ TEST_CASE("publish: a feed that would not validate is refused with its problems"
   ShowConfig with_cover = show();
   with_cover.cover = "/art/cover.png";  // apps require artwork
   test::write_file(root / "cover.png", "png");
-  Channel c = make_channel(with_cover, "http://127.0.0.1:8080/", "http://127.0.0.1:8080/feed.xml");
+  Channel c = make_channel(with_cover, "http://127.0.0.1:8080/", "http://127.0.0.1:8080/feed.xml",
+                           "", std::chrono::sys_seconds{});
   std::ostringstream log;
   std::string xml = render_checked_feed(c, {e}, "http://127.0.0.1:8080/", "en-US", root, log);
   CHECK(log.str().empty());
@@ -212,9 +229,11 @@ TEST_CASE("publish: state, then the feed, then what retention and the cache drop
   state.cache["fresh"] = {".briefcast/cache/fresh.mp3", 1.0, "2026-11-10", {}};
   state.cache["stale"] = {".briefcast/cache/stale.mp3", 1.0, "2026-11-05", {}};
   Retention r = apply_retention(state.episodes, added, 1);
-  publish_feed(state, r, added, "<rss/>\n", root, state_file, parse_episode_day("2026-11-20"));
+  publish_feed(state, r, added, "<rss/>\n", "<p>show</p>\n", root, state_file,
+               parse_episode_day("2026-11-20"));
 
   CHECK(test::read_file(root / "feed.xml") == "<rss/>\n");
+  CHECK(test::read_file(root / "index.html") == "<p>show</p>\n");
   CHECK_FALSE(fs::exists(root / old.audio));  // dropped by retention
   CHECK_FALSE(fs::exists(root / old.transcript_vtt));
   CHECK(fs::exists(root / added.audio));

@@ -30,6 +30,7 @@ TimedSentence sentence(const std::string& text, const std::string& spoken, doubl
 
 BriefingState sample_state() {
   BriefingState s;
+  s.podcast_guid = "9b024349-ccf0-5f69-a609-6b82873eab3c";
   s.next_episode_number = 3;
   EpisodeRecord e;
   e.number = 2;
@@ -100,6 +101,7 @@ TEST_CASE("state: the typed state survives save and load", "[build][state]") {
   const BriefingState r = load_state(d / "state.json");
 
   CHECK(r.next_episode_number == 3);
+  CHECK(r.podcast_guid == "9b024349-ccf0-5f69-a609-6b82873eab3c");  // the show's, kept
   REQUIRE(r.episodes.size() == 1);
   const EpisodeRecord& e = r.episodes[0];
   const EpisodeRecord& o = s.episodes[0];
@@ -253,6 +255,12 @@ TEST_CASE("state: damaged fields are named with the file", "[build][state]") {
   j["broadcast"]["sha256:ab"] = 20261127;
   CHECK(error_for(d, j) ==
         "'D/state.json': field 'broadcast.sha256:ab': expected a string, got number");
+
+  j = saved_json(d);
+  j["podcast_guid"] = "feed-1";
+  CHECK(error_for(d, j) == "'D/state.json': field 'podcast_guid': expected a UUID, got 'feed-1'");
+  j.erase("podcast_guid");  // a state written before it was kept: made by the next build
+  CHECK(error_for(d, j) == "(no error)");
 
   j = saved_json(d);
   j["next_episode_number"] = 0;

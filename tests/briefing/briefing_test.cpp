@@ -13,6 +13,8 @@
 
 #include "audio/id3_tags.hpp"
 #include "audio/mp3_frames.hpp"
+#include "base/uuid.hpp"
+#include "feed/rfc2822.hpp"
 #include "support/feed_clients.hpp"
 #include "support/feed_definition.hpp"
 #include "support/test_support.hpp"
@@ -45,6 +47,17 @@ void add_story(const TempDir& d, int i) {
 std::string feed_path(const TempDir& d) { return (d / "public/feed.xml").string(); }
 
 int validate(const TempDir& d) { return run_briefcast({"validate", feed_path(d)}).exit_code; }
+
+// The text of every `<tag>…</tag>` in `xml`, in document order.
+std::vector<std::string> all_of(const std::string& xml, const std::string& tag) {
+  std::vector<std::string> out;
+  const std::string open = "<" + tag + ">", close = "</" + tag.substr(0, tag.find(' ')) + ">";
+  for (auto p = xml.find(open); p != std::string::npos; p = xml.find(open, p + 1)) {
+    auto b = p + open.size();
+    out.push_back(xml.substr(b, xml.find(close, b) - b));
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -89,6 +102,84 @@ TEST_CASE("build: publishes an episode and a feed that validates and parsers rea
   CHECK(fp["guid"] == ep["guid"]);
   CHECK(fp["title"] == ep["title"]);
   CHECK(fp["published"] == ep["published"]);
+}
+
+TEST_CASE("build: the show keeps its identity through a base_url change", "[build]") {
+  TempDir d;
+  write_feed(d);
+  add_story(d, 0);
+  const auto before = std::chrono::system_clock::now();
+  auto r = test::run_build(d / "feed.json", "2026-11-03");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.find("warning") == std::string::npos);  // the tests' show has an owner e-mail
+  std::string xml = test::read_file(feed_path(d));
+  const auto show_guid = all_of(xml, "podcast:guid");
+  REQUIRE(show_guid.size() == 1);
+  CHECK(show_guid[0] == podcast_guid("http://127.0.0.1:8080/feed.xml"));  // made once, from the URL
+  const auto first_guids = all_of(xml, "guid isPermaLink=\"false\"");
+  CHECK(xml.find("<itunes:email>desk@example.org</itunes:email>") != std::string::npos);
+  CHECK(xml.find("<podcast:locked owner=\"desk@example.org\">yes</podcast:locked>") !=
+        std::string::npos);
+  // lastBuildDate is when the build ran, not the (past) episode's date.
+  auto built = parse_rfc2822(all_of(xml, "lastBuildDate").at(0));
+  REQUIRE(built.ok());
+  CHECK(built.time >= std::chrono::floor<std::chrono::seconds>(before) - std::chrono::seconds(1));
+
+  // Moved to another address (as for other devices) and a back-dated episode for the day before.
+  add_story(d, 1);
+  r = test::run_build(d / "feed.json", "2026-11-02", {"--base-url", "http://192.168.1.20:8080/"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  // The serve command printed serves what was built: every interface, and the same base URL.
+  const std::string feed_arg = (d / "feed.json").string();
+  CHECK(r.err.find("serve it with:  briefcast serve " + feed_arg +
+                   " --bind 0.0.0.0 --base-url http://192.168.1.20:8080/\n") != std::string::npos);
+  CHECK(r.err.find("the show's web page: http://192.168.1.20:8080/index.html\n") !=
+        std::string::npos);
+  auto again =
+      test::run_build(d / "feed.json", "2026-11-02", {"--base-url", "http://localhost:9000/"});
+  CHECK(again.err.find("serve it with:  briefcast serve " + feed_arg +
+                       " --port 9000 --base-url http://localhost:9000/\n") != std::string::npos);
+  CHECK(validate(d) == 0);
+  xml = test::read_file(feed_path(d));
+  CHECK(all_of(xml, "podcast:guid") == show_guid);
+  CHECK(xml.find("http://192.168.1.20:8080/episodes/2026-11-03.mp3") != std::string::npos);
+  const auto guids = all_of(xml, "guid isPermaLink=\"false\"");  // newest first
+  REQUIRE(guids.size() == 2);
+  CHECK(guids[0] == first_guids.at(0));  // the published episode kept its GUID
+  CHECK(guids[1] != guids[0]);
+  // Numbers follow the days: the back-dated episode is 1, the later day 2.
+  CHECK(all_of(xml, "itunes:episode") == std::vector<std::string>{"2", "1"});
+  auto state = nlohmann::json::parse(test::read_file(d / "public/.briefcast/state.json"));
+  CHECK(state["podcast_guid"] == show_guid[0]);
+
+  // A definition may set the GUID (moving a show in): it wins from then on.
+  TempDir moved;
+  test::write_feed_definition(
+      moved.path(), "http://127.0.0.1:8080/", "public",
+      {{"show", {{"podcast_guid", "9B024349-CCF0-5F69-A609-6B82873EAB3C"}}}});
+  test::write_file(moved / "articles/story.txt", kStories[2]);
+  REQUIRE(test::run_build(moved / "feed.json", "2026-11-02").exit_code == 0);
+  xml = test::read_file(moved / "public/feed.xml");
+  CHECK(all_of(xml, "podcast:guid") ==
+        std::vector<std::string>{"9b024349-ccf0-5f69-a609-6b82873eab3c"});
+}
+
+TEST_CASE("build: without owner_email a warning, no itunes:owner and no lock", "[build]") {
+  TempDir d;
+  test::write_feed_definition(d.path(), "http://127.0.0.1:8080/", "public",
+                              {{"show", {{"owner_email", nullptr}}}});
+  add_story(d, 0);
+  auto r = test::run_build(d / "feed.json", "2026-11-02");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.find("briefcast: warning: '" + (d / "feed.json").string() +
+                   "': no show.owner_email") != std::string::npos);
+  std::string xml = test::read_file(feed_path(d));
+  CHECK(xml.find("itunes:owner") == std::string::npos);
+  CHECK(xml.find("<podcast:locked>no</podcast:locked>") != std::string::npos);
+  CHECK(validate(d) == 0);
 }
 
 TEST_CASE("build: a later day with one new story speaks only that story", "[build]") {

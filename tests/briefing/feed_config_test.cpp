@@ -192,7 +192,7 @@ TEST_CASE("bad feed definitions name the file, the field and the problem", "[sou
           field_error("show.name",
                       "unknown field (known: title, description, author, "
                       "owner_email, language, category, subcategory, explicit, "
-                      "cover, base_url)"));
+                      "cover, base_url, podcast_guid)"));
     CHECK(without("/show", "title") == field_error("show.title", "missing"));
     CHECK(with("/show/title", " ") == field_error("show.title", "must not be empty"));
     CHECK(with("/show/title", std::string(256, 'a')) ==
@@ -203,6 +203,10 @@ TEST_CASE("bad feed definitions name the file, the field and the problem", "[sou
     CHECK(without("/show", "author") == field_error("show.author", "missing"));
     CHECK(with("/show/owner_email", "desk") ==
           field_error("show.owner_email", "expected an e-mail address, got 'desk'"));
+    CHECK(with("/show/podcast_guid", "79c14d73") ==
+          field_error("show.podcast_guid",
+                      "expected a UUID such as \"9b024349-ccf0-5f69-a609-6b82873eab3c\", got "
+                      "'79c14d73'"));
     CHECK(with("/show/language", "english") ==
           field_error("show.language",
                       "expected a BCP 47 language tag such as \"en-US\", got 'english'"));

@@ -9,7 +9,10 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "audio/id3_tags.hpp"
+#include "audio/mp3_frames.hpp"
 #include "audio/sound_file.hpp"
+#include "support/loopback_server.hpp"
 #include "support/test_support.hpp"
 
 using namespace briefcast;
@@ -72,7 +75,7 @@ TEST_CASE("cli: --version and --help with the defaults", "[cli]") {
   CHECK(h.exit_code == 0);
   CHECK(h.out.find("--bitrate") != std::string::npos);
   CHECK(h.out.find("=64") != std::string::npos);
-  CHECK(h.out.find("=44100") != std::string::npos);
+  CHECK(h.out.find("default: 44100") != std::string::npos);
   CHECK(h.out.find("=-16") != std::string::npos);
   CHECK(h.out.find("=en-us-news") != std::string::npos);
 }
@@ -85,7 +88,7 @@ TEST_CASE("cli: usage errors exit 2", "[cli]") {
   auto r = run_briefcast({"say", kNote, "-o", (d / "x.aiff").string()});
   CHECK(r.exit_code == 2);
   CHECK(r.err == "briefcast: '" + (d / "x.aiff").string() +
-                     "': unknown output extension (use .mp3, .wav, .flac or .ogg)\n");
+                     "': unknown output extension (use .mp3, .wav, .flac, .ogg or .opus)\n");
   CHECK(test::files_in(d.path()).empty());
 }
 
@@ -246,4 +249,111 @@ TEST_CASE("cli: build refuses a damaged or unreadable state.json with exit 8, pu
   CHECK(fs::is_directory(state));
   CHECK(test::read_file(d / "public" / "feed.xml") == "<rss>the published feed</rss>\n");
   CHECK_FALSE(fs::exists(d / "public" / "episodes" / "2026-11-28.mp3"));
+}
+
+TEST_CASE("cli: a mistyped subcommand or option gets \"did you mean\"", "[cli]") {
+  auto r = run_briefcast({"buidl", "feeds/example.json"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("(did you mean 'build'?)") != std::string::npos);
+  r = run_briefcast({"say", kNote, "--vocie", "en-us-news"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("(did you mean '--voice'?)") != std::string::npos);
+  r = run_briefcast({"serve", "public", "--prot=8080"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("(did you mean '--port'?)") != std::string::npos);
+  // Nothing near: no guess.
+  r = run_briefcast({"say", kNote, "--zzzzzzzz"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("did you mean") == std::string::npos);
+}
+
+TEST_CASE("cli: say takes eSpeak NG's and LAME's short options", "[cli]") {
+  TempDir d;
+  test::write_file(d / "in.txt", "Short options work.\n");
+  auto cbr = run_briefcast({"say", (d / "in.txt").string(), "-o", (d / "cbr.mp3").string(), "-v",
+                            "en-us-news", "-s", "200", "-p", "40", "-b", "32", "-q"});
+  INFO(cbr.err);
+  REQUIRE(cbr.exit_code == 0);
+  auto vbr = run_briefcast(
+      {"say", (d / "in.txt").string(), "-o", (d / "vbr.mp3").string(), "-V", "4", "-q"});
+  INFO(vbr.err);
+  REQUIRE(vbr.exit_code == 0);
+  // -b is LAME's constant bitrate; -V its VBR quality (frames of varying bitrates).
+  Mp3StreamInfo cbr_info = scan_mp3(d / "cbr.mp3");
+  CHECK(cbr_info.first.bitrate_kbps == 32);
+  CHECK(cbr_info.constant_parameters);
+  CHECK_FALSE(scan_mp3(d / "vbr.mp3").constant_parameters);
+  // -s is the rate in words per minute: slower speech is longer.
+  auto slow = run_briefcast(
+      {"say", (d / "in.txt").string(), "-o", (d / "slow.wav").string(), "-s", "90", "-q"});
+  auto fast = run_briefcast(
+      {"say", (d / "in.txt").string(), "-o", (d / "fast.wav").string(), "-s", "400", "-q"});
+  REQUIRE(slow.exit_code == 0);
+  REQUIRE(fast.exit_code == 0);
+  CHECK(read_sound_file(d / "slow.wav").samples.size() >
+        2 * read_sound_file(d / "fast.wav").samples.size());
+}
+
+TEST_CASE("cli: say writes Ogg Opus for .opus", "[cli]") {
+  TempDir d;
+  auto r = run_briefcast({"say", kNote, "-o", (d / "note.opus").string(), "-q"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  std::string bytes = test::read_file(d / "note.opus");
+  CHECK(bytes.rfind("OggS", 0) == 0);
+  CHECK(bytes.find("OpusHead") != std::string::npos);
+  DecodedAudio audio = read_sound_file(d / "note.opus");
+  CHECK(audio.sample_rate_hz == 48000);
+  CHECK(audio.samples.size() > 48000);  // over a second of speech
+  // Smaller than the same speech as 64 kbps MP3.
+  REQUIRE(run_briefcast({"say", kNote, "-o", (d / "note.mp3").string(), "-q"}).exit_code == 0);
+  CHECK(fs::file_size(d / "note.opus") < fs::file_size(d / "note.mp3"));
+  r = run_briefcast(
+      {"say", kNote, "-o", (d / "bad.opus").string(), "--sample-rate", "44100", "-q"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "briefcast: --sample-rate 44100: Opus takes 16000, 24000 or 48000 Hz\n");
+  CHECK_FALSE(fs::exists(d / "bad.opus"));
+}
+
+TEST_CASE("cli: say reads an http(s) URL, and the page's author is the artist", "[cli]") {
+  test::LoopbackServer http;
+  http.server.Get("/story", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(
+        "<!doctype html><html lang=en><head><title>Harbour ferry returns</title>"
+        "<meta name=\"author\" content=\"Jane Reporter\"></head><body><article>"
+        "<h1>Harbour ferry returns</h1><p>The harbour ferry returned to service on Monday after "
+        "a two-week repair, and officials said that twelve hundred passengers used it on the "
+        "first day of the new timetable.</p></article></body></html>",
+        "text/html; charset=utf-8");
+  });
+  http.server.Get("/picture", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("\x89PNG\r\n", "image/png");
+  });
+  http.start();
+  TempDir d;
+  auto r = run_briefcast({"say", http.url("/story"), "-o", (d / "story.mp3").string(), "-q"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  ReadTags tags = read_id3v2(d / "story.mp3");
+  CHECK(tags.tags.artist == "Jane Reporter");
+  CHECK(tags.tags.title == "Harbour ferry returns");
+  // --author still wins; a file without an author keeps "briefcast".
+  r = run_briefcast(
+      {"say", http.url("/story"), "-o", (d / "a.mp3").string(), "--author", "Desk", "-q"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(read_id3v2(d / "a.mp3").tags.artist == "Desk");
+  REQUIRE(run_briefcast({"say", kNote, "-o", (d / "n.mp3").string(), "-q"}).exit_code == 0);
+  CHECK(read_id3v2(d / "n.mp3").tags.artist == "briefcast");
+
+  // Errors as build reports a source's: the URL and the reason, and no output.
+  r = run_briefcast({"say", http.url("/missing"), "-o", (d / "m.mp3").string()});
+  CHECK(r.exit_code == 9);
+  CHECK(r.err.find(http.url("/missing")) != std::string::npos);
+  CHECK(r.err.find("404") != std::string::npos);
+  r = run_briefcast({"say", http.url("/picture"), "-o", (d / "p.mp3").string()});
+  CHECK(r.exit_code == 3);
+  CHECK(r.err == "briefcast: '" + http.url("/picture") +
+                     "': not a web page or text (Content-Type image/png)\n");
+  CHECK_FALSE(fs::exists(d / "m.mp3"));
+  CHECK_FALSE(fs::exists(d / "p.mp3"));
 }

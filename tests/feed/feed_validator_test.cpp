@@ -116,6 +116,9 @@ TEST_CASE("validate: each rule broken once gives its message", "[feed]") {
        "feed.xml: channel: missing atom:link rel=\"self\" href"},
       {"<podcast:locked owner=\"ed@example.com\">yes", "<podcast:locked owner=\"ed@example.com\">1",
        "feed.xml: channel: podcast:locked '1' must be yes or no"},
+      {"<itunes:email>ed@example.com</itunes:email>", "<itunes:name>Ed</itunes:name>",
+       "feed.xml: channel: itunes:owner without itunes:email"},
+      {"<podcast:locked owner=\"ed@example.com\">yes", "<podcast:locked>yes", ""},
       {"<title>Briefing C</title>", "<title></title>", i1 + "missing title"},
       {"<guid isPermaLink=\"false\">briefcast-3</guid>", "", "feed.xml: item 1: missing guid"},
       {"<guid isPermaLink=\"false\">briefcast-3</guid>", "<guid>briefcast-3</guid>",
@@ -181,6 +184,27 @@ TEST_CASE("validate: each rule broken once gives its message", "[feed]") {
     CHECK(joined(validate_feed(xml, options(d.path()))) ==
           (c.message.empty() ? "" : c.message + "\n"));
   }
+}
+
+TEST_CASE("validate: podcast:locked yes needs an owner e-mail somewhere", "[feed]") {
+  TempDir d;
+  write_enclosures(d.path());
+  Channel c = channel();
+  c.owner_email.clear();
+  std::string xml = render_rss(c, episodes());
+  // Without an e-mail the writer neither writes itunes:owner nor locks the feed.
+  CHECK(xml.find("<itunes:owner>") == std::string::npos);
+  CHECK(xml.find("<podcast:locked>no</podcast:locked>") != std::string::npos);
+  CHECK(validate_feed(xml, options(d.path())).empty());
+  CHECK(joined(validate_feed(replace(xml, ">no</podcast:locked>", ">yes</podcast:locked>"),
+                             options(d.path()))) ==
+        "feed.xml: channel: podcast:locked yes without an owner e-mail (owner=\"…\" or "
+        "itunes:owner)\n");
+  c.locked_owner = "lock@example.com";  // an owner attribute is enough
+  xml = render_rss(c, episodes());
+  CHECK(xml.find("<podcast:locked owner=\"lock@example.com\">yes</podcast:locked>") !=
+        std::string::npos);
+  CHECK(validate_feed(xml, options(d.path())).empty());
 }
 
 TEST_CASE("validate: the same title twice on one calendar day", "[feed]") {

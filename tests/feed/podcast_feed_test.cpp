@@ -167,3 +167,25 @@ TEST_CASE("feed: optional parts are left out, not written empty", "[feed]") {
   CHECK(empty.find("<lastBuildDate>") == std::string::npos);
   CHECK(empty.find("</channel>\n</rss>\n") != std::string::npos);
 }
+
+TEST_CASE("feed: owner, lock and build time", "[feed]") {
+  Channel c = channel();
+  // An owner name alone is no owner: strict validators require the e-mail.
+  c.owner_email.clear();
+  std::string xml = render_rss(c, {});
+  CHECK(xml.find("<itunes:owner>") == std::string::npos);
+  CHECK(xml.find("<podcast:locked>no</podcast:locked>") != std::string::npos);
+  c.owner_email = "ed@example.com";
+  xml = render_rss(c, {});
+  CHECK(xml.find("<itunes:owner>\n      <itunes:name>Ed</itunes:name>\n      "
+                 "<itunes:email>ed@example.com</itunes:email>\n    </itunes:owner>") !=
+        std::string::npos);
+  CHECK(xml.find("<podcast:locked owner=\"ed@example.com\">yes</podcast:locked>") !=
+        std::string::npos);
+  // lastBuildDate is the build's time, even when it is later than every episode.
+  c.last_build_date = sys_days{2026y / November / 29} + hours(17) + minutes(5);
+  xml = render_rss(c, {episode(1, sys_days{2026y / November / 23})});
+  CHECK(xml.find("<lastBuildDate>Sun, 29 Nov 2026 17:05:00 +0000</lastBuildDate>") !=
+        std::string::npos);
+  CHECK(xml.find("<pubDate>Mon, 23 Nov 2026 06:00:00 +0000</pubDate>") != std::string::npos);
+}

@@ -55,15 +55,6 @@ TEST_CASE("show notes: chapter times", "[feed]") {
   CHECK(chapter_time(-5) == "0:00");
 }
 
-TEST_CASE("show notes: the episode page escapes its title", "[feed]") {
-  CHECK(render_episode_page("Briefing", "<p>notes</p>\n") ==
-        "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Briefing</title></head>"
-        "<body>\n<p>notes</p>\n</body></html>\n");
-  CHECK(render_episode_page("Q&A <live>", "") ==
-        "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Q&amp;A &lt;live&gt;</title>"
-        "</head><body>\n</body></html>\n");
-}
-
 TEST_CASE("show notes: a link is any http(s) URL with a host, scheme in any case", "[feed]") {
   ShowNotes n;
   n.stories = {{"Upper", "HTTPS://Example.com/x", "", -1, ""},

@@ -1,7 +1,7 @@
 // End to end with a real podcast client: `briefcast build` publishes a briefing, `briefcast
 // serve` (the binary, as a child process) serves its feed definition; gPodder's command-line
-// client `gpo` subscribes, downloads, and after the next day's build fetches exactly the new
-// episode.
+// client `gpo` subscribes, downloads, and after the next day's build — published under another
+// base URL — fetches exactly the new episode.
 #include <signal.h>
 
 #include <catch2/catch.hpp>
@@ -51,8 +51,8 @@ TEST_CASE("serve: gPodder subscribes, downloads, and fetches only the new episod
   auto add_article = [&](const std::string& article) {
     fs::copy_file(test::source_dir() / "examples/articles" / article, d / "articles" / article);
   };
-  auto build = [&](const std::string& date) {
-    auto r = test::run_build(d / "feed.json", date);
+  auto build = [&](const std::string& date, const std::vector<std::string>& extra = {}) {
+    auto r = test::run_build(d / "feed.json", date, extra);
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
   };
@@ -90,9 +90,12 @@ TEST_CASE("serve: gPodder subscribes, downloads, and fetches only the new episod
   CHECK(test::read_file(files[0]) == test::read_file(root / "episodes/2026-11-02.mp3"));
   CHECK(files[0].extension() == ".mp3");
 
-  // The next day's episode, built while serve runs: update + download fetch it and only it.
+  // The next day's episode, built while serve runs and published under another name of the same
+  // server (every enclosure URL changes): the published episode keeps its GUID, so update +
+  // download fetch the new episode and only it.
   add_article("science-deep-sea.txt");
-  build("2026-11-03");
+  build("2026-11-03", {"--base-url", "http://localhost:" + std::to_string(port) + "/"});
+  CHECK(test::read_file(root / "feed.xml").find("http://localhost:") != std::string::npos);
   gpo("update");
   gpo("download");
   auto after = downloads(dl);

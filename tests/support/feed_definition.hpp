@@ -12,11 +12,11 @@
 namespace briefcast::test {
 
 // Writes `dir`/feed.json and creates `dir`/articles (empty): the show "Test Briefing" by "Test
-// Desk" (en-US, News / Daily News, cover: the repository's examples/cover.png) at `base_url`, the
-// stories of the folder source "Local" (`dir`/articles), published to `dir`/`output`; episodes
-// titled "Test Briefing {date}" with a one-sentence intro and outro. `patch`, an RFC 7386 merge
-// patch (null removes a field, arrays are replaced whole), changes the definition first.
-// Returns the file's path.
+// Desk" (owner e-mail desk@example.org, en-US, News / Daily News, cover: the repository's
+// examples/cover.png) at `base_url`, the stories of the folder source "Local" (`dir`/articles),
+// published to `dir`/`output`; episodes titled "Test Briefing {date}" with a one-sentence intro and
+// outro. `patch`, an RFC 7386 merge patch (null removes a field, arrays are replaced whole),
+// changes the definition first. Returns the file's path.
 std::filesystem::path write_feed_definition(const std::filesystem::path& dir,
                                             const std::string& base_url, const std::string& output,
                                             const nlohmann::json& patch = nlohmann::json::object());
