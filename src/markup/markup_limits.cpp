@@ -18,13 +18,12 @@ bool starts_tag(char c) {
 }  // namespace
 
 std::size_t expansion_budget(std::size_t document_bytes) {
-  const std::size_t four = document_bytes > kMaxExpandedBytes / 4 ? kMaxExpandedBytes
-                                                                   : document_bytes * 4;
+  const std::size_t four =
+      document_bytes > kMaxExpandedBytes / 4 ? kMaxExpandedBytes : document_bytes * 4;
   return std::clamp(four, kMinExpansionBytes, kMaxExpandedBytes);
 }
 
-MarkupScan scan_markup(std::string_view in, std::size_t max_attributes,
-                       std::size_t max_elements) {
+MarkupScan scan_markup(std::string_view in, std::size_t max_attributes, std::size_t max_elements) {
   MarkupScan scan;
   std::vector<std::pair<std::size_t, std::size_t>> drop;  // byte ranges to leave out
   std::size_t cut_at = in.size();

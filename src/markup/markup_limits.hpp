@@ -32,7 +32,8 @@ struct MarkupScan {
 
 // Scans the tags of `bytes` (comments, CDATA, processing instructions and declarations
 // skipped) with `max_attributes` and `max_elements` (the constants above by default).
-MarkupScan scan_markup(std::string_view bytes, std::size_t max_attributes = kMaxAttributesPerElement,
+MarkupScan scan_markup(std::string_view bytes,
+                       std::size_t max_attributes = kMaxAttributesPerElement,
                        std::size_t max_elements = kMaxElementsPerDocument);
 
 }  // namespace briefcast

@@ -17,10 +17,10 @@ bool public_v4(std::uint32_t a) {  // host byte order
     const std::uint32_t mask = bits == 0 ? 0 : ~std::uint32_t{0} << (32 - bits);
     return (a & mask) == net;
   };
-  return !(in(0x00000000, 8) || in(0x0A000000, 8) || in(0x64400000, 10) ||
-           in(0x7F000000, 8) || in(0xA9FE0000, 16) || in(0xAC100000, 12) ||
-           in(0xC0000000, 24) || in(0xC0A80000, 16) || in(0xC6120000, 15) ||
-           in(0xE0000000, 4) || in(0xF0000000, 4));  // 240/4 includes 255.255.255.255
+  return !(in(0x00000000, 8) || in(0x0A000000, 8) || in(0x64400000, 10) || in(0x7F000000, 8) ||
+           in(0xA9FE0000, 16) || in(0xAC100000, 12) || in(0xC0000000, 24) || in(0xC0A80000, 16) ||
+           in(0xC6120000, 15) || in(0xE0000000, 4) ||
+           in(0xF0000000, 4));  // 240/4 includes 255.255.255.255
 }
 
 std::uint32_t v4_at(const unsigned char* b) {

@@ -30,8 +30,7 @@ std::string tag_with_attributes(std::size_t n) {
 
 }  // namespace
 
-TEST_CASE("markup limits: the expansion budget is 4x the bytes within 1 MB and 32 MB",
-          "[markup]") {
+TEST_CASE("markup limits: the expansion budget is 4x the bytes within 1 MB and 32 MB", "[markup]") {
   CHECK(expansion_budget(0) == kMinExpansionBytes);
   CHECK(expansion_budget(1'000'000) == 4'000'000);
   CHECK(expansion_budget(100u << 20) == kMaxExpandedBytes);
@@ -50,8 +49,8 @@ TEST_CASE("markup limits: entity amplification is refused as not well-formed", "
 
   // Nested entities (each level ten references of the one below) are counted without being
   // expanded; libxml2's own guard may refuse them first.
-  std::string nested = "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY e0 \"" +
-                       std::string(1000, 'x') + "\">";
+  std::string nested =
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY e0 \"" + std::string(1000, 'x') + "\">";
   for (int level = 1; level <= 6; ++level) {
     nested += "<!ENTITY e" + std::to_string(level) + " \"";
     for (int k = 0; k < 10; ++k) nested += "&e" + std::to_string(level - 1) + ";";
