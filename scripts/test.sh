@@ -16,4 +16,8 @@ if [ "${CI:-}" = "true" ] || [ "${BRIEFCAST_SANITIZE:-}" = "1" ]; then
   (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
      ctest --output-on-failure -j 2)
 fi
+if [ "${CI:-}" = "true" ]; then
+  # Each libFuzzer target for a bounded time (7 targets x 60 s: the run stays under 10 minutes).
+  FUZZ_SECONDS=${FUZZ_SECONDS:-20} bash scripts/fuzz.sh
+fi
 echo "test: all tests passed"

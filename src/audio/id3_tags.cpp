@@ -48,7 +48,7 @@ TagLib::ByteVector comment_language(const std::string& language) {
 }
 
 void add_cover(TagLib::ID3v2::Tag& tag, const std::filesystem::path& path) {
-  const std::string image = read_file_bytes(path);
+  const std::string image = read_regular_file(path, kMaxCoverBytes);
   const char* mime = image_mime_type(image);
   if (!mime) throw Error(ExitCode::input, quoted(path) + ": cover is not a JPEG or PNG image");
   auto frame = std::make_unique<TagLib::ID3v2::AttachedPictureFrame>();

@@ -9,6 +9,11 @@
 #include "audio/audio_encoder.hpp"
 
 namespace briefcast {
+// The largest cover image read (10 MB): covers are regular files no larger.
+inline constexpr std::size_t kMaxCoverBytes = 10 * 1000 * 1000;
+}  // namespace briefcast
+
+namespace briefcast {
 
 // One chapter of an episode (id3.org "ID3v2 Id3Chapter Frame Addendum" 1.0).
 struct Id3Chapter {
@@ -21,7 +26,8 @@ struct Id3Chapter {
 
 // Renders a complete ID3v2.4 tag (header included) for `tags`: TIT2, TPE1, TALB, TDRC, TLAN, COMM,
 // TSSE and, when tags.cover is set, APIC (type 3, front cover; MIME from the file's signature).
-// Throws Error(ExitCode::input) when the cover file cannot be read or is not JPEG/PNG.
+// Throws Error(ExitCode::input) when the cover file cannot be read, is not a regular file of at
+// most kMaxCoverBytes, or is not JPEG/PNG.
 std::vector<char> render_id3v2(const Tags& tags);
 
 // The same plus, when `chapters` is not empty, a CTOC frame (element ID "toc", flags top-level +

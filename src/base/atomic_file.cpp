@@ -9,6 +9,7 @@
 #include <string>
 
 #include "base/error.hpp"
+#include "base/interrupt.hpp"
 
 namespace briefcast {
 
@@ -26,12 +27,14 @@ AtomicOutput::AtomicOutput(const fs::path& target) : target_(target) {
     throw Error(ExitCode::output,
                 "'" + dir.string() + "': cannot write output folder: " + std::strerror(errno));
   temp_ = pattern;
+  register_temporary(temp_.string());  // removed by the interrupt watchdog if it ends the run
   ::fchmod(fd_, 0644);
 }
 
 AtomicOutput::~AtomicOutput() {
   if (fd_ >= 0) ::close(fd_);
   if (!committed_ && !temp_.empty()) ::unlink(temp_.c_str());
+  if (!temp_.empty()) unregister_temporary(temp_.string());
 }
 
 void AtomicOutput::commit() {

@@ -27,4 +27,11 @@ FilePtr open_for_reading(const std::filesystem::path& path, ExitCode code = Exit
 // "'PATH': read error: <system message>" when reading fails part-way.
 std::string read_file_bytes(const std::filesystem::path& path, ExitCode code = ExitCode::input);
 
+// The whole of a regular file of at most `max_bytes` (a cover, say: never /dev/zero or a FIFO).
+// Throws Error(code) as read_file_bytes does, and
+//   "'PATH': not a regular file" / "'PATH': larger than N bytes"
+// without reading more than max_bytes + 1 bytes.
+std::string read_regular_file(const std::filesystem::path& path, std::size_t max_bytes,
+                              ExitCode code = ExitCode::input);
+
 }  // namespace briefcast

@@ -110,12 +110,44 @@ std::string clock_time(long s) {
 
 std::string quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
 
+std::string xml_safe_text(std::string_view s) {
+  std::string o;
+  o.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if (is_xml_byte(s[i])) o += s[i];
+      ++i;
+      continue;
+    }
+    // The length and smallest value of a sequence starting with b; 0 for a byte that starts none.
+    const std::size_t len = b >= 0xC2 && b <= 0xDF   ? 2
+                            : b >= 0xE0 && b <= 0xEF ? 3
+                            : b >= 0xF0 && b <= 0xF4 ? 4
+                                                     : 0;
+    char32_t cp = len == 2 ? b & 0x1F : len == 3 ? b & 0x0F : b & 0x07;
+    std::size_t k = 1;
+    for (; len && k < len && i + k < s.size() && is_utf8_continuation(s[i + k]); ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    const char32_t min = len == 2 ? 0x80 : len == 3 ? 0x800 : 0x10000;
+    if (len == 0 || k < len || cp < min || cp > 0x10FFFF) {
+      append_utf8(o, 0xFFFD);  // one replacement per byte that is not part of a character
+      i += len == 0 || k == 1 ? 1 : k;
+      continue;
+    }
+    if (!(cp >= 0xD800 && cp <= 0xDFFF) && cp != 0xFFFE && cp != 0xFFFF) o.append(s.substr(i, len));
+    i += len;
+  }
+  return o;
+}
+
 namespace {
-std::string escape_markup(std::string_view s, std::string_view apostrophe) {
+std::string escape_markup(std::string_view raw, std::string_view apostrophe) {
+  const std::string s = xml_safe_text(raw);
   std::string o;
   o.reserve(s.size());
   for (char c : s) {
-    if (!is_xml_byte(c)) continue;
     switch (c) {
       case '&':
         o += "&amp;";

@@ -70,10 +70,15 @@ constexpr bool is_xml_byte(char c) {
   return static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r';
 }
 
+// `s` as text XML 1.0 allows: the characters it forbids (C0 controls but tab, newline and
+// carriage return; surrogates; U+FFFE and U+FFFF) are dropped, and bytes that are not UTF-8
+// become U+FFFD. Every text that can reach a feed, a page, a tag or a transcript passes here.
+std::string xml_safe_text(std::string_view s);
+
 // Text escaped for HTML and XML content and attribute values: & < > " ' become entities, and the
-// control characters XML 1.0 forbids (below U+0020 except tab, newline, carriage return) are
-// dropped, so the result is always safe inside a feed or a page. The apostrophe becomes "&#39;",
-// which HTML 4 also knows.
+// characters XML 1.0 forbids are dropped and invalid UTF-8 repaired (as xml_safe_text), so the
+// result is always safe inside a feed or a page. The apostrophe becomes "&#39;", which HTML 4 also
+// knows.
 std::string escape_html(std::string_view s);
 // The same for XML documents (the podcast feed): the apostrophe becomes XML's own "&apos;".
 std::string escape_xml(std::string_view s);

@@ -1,7 +1,9 @@
 #include "briefing/briefing_publish.hpp"
 
 #include <algorithm>
+#include <set>
 
+#include "audio/id3_tags.hpp"
 #include "base/atomic_file.hpp"
 #include "base/error.hpp"
 #include "base/file_read.hpp"
@@ -136,7 +138,7 @@ void write_episode_files(const fs::path& root, const std::string& stem,
 
 void publish_cover(const fs::path& cover, const fs::path& root) {
   const fs::path published = root / ("cover" + cover.extension().string());
-  std::string bytes = read_file_bytes(cover);
+  std::string bytes = read_regular_file(cover, kMaxCoverBytes);
   if (!fs::exists(published) || read_file_bytes(published) != bytes)
     write_file_atomically(published, bytes);
 }
@@ -169,13 +171,38 @@ void publish_feed(BriefingState& state, const Retention& retention, const Episod
   for (auto& e : state.episodes)
     state.next_episode_number = std::max(state.next_episode_number, e.number + 1);
   for (auto& s : added.stories) state.broadcast.emplace(s.key, day.date);
+  const std::vector<std::string> stale = take_stale_cache_entries(state.cache, day);
   save_state(state, state_file);
-  write_file_atomically(root / "feed.xml", feed_xml);
   if (!show_page.empty()) write_file_atomically(root / "index.html", show_page);
-
+  write_file_atomically(root / "feed.xml", feed_xml);
+  // Published: from here on only files are removed, and nothing can fail (exit 0 ⇔ published).
   for (auto& e : retention.removed) remove_episode_files(e, root);
-  prune_cache(state.cache, root, day);
-  save_state(state, state_file);
+  for (const std::string& file : stale) {
+    std::error_code ec;
+    fs::remove(root / file, ec);
+  }
+  remove_orphaned_episode_files(state.episodes, root);
+}
+
+void remove_orphaned_episode_files(const std::vector<EpisodeRecord>& episodes,
+                                   const fs::path& root) noexcept {
+  try {
+    std::set<fs::path> referenced;
+    for (auto& e : episodes)
+      for (auto* rel : {&e.audio, &e.transcript_vtt, &e.transcript_srt, &e.chapters, &e.notes})
+        if (!rel->empty()) referenced.insert((root / *rel).lexically_normal());
+    std::error_code ec;
+    std::vector<fs::path> orphans;
+    for (fs::directory_iterator it(root / "episodes", ec), end; !ec && it != end;
+         it.increment(ec)) {
+      const fs::path& p = it->path();
+      // Dot files are temporaries (remove_stale_temporaries' business) or not ours.
+      if (p.filename().string().starts_with(".") || !it->is_regular_file(ec)) continue;
+      if (!referenced.count(p.lexically_normal())) orphans.push_back(p);
+    }
+    for (const fs::path& p : orphans) fs::remove(p, ec);
+  } catch (...) {  // a file left behind is removed by the next build
+  }
 }
 
 void remove_episode_files(const EpisodeRecord& e, const fs::path& root) {
@@ -186,16 +213,25 @@ void remove_episode_files(const EpisodeRecord& e, const fs::path& root) {
   }
 }
 
-void prune_cache(std::map<std::string, CachedPart>& cache, const fs::path& root,
-                 const EpisodeDay& day) {
+std::vector<std::string> take_stale_cache_entries(std::map<std::string, CachedPart>& cache,
+                                                  const EpisodeDay& day) {
+  std::vector<std::string> files;
   for (auto it = cache.begin(); it != cache.end();) {
     if (unused_for_longer_than(it->second.last_used, day, kCacheDays)) {
-      std::error_code ec;
-      fs::remove(root / it->second.file, ec);
+      files.push_back(it->second.file);
       it = cache.erase(it);
     } else {
       ++it;
     }
+  }
+  return files;
+}
+
+void prune_cache(std::map<std::string, CachedPart>& cache, const fs::path& root,
+                 const EpisodeDay& day) {
+  for (const std::string& file : take_stale_cache_entries(cache, day)) {
+    std::error_code ec;
+    fs::remove(root / file, ec);
   }
 }
 

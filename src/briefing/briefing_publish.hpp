@@ -92,14 +92,24 @@ std::string render_checked_feed(const Channel& channel, const std::vector<Episod
                                 const std::filesystem::path& root, std::ostream& log);
 
 // Publishes `added` with the episodes of `retention`: the state (episodes, next number — above
-// `added.number` and every kept number — the new
-// stories as broadcast on `day`) is saved first to `state_file`, then `feed_xml` is written to
-// <root>/feed.xml and `show_page` (when not empty) to <root>/index.html; only then are the files
-// of the removed episodes deleted, the parts cache pruned (prune_cache) and the state saved again.
+// `added.number` and every kept number —, the new stories as broadcast on `day`, the parts cache
+// pruned) is saved first to `state_file`, then `show_page` (when not empty) to <root>/index.html
+// and last `feed_xml` to <root>/feed.xml. Only files are removed after that, which cannot fail:
+// those of the removed episodes, the pruned cache parts, and files in episodes/ that no episode
+// of the state names (left by interrupted builds). So it returns ⇔ the feed was published.
 void publish_feed(BriefingState& state, const Retention& retention, const EpisodeRecord& added,
                   const std::string& feed_xml, const std::string& show_page,
                   const std::filesystem::path& root, const std::filesystem::path& state_file,
                   const EpisodeDay& day);
+
+// Deletes the files in <root>/episodes (not dot files) that none of `episodes` names.
+void remove_orphaned_episode_files(const std::vector<EpisodeRecord>& episodes,
+                                   const std::filesystem::path& root) noexcept;
+
+// Removes from `cache` the parts last used more than kCacheDays before `day` (or on no valid
+// date) and returns their files (relative to the output folder), for removal once published.
+std::vector<std::string> take_stale_cache_entries(std::map<std::string, CachedPart>& cache,
+                                                  const EpisodeDay& day);
 
 // Deletes the files of a published episode (missing files are fine). Never throws.
 void remove_episode_files(const EpisodeRecord& episode, const std::filesystem::path& root);

@@ -1,9 +1,11 @@
 #include "briefing/episode_plan.hpp"
 
-#include <sstream>
+#include <algorithm>
 #include <utility>
 
 #include "base/error.hpp"
+#include "base/interrupt.hpp"
+#include "base/strings.hpp"
 #include "base/uuid.hpp"
 #include "net/url_tools.hpp"
 
@@ -11,14 +13,16 @@ namespace briefcast {
 
 namespace {
 
+// Words of the spoken script; a token longer than a word (a run of digits or letters the voice
+// will spell out) counts as one word per kLongWordBytes of it, so no single token is cheap.
+constexpr std::size_t kLongWordBytes = 6;
+
 std::size_t count_words(const std::vector<ScriptBlock>& blocks) {
   std::size_t words = 0;
   for (auto& b : blocks)
-    for (auto& s : b.sentences) {
-      std::istringstream in(s.spoken);
-      std::string w;
-      while (in >> w) ++words;
-    }
+    for (auto& s : b.sentences)
+      for (std::string_view w : split_words(s.spoken))
+        words += std::max<std::size_t>(1, count_code_points(w) / kLongWordBytes);
   return words;
 }
 
@@ -48,6 +52,26 @@ double estimate_speech_seconds(const std::vector<ScriptBlock>& blocks, int rate_
          static_cast<double>(blocks.size()) * paragraph_pause_ms / 1000.0;
 }
 
+namespace {
+void prepare_story(const SourceStory& s, const std::map<std::string, std::string>& broadcast,
+                   const std::set<std::string>& replaced_keys, const ScriptOptions& script,
+                   const VoiceProfile& voice, std::set<std::string>& keys_this_run,
+                   StoryCandidates& out);
+}  // namespace
+
+std::string cap_title(std::string_view title) {
+  if (count_code_points(title) <= kMaxTitleChars) return std::string(title);
+  std::size_t end = 0;
+  for (std::size_t chars = 0; end < title.size(); ++end)
+    if (!is_utf8_continuation(title[end]) && chars++ == kMaxTitleChars) break;
+  std::string_view cut = title.substr(0, end);
+  // At a word's end when one is near; never in the middle of a character.
+  if (std::size_t space = cut.find_last_of(' ');
+      space != std::string_view::npos && space > cut.size() / 2)
+    cut = cut.substr(0, space);
+  return std::string(trim(cut)) + "\u2026";
+}
+
 bool already_broadcast(const std::string& key, const std::map<std::string, std::string>& broadcast,
                        const std::set<std::string>& replaced_keys) {
   return broadcast.count(key) && !replaced_keys.count(key);
@@ -60,38 +84,61 @@ StoryCandidates prepare_stories(const std::vector<SourceStory>& collected,
                                 std::ostream& log) {
   StoryCandidates out;
   std::set<std::string> keys_this_run;
+  auto skip = [&](const SourceStory& s, const std::string& reason) {
+    log << "briefcast: warning: source '" << s.source_name << "': " << reason << "; skipped\n";
+    ++out.skipped_failed;
+  };
   for (auto& s : collected) {
-    Article a;
+    throw_if_interrupted();
+    // Any failure inside one story, not only an Error, costs that story alone.
     try {
-      a = article_from_bytes(s.body, format_of(s.body_kind), s.url.empty() ? s.title : s.url,
-                             s.charset);
+      prepare_story(s, broadcast, replaced_keys, script, voice, keys_this_run, out);
     } catch (const Error& e) {
       if (e.code() == ExitCode::interrupted) throw;
-      log << "briefcast: warning: source '" << s.source_name << "': " << e.what() << "; skipped\n";
-      ++out.skipped_failed;
-      continue;
+      skip(s, e.what());
+    } catch (const std::bad_alloc&) {
+      throw;
+    } catch (const std::exception& e) {
+      skip(s, std::string("internal error: ") + e.what());
     }
+  }
+  return out;
+}
+
+namespace {
+
+void prepare_story(const SourceStory& s, const std::map<std::string, std::string>& broadcast,
+                   const std::set<std::string>& replaced_keys, const ScriptOptions& script,
+                   const VoiceProfile& voice, std::set<std::string>& keys_this_run,
+                   StoryCandidates& out) {
+  {
+    Article a = article_from_bytes(s.body, format_of(s.body_kind), s.url.empty() ? s.title : s.url,
+                                   s.charset);
     Story st;
-    st.title = !s.title.empty() ? s.title : a.title;
+    st.title = cap_title(xml_safe_text(!s.title.empty() ? s.title : a.title));
     st.url = s.url;
     st.source = s.source_name;
     st.key = story_key(s.url, render_clean_text(a));
     if (already_broadcast(st.key, broadcast, replaced_keys) || keys_this_run.count(st.key)) {
       ++out.skipped_broadcast;
-      continue;
+      return;
     }
     Article body = a;
     body.title = st.title;
     auto reader = script_from_article(std::move(body), script, st.title, true);
-    while (auto b = reader->next()) st.blocks.push_back(std::move(*b));
-    if (st.blocks.empty()) continue;
+    while (auto b = reader->next()) {
+      throw_if_interrupted();
+      st.blocks.push_back(std::move(*b));
+    }
+    if (st.blocks.empty()) return;
     st.estimate_seconds =
         estimate_speech_seconds(st.blocks, voice.rate_wpm, voice.paragraph_pause_ms);
     keys_this_run.insert(st.key);
     out.stories.push_back(std::move(st));
   }
-  return out;
 }
+
+}  // namespace
 
 StorySelection limit_stories(std::vector<Story> stories, int max_stories, int max_minutes) {
   StorySelection out;
@@ -103,7 +150,7 @@ StorySelection limit_stories(std::vector<Story> stories, int max_stories, int ma
   }
   double budget = max_minutes * 60.0, used = 0;
   for (auto& s : stories) {
-    if (used + s.estimate_seconds > budget && !out.stories.empty()) {
+    if (used + s.estimate_seconds > budget) {
       out.left_out.push_back(s.title);
       continue;
     }

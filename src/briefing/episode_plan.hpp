@@ -1,7 +1,7 @@
 #pragma once
 // What a day's episode says, decided before anything is spoken: which collected stories are new
 // (not broadcast before, not duplicates), which fit the feed definition's limits (max_stories,
-// then max_minutes by an estimate from word counts), and the parts in speaking order with the
+// then max_minutes by an estimate from the spoken script), and the parts in speaking order with the
 // intro and outro texts rendered from their templates.
 //
 // Everything here is a function of its arguments (the text front end is pure, too); nothing is
@@ -30,9 +30,16 @@ namespace briefcast {
 std::string story_key(const std::string& url, const std::string& clean_text);
 
 // Speaking time of `blocks` estimated before synthesis, seconds:
-// 60 × words of the spoken sentences / rate_wpm + blocks × paragraph_pause_ms / 1000.
+// 60 × words of the spoken sentences / rate_wpm + blocks × paragraph_pause_ms / 1000, where a
+// token longer than six characters counts as one word per six characters.
 double estimate_speech_seconds(const std::vector<ScriptBlock>& blocks, int rate_wpm,
                                int paragraph_pause_ms);
+
+// Titles longer than this many characters are cut (cap_title).
+inline constexpr std::size_t kMaxTitleChars = 200;
+// `title` when it has at most kMaxTitleChars characters; else cut there (at the last space in its
+// second half, if any) and ended with "…".
+std::string cap_title(std::string_view title);
 
 // True when the story `key` was in an earlier episode (`broadcast`: key → date, from
 // state.json). Stories of the episode being rebuilt with --force (`replaced_keys`) count as new.
@@ -65,8 +72,8 @@ struct StorySelection {
 };
 
 // Keeps the first `max_stories` (0: no limit), then adds stories while their estimates fit in
-// `max_minutes` (0: no limit); a story that does not fit is left out and later shorter ones may
-// still be added. The first story is always kept, however long.
+// `max_minutes` (0: no limit); a story that does not fit is left out (the first one too) and
+// later shorter ones may still be added.
 StorySelection limit_stories(std::vector<Story> stories, int max_stories, int max_minutes);
 
 // The parts in speaking order: intro sound, intro ("Introduction"), the stories with the

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "audio/id3_tags.hpp"
 #include "base/error.hpp"
 #include "base/file_read.hpp"
 #include "base/strings.hpp"
@@ -149,6 +150,10 @@ ShowConfig read_show(const JsonFields& r, const fs::path& dir) {
   }
   r.boolean("explicit", s.explicit_content);
   s.cover = existing_file(r, "cover", dir, {".jpg", ".jpeg", ".png"});
+  std::error_code size_ec;
+  if (!s.cover.empty() && fs::file_size(s.cover, size_ec) > kMaxCoverBytes && !size_ec)
+    r.fail("cover", "'" + s.cover.string() + "' is larger than " + std::to_string(kMaxCoverBytes) +
+                        " bytes");
   r.string("base_url", s.base_url, true);
   UrlParts u = split_url(s.base_url);
   if (!is_http_url(s.base_url))
@@ -160,7 +165,7 @@ ShowConfig read_show(const JsonFields& r, const fs::path& dir) {
 }
 
 SourceConfig read_source(const JsonFields& r, const fs::path& dir) {
-  r.only({"type", "name", "path", "url", "max_items", "fetch_articles"});
+  r.only({"type", "name", "path", "url", "max_items", "fetch_articles", "allow_private"});
   SourceConfig s;
   std::string type;
   r.string("type", type, true);
@@ -178,6 +183,8 @@ SourceConfig read_source(const JsonFields& r, const fs::path& dir) {
     r.fail("url", "only a \"feed\" source has a URL; use \"path\" for a " + type);
   if (s.type != SourceType::feed && r.value().contains("fetch_articles"))
     r.fail("fetch_articles", "only a \"feed\" source fetches articles");
+  if (s.type != SourceType::feed && r.value().contains("allow_private"))
+    r.fail("allow_private", "only a \"feed\" source fetches anything");
   if (s.type == SourceType::feed && has_path == has_url)
     r.fail(has_path ? "url" : "path", "a feed source needs either \"url\" or \"path\", not " +
                                           std::string(has_path ? "both" : "neither"));
@@ -205,6 +212,7 @@ SourceConfig read_source(const JsonFields& r, const fs::path& dir) {
   }
   r.integer("max_items", 1, 100, s.max_items);
   r.boolean("fetch_articles", s.fetch_articles);
+  r.boolean("allow_private", s.allow_private);
   return s;
 }
 

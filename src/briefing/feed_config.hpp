@@ -30,6 +30,9 @@ struct SourceConfig {
   std::string url;             // http(s) feed URL (type feed only; else empty)
   int max_items = 10;          // stories taken from this source per episode (1-100)
   bool fetch_articles = true;  // feed: fetch the linked page when an item has only a summary
+  // feed: the feed and its articles may be at loopback, private, link-local or unique-local
+  // addresses (a LAN source); otherwise such addresses are refused, also via DNS or redirects.
+  bool allow_private = false;
 };
 
 // What podcast apps show for the channel.

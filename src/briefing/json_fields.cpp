@@ -1,6 +1,7 @@
 #include "briefing/json_fields.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "base/error.hpp"
@@ -87,7 +88,7 @@ void JsonFields::number(const std::string& key, double lo, double hi, double& ou
   if (!v) return;
   if (!v->is_number()) fail(key, "expected a number, got " + type_of(*v));
   double n = v->get<double>();
-  if (n < lo || n > hi)
+  if (!std::isfinite(n) || n < lo || n > hi)
     fail(key, format(n) + " is out of range " + format(lo) + " to " + format(hi));
   out = n;
 }
@@ -138,7 +139,9 @@ const std::string& JsonFields::as_string() const {
 
 double JsonFields::as_number() const {
   if (!j_.is_number()) fail_here("expected a number, got " + type_of(j_));
-  return j_.get<double>();
+  const double n = j_.get<double>();
+  if (!std::isfinite(n)) fail_here("expected a finite number, got " + j_.dump());
+  return n;
 }
 
 std::int64_t JsonFields::as_integer(std::int64_t lo, std::int64_t hi) const {

@@ -1,11 +1,15 @@
 #include "briefing/sources.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "base/error.hpp"
 #include "base/file_read.hpp"
+#include "base/interrupt.hpp"
 #include "base/strings.hpp"
 #include "feed/syndication.hpp"
 #include "net/url_tools.hpp"
@@ -23,6 +27,23 @@ std::size_t utf8_length(const std::string& s) {
 
 void warn(std::ostream& log, const std::string& source, const std::string& reason) {
   log << "briefcast: warning: source '" << source << "': " << reason << "; skipped\n";
+}
+
+// Runs `step` (one source or one story); any failure inside it, not only an Error, is reported as
+// a warning and skips just that step. Interruption and running out of memory still end the build.
+template <class Step>
+void skip_on_failure(std::ostream& log, const std::string& source, Step&& step) {
+  throw_if_interrupted();
+  try {
+    step();
+  } catch (const Error& e) {
+    if (e.code() == ExitCode::interrupted) throw;
+    warn(log, source, e.what());
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (const std::exception& e) {
+    warn(log, source, std::string("internal error: ") + e.what());
+  }
 }
 
 const char* kind_of_extension(const fs::path& p) {
@@ -49,8 +70,11 @@ SourceStory story_from_file(const fs::path& p, const std::string& source_name) {
       if (line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
       line = std::string(trim(line));
       if (line.empty()) continue;
-      if (s.body_kind == "markdown")
-        line = std::string(trim(line.substr(line.find_first_not_of('#'))));
+      if (s.body_kind == "markdown") {
+        const std::size_t text = line.find_first_not_of('#');
+        line = text == std::string::npos ? std::string() : std::string(trim(line.substr(text)));
+        if (line.empty()) continue;  // a heading mark alone ("###") is no headline
+      }
       s.title = line;
       break;
     }
@@ -67,9 +91,14 @@ struct Collector {
   std::set<std::string> seen;  // dedupe keys
   std::chrono::sys_seconds now =
       std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  std::chrono::steady_clock::time_point build_deadline =
+      std::chrono::steady_clock::now() + options.build_budget;
+  std::chrono::steady_clock::time_point source_deadline = build_deadline;  // set per source
 
   // Adds a story unless its URL was already collected; returns whether it was added.
   bool add(SourceStory s) {
+    s.title = xml_safe_text(s.title);  // it reaches the feed, the tags and the transcripts
+    s.author = xml_safe_text(s.author);
     if (!s.url.empty() && !seen.insert(normalize_url_for_dedupe(s.url)).second) return false;
     stories.push_back(std::move(s));
     return true;
@@ -94,20 +123,19 @@ struct Collector {
     int taken = 0;
     for (auto& f : files) {
       if (taken >= src.max_items) break;
-      try {
+      skip_on_failure(log, src.name, [&] {
         if (add(story_from_file(f, src.name))) ++taken;
-      } catch (const Error& e) {
-        warn(log, src.name, e.what());
-      }
+      });
     }
   }
 
   // Fetches a feed URL with the remembered validators; returns the body and its base URL.
-  std::pair<std::string, std::string> fetch_feed(const std::string& url) {
-    FetchOptions fo = options.fetch;
-    fo.accept =
+  std::pair<std::string, std::string> fetch_feed(const SourceConfig& src) {
+    const std::string& url = src.url;
+    FetchOptions fo = fetch_options(
+        src, url,
         "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, "
-        "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
+        "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5");
     auto cached = state.feeds.find(url);
     if (cached != state.feeds.end() && !cached->second.body.empty()) {
       fo.etag = cached->second.etag;
@@ -136,43 +164,99 @@ struct Collector {
     return {std::move(r.body), r.final_url};
   }
 
-  // The body of one feed item, fetching its page when the feed carries only a short summary.
-  // Throws Error when the item cannot be used.
-  void fill_body(const SourceConfig& src, const FeedItem& item, SourceStory& s) {
+  // Whether an item's body is its linked page (fetched) rather than what the feed carries.
+  bool needs_page(const SourceConfig& src, const FeedItem& item) const {
+    return trim(item.content_html).empty() && src.fetch_articles && is_http_url(item.link) &&
+           utf8_length(html_to_plain_text(item.summary_html)) < options.full_text_min_chars;
+  }
+
+  // The options of one fetch for `src`: its address policy, and timeouts cut to what is left of
+  // the source's and the build's time budgets. Throws Error(network) when nothing is left.
+  FetchOptions fetch_options(const SourceConfig& src, const std::string& url,
+                             const char* accept) const {
+    FetchOptions fo = options.fetch;
+    fo.allow_private = src.allow_private;
+    fo.accept = accept;
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        source_deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0)
+      throw Error(ExitCode::network,
+                  "'" + url + "': not fetched: the time budget is spent (" +
+                      std::to_string(options.source_budget.count()) + " s per source, " +
+                      std::to_string(options.build_budget.count()) + " s per build)");
+    fo.timeout = std::min(fo.timeout, left);
+    fo.connect_timeout = std::min(fo.connect_timeout, left);
+    return fo;
+  }
+
+  // The body of one feed item: its content, its summary, or its page (`page`, fetched by
+  // fetch_pages when needs_page). Throws Error when the item cannot be used.
+  void fill_body(const FeedItem& item, SourceStory& s, FetchResult* page) {
     s.charset = "utf-8";
     s.body_kind = "html";
     if (!trim(item.content_html).empty()) {
       s.body = item.content_html;
       return;
     }
-    std::string summary_text = html_to_plain_text(item.summary_html);
-    if (utf8_length(summary_text) >= options.full_text_min_chars || !src.fetch_articles ||
-        !is_http_url(item.link)) {
-      if (summary_text.empty())
+    if (!page) {
+      if (html_to_plain_text(item.summary_html).empty())
         throw Error(ExitCode::feed,
                     "item '" + (item.title.empty() ? item.guid : item.title) + "' has no text");
       s.body = item.summary_html;
       return;
     }
-    FetchOptions fo = options.fetch;
-    fo.accept = "text/html, application/xhtml+xml, text/plain;q=0.8, */*;q=0.5";
-    FetchResult page = fetch_url(item.link, fo);
-    const std::string& mime = page.mime_type;
+    const std::string& mime = page->mime_type;
     if (mime == "text/plain") {
       s.body_kind = "text";
     } else if (!mime.empty() && mime != "text/html" && mime != "application/xhtml+xml") {
-      throw Error(ExitCode::feed,
-                  "'" + item.link + "': not an HTML page (Content-Type " + page.content_type + ")");
+      throw Error(ExitCode::feed, "'" + item.link + "': not an HTML page (Content-Type " +
+                                      page->content_type + ")");
     }
-    s.body = std::move(page.body);
-    s.charset = page.charset;
-    s.origin = page.final_url;
+    s.body = std::move(page->body);
+    s.charset = page->charset;
+    s.origin = page->final_url;
+  }
+
+  // Fetches the pages of `items` at most options.parallel_fetches at a time; each result or
+  // the exception its fetch threw, in the order of `items`.
+  struct PageResult {
+    std::optional<FetchResult> page;
+    std::exception_ptr error;
+  };
+  std::vector<PageResult> fetch_pages(const SourceConfig& src,
+                                      const std::vector<const FeedItem*>& items) {
+    std::vector<PageResult> out(items.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+      for (std::size_t i; (i = next++) < items.size();) {
+        try {
+          const FeedItem& item = *items[i];
+          if (!needs_page(src, item)) continue;
+          out[i].page = fetch_url(
+              item.link,
+              fetch_options(src, item.link,
+                            "text/html, application/xhtml+xml, text/plain;q=0.8, */*;q=0.5"));
+        } catch (...) {
+          out[i].error = std::current_exception();
+        }
+      }
+    };
+    const std::size_t workers =
+        std::min<std::size_t>(std::max<std::size_t>(options.parallel_fetches, 1), items.size());
+    std::vector<std::thread> threads;
+    try {
+      for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(work);
+    } catch (...) {  // no more threads: the ones there are (and this one) do the rest
+    }
+    work();
+    for (auto& t : threads) t.join();
+    return out;
   }
 
   void collect_feed(const SourceConfig& src) {
     std::string bytes, base, origin;
     if (!src.url.empty()) {
-      std::tie(bytes, base) = fetch_feed(src.url);
+      std::tie(bytes, base) = fetch_feed(src);
       origin = src.url;
     } else {
       bytes = read_file_bytes(src.path);
@@ -180,24 +264,39 @@ struct Collector {
     }
     SyndicationFeed feed = parse_syndication(bytes, origin, base);
     int taken = 0;
-    for (const FeedItem& item : feed.items) {
-      if (taken >= src.max_items) break;
-      if (!item.link.empty() && seen.count(normalize_url_for_dedupe(item.link))) continue;
-      SourceStory s;
-      s.title = item.title;
-      s.url = item.link;
-      s.guid = item.guid;
-      s.source_name = src.name;
-      s.published = item.published;
-      s.author = item.author;
-      s.origin = item.link.empty() ? origin : item.link;
-      try {
-        fill_body(src, item, s);
-      } catch (const Error& e) {
-        warn(log, src.name, e.what());
-        continue;
+    std::size_t at = 0;
+    // In rounds: as many items as stories are still wanted, their pages fetched in parallel,
+    // then taken in document order; items that fail leave room for the next round.
+    while (taken < src.max_items && at < feed.items.size()) {
+      throw_if_interrupted();
+      std::vector<const FeedItem*> round;
+      std::set<std::string> round_keys;
+      for (; at < feed.items.size() && static_cast<int>(round.size()) < src.max_items - taken;
+           ++at) {
+        const FeedItem& item = feed.items[at];
+        if (!item.link.empty()) {
+          const std::string key = normalize_url_for_dedupe(item.link);
+          if (seen.count(key) || !round_keys.insert(key).second) continue;
+        }
+        round.push_back(&item);
       }
-      if (add(std::move(s))) ++taken;
+      std::vector<PageResult> pages = fetch_pages(src, round);
+      for (std::size_t i = 0; i < round.size(); ++i) {
+        const FeedItem& item = *round[i];
+        SourceStory s;
+        s.title = item.title;
+        s.url = item.link;
+        s.guid = item.guid;
+        s.source_name = src.name;
+        s.published = item.published;
+        s.author = item.author;
+        s.origin = item.link.empty() ? origin : item.link;
+        skip_on_failure(log, src.name, [&] {
+          if (pages[i].error) std::rethrow_exception(pages[i].error);
+          fill_body(item, s, pages[i].page ? &*pages[i].page : nullptr);
+          if (add(std::move(s))) ++taken;
+        });
+      }
     }
   }
 };
@@ -210,7 +309,9 @@ std::vector<SourceStory> collect_stories(const FeedConfig& config, SourceState& 
   std::set<std::string> configured_urls;
   for (const SourceConfig& src : config.sources) {
     if (!src.url.empty()) configured_urls.insert(src.url);
-    try {
+    c.source_deadline =
+        std::min(c.build_deadline, std::chrono::steady_clock::now() + options.source_budget);
+    skip_on_failure(log, src.name, [&] {
       switch (src.type) {
         case SourceType::file:
           c.collect_file(src);
@@ -222,9 +323,7 @@ std::vector<SourceStory> collect_stories(const FeedConfig& config, SourceState& 
           c.collect_feed(src);
           break;
       }
-    } catch (const Error& e) {
-      warn(log, src.name, e.what());
-    }
+    });
   }
   std::erase_if(state.feeds, [&](auto& entry) { return !configured_urls.count(entry.first); });
   return std::move(c.stories);

@@ -184,6 +184,18 @@ int run_voices(std::ostream& out) {
 }  // namespace
 
 void add_say_commands(CLI::App& app, CliStreams io, SubcommandList& commands) {
+  // CLI::Range lets NaN through (every comparison with it is false); infinities name no loudness.
+  const CLI::Validator finite_number(
+      [](std::string& text) {
+        double n = 0;
+        try {
+          n = std::stod(text);
+        } catch (const std::exception&) {
+          return std::string();  // not a number at all: the option's own conversion reports it
+        }
+        return std::isfinite(n) ? std::string() : "expected a finite number, got " + text;
+      },
+      "FINITE");
   auto f = std::make_shared<SayFlags>();
   auto* say_cmd = app.add_subcommand("say", "Convert text files to one audio file");
   say_cmd
@@ -220,7 +232,7 @@ void add_say_commands(CLI::App& app, CliStreams io, SubcommandList& commands) {
       ->check(CLI::IsMember({16000u, 22050u, 24000u, 32000u, 44100u, 48000u}));
   say_cmd->add_option("--loudness", f->loudness_lufs, "Integrated loudness target, LUFS")
       ->capture_default_str()
-      ->check(CLI::Range(-40.0, -5.0));
+      ->check(finite_number & CLI::Range(-40.0, -5.0));
   say_cmd->add_flag("--no-loudness", f->no_loudness, "Keep eSpeak NG's level (no normalization)");
   say_cmd->add_option("--cover", f->cover, "JPEG or PNG image embedded as the cover");
   say_cmd->add_flag("-q,--quiet", f->quiet, "No progress or summary on stderr");

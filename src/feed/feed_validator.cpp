@@ -280,9 +280,24 @@ void Checker::item(const MarkupNode* it, std::size_t index) {
 
     std::optional<std::string> rel;
     if (!opt_.root.empty() && absolute_http(url)) rel = local_path(url, base_);
-    if (rel) {
+    const bool escapes = rel && (*rel == ".." || rel->starts_with("../"));
+    if (escapes) {
+      problem(where, "enclosure url '" + url + "' points outside the published folder");
+    } else if (rel) {
       std::error_code ec;
       fs::path file = fs::path(opt_.root) / *rel;
+      // serve refuses dot folders and files, and anything whose real path leaves the folder.
+      bool hidden = false;
+      for (const fs::path& part : fs::path(*rel)) hidden = hidden || part.string().starts_with(".");
+      const fs::path real_root = fs::weakly_canonical(opt_.root, ec);
+      const fs::path real = fs::weakly_canonical(file, ec);
+      const fs::path inside = real.lexically_relative(real_root);
+      if (!ec && !inside.empty() && *inside.begin() == "..")
+        problem(where, "enclosure file " + *rel + " leads outside the published folder");
+      for (const fs::path& part : inside) hidden = hidden || part.string().starts_with(".");
+      if (hidden)
+        problem(where, "enclosure under a hidden (dot) name, which serve refuses (" + *rel + ")");
+      ec.clear();
       std::uintmax_t size = fs::file_size(file, ec);
       if (ec)
         problem(where, "enclosure file missing (" + *rel + ")");

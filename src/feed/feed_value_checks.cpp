@@ -78,10 +78,32 @@ std::optional<std::string> local_path(std::string_view url, std::string_view bas
   if (base.empty() || !url.starts_with(base)) return std::nullopt;
   std::string_view rest = url.substr(base.size());
   rest = rest.substr(0, rest.find_first_of("?#"));
-  std::string rel = percent_decode(rest);
-  if (rel.empty() || rel.find('\0') != std::string::npos) return std::nullopt;
-  for (auto& part : fs::path(rel))
-    if (part == "..") return std::nullopt;
+  std::string decoded = percent_decode(rest);
+  if (decoded.find('\0') != std::string::npos) return std::nullopt;
+  // Dot segments resolved as a server resolves them; ".." above the folder is kept, so the
+  // caller sees that the URL escapes it.
+  std::vector<std::string> parts;
+  std::size_t above = 0;
+  for (std::size_t at = 0; at <= decoded.size();) {
+    std::size_t slash = decoded.find('/', at);
+    if (slash == std::string::npos) slash = decoded.size();
+    const std::string part = decoded.substr(at, slash - at);
+    at = slash + 1;
+    if (part.empty() || part == ".") continue;
+    if (part == "..") {
+      if (parts.empty())
+        ++above;
+      else
+        parts.pop_back();
+      continue;
+    }
+    parts.push_back(part);
+  }
+  std::string rel;
+  for (std::size_t i = 0; i < above; ++i) rel += "../";
+  for (const std::string& part : parts) rel += part + "/";
+  if (rel.empty()) return std::nullopt;
+  rel.pop_back();
   return rel;
 }
 

@@ -25,8 +25,9 @@ bool valid_duration(std::string_view d);
 bool valid_language(std::string_view l);
 
 // The path below the published folder that an enclosure URL names when it starts with `base`
-// (percent-decoded, query and fragment dropped), or nullopt when it is not under `base`, names
-// the folder itself, holds a NUL or escapes it with "..".
+// (percent-decoded, query and fragment dropped, "." and ".." segments resolved; a path that
+// escapes the folder starts with "../"), or nullopt when it is not under `base`, names the
+// folder itself or holds a NUL.
 std::optional<std::string> local_path(std::string_view url, std::string_view base);
 
 }  // namespace briefcast

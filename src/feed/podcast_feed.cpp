@@ -12,7 +12,8 @@ namespace briefcast {
 namespace {
 
 // A CDATA section; "]]>" inside the text ends one section and opens the next between "]]" and ">".
-std::string cdata(std::string_view s) {
+std::string cdata(std::string_view raw) {
+  const std::string s = xml_safe_text(raw);
   std::string o = "<![CDATA[";
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s.compare(i, 3, "]]>") == 0) {
@@ -20,7 +21,7 @@ std::string cdata(std::string_view s) {
       i += 2;
       continue;
     }
-    if (is_xml_byte(s[i])) o += s[i];
+    o += s[i];
   }
   return o + "]]>";
 }

@@ -57,7 +57,8 @@ std::string join(const std::string& text, const std::vector<Token>& tokens, cons
 
 // WebVTT cue text needs only & < > escaped; quotes stay as written (escape_html would turn them
 // into references some players show as typed).
-std::string escape_vtt(std::string_view s) {
+std::string escape_vtt(std::string_view raw) {
+  const std::string s = xml_safe_text(raw);  // the characters players choke on, as in feeds
   std::string o;
   for (char c : s) {
     if (c == '&')

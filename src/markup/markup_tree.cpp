@@ -15,6 +15,7 @@
 
 #include "base/c_deleter.hpp"
 #include "base/error.hpp"
+#include "markup/markup_limits.hpp"
 
 namespace briefcast {
 namespace {
@@ -79,6 +80,17 @@ void walk(xmlDoc* doc, Enter&& enter, Leave&& leave) {
   }
 }
 
+// Thrown by MarkupBuilder when the document's text outgrows its expansion budget.
+struct ExpansionLimit {};
+
+std::size_t add_saturating(std::size_t a, std::size_t b) {
+  return a > SIZE_MAX - b ? SIZE_MAX : a + b;
+}
+
+std::size_t length_of(const xmlChar* s) {
+  return s ? std::char_traits<char>::length(reinterpret_cast<const char*>(s)) : 0;
+}
+
 // What xmlGetProp returns for an attribute node (entity references expanded), "" for none.
 std::string attribute_value(xmlDoc* doc, const xmlAttr* a) {
   const xmlNode* c = a->children;
@@ -94,7 +106,9 @@ std::string attribute_value(xmlDoc* doc, const xmlAttr* a) {
 // children are copied, so the two trees are never whole in memory at the same time.
 class MarkupBuilder {
  public:
-  explicit MarkupBuilder(MarkupDocument& out) : out_(out) {}
+  // `budget`: the bytes of text (entity replacement text included, once per reference) the
+  // copy may hold; beyond it build() throws ExpansionLimit.
+  MarkupBuilder(MarkupDocument& out, std::size_t budget) : out_(out), budget_(budget) {}
 
   void build(xmlDoc* doc) {
     out_.has_doctype_ = doc->intSubset || doc->extSubset;
@@ -126,7 +140,65 @@ class MarkupBuilder {
         });
   }
 
+  // An XML document refused as not well-formed, `why` as its error.
+  static MarkupDocument refused(const std::string& why) {
+    MarkupDocument out;
+    out.well_formed_ = false;
+    out.first_error_ = out.last_error_ = MarkupError{0, why};
+    return out;
+  }
+
  private:
+  void charge(std::size_t bytes) {
+    spent_ = add_saturating(spent_, bytes);
+    if (spent_ > budget_) throw ExpansionLimit{};
+  }
+
+  // The bytes of `ent`'s replacement text, computed without expanding it (xmlNodeGetContent
+  // would build the whole text first). Entities nest at most 40 deep in libxml2; a loop (which
+  // libxml2 refuses anyway) counts as unbounded.
+  std::size_t entity_size(xmlDoc* doc, xmlEntity* ent, int depth) {
+    if (!ent) return 0;
+    auto [at, fresh] = entity_sizes_.try_emplace(ent, SIZE_MAX);
+    if (!fresh || depth > 64) return at->second;
+    std::size_t total = 0;
+    xmlNode* n = ent->children;
+    if (!n) total = length_of(ent->content);
+    while (n && total != SIZE_MAX) {
+      if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        total = add_saturating(total, length_of(n->content));
+      } else if (n->type == XML_ENTITY_REF_NODE) {
+        total = add_saturating(total, entity_size(doc, xmlGetDocEntity(doc, n->name), depth + 1));
+      } else if (n->type == XML_ELEMENT_NODE && n->children) {
+        n = n->children;
+        continue;
+      }
+      for (;;) {
+        if (n->next) {
+          n = n->next;
+          break;
+        }
+        n = n->parent;
+        if (!n || n == reinterpret_cast<xmlNode*>(ent)) {
+          n = nullptr;
+          break;
+        }
+      }
+    }
+    entity_sizes_[ent] = total;
+    return total;
+  }
+
+  // The bytes of an attribute's value once its entity references are expanded.
+  std::size_t attribute_size(xmlDoc* doc, const xmlAttr* a) {
+    std::size_t total = 0;
+    for (const xmlNode* c = a->children; c; c = c->next)
+      total = add_saturating(total, c->type == XML_ENTITY_REF_NODE
+                                        ? entity_size(doc, xmlGetDocEntity(doc, c->name), 0)
+                                        : length_of(c->content));
+    return total;
+  }
+
   MarkupNode& add(xmlNode* n, MarkupNode* parent, int line) {
     MarkupNode& m = out_.nodes_.emplace_back();
     m.index = out_.nodes_.size() - 1;
@@ -145,16 +217,20 @@ class MarkupBuilder {
         std::size_t count = 0;
         for (const xmlAttr* a = n->properties; a; a = a->next) ++count;
         m.attributes.reserve(count);
-        for (const xmlAttr* a = n->properties; a; a = a->next)
+        for (const xmlAttr* a = n->properties; a; a = a->next) {
+          charge(attribute_size(n->doc, a));
           m.attributes.push_back({str(a->name), ns_of(a->ns), attribute_value(n->doc, a)});
+        }
         if (n->doc && n->doc->type == XML_DOCUMENT_NODE) add_dtd_defaults(n, m);
         break;
       }
       case XML_TEXT_NODE:
+        charge(length_of(n->content));
         m.kind = MarkupKind::text;
         m.text = str(n->content);
         break;
       case XML_CDATA_SECTION_NODE:
+        charge(length_of(n->content));
         m.kind = MarkupKind::cdata;
         m.text = str(n->content);
         break;
@@ -170,6 +246,7 @@ class MarkupBuilder {
       default: {  // XML_ENTITY_REF_NODE
         m.kind = MarkupKind::entity_reference;
         m.name = str(n->name);
+        charge(entity_size(n->doc, xmlGetDocEntity(n->doc, n->name), 0));  // copied per reference
         auto [at, fresh] = entity_text_.try_emplace(m.name);
         if (fresh) at->second = take(xmlNodeGetContent(n));
         m.text = at->second;
@@ -233,7 +310,10 @@ class MarkupBuilder {
   MarkupDocument& out_;
   std::unordered_map<const xmlNs*, MarkupNamespace*> ns_map_;
   std::unordered_map<std::string, std::string> entity_text_;
+  std::unordered_map<const xmlEntity*, std::size_t> entity_sizes_;
   MarkupNamespace* xml_ns_ = nullptr;
+  std::size_t budget_;
+  std::size_t spent_ = 0;
 };
 
 namespace {
@@ -353,8 +433,11 @@ std::string MarkupDocument::base_of(const MarkupNode& node) const {
   return base.value_or("");
 }
 
-MarkupDocument parse_html(std::string_view utf8_html, const std::string& name) {
-  check_size(utf8_html, name);
+MarkupDocument parse_html(std::string_view page, const std::string& name) {
+  check_size(page, name);
+  // Attributes beyond the cap are dropped and the page is cut after its last element allowed.
+  const MarkupScan scan = scan_markup(page);
+  const std::string_view utf8_html = scan.limited ? std::string_view(*scan.limited) : page;
   // HUGE lifts libxml2's nesting limit of 256: without it everything past that depth (and the
   // rest of the page) is silently dropped. Our walks are iterative, libxml2's own too (2.9.14).
   // IGNORE_ENC with "UTF-8": the caller converted the page; a <meta charset> must not re-decode.
@@ -365,12 +448,26 @@ MarkupDocument parse_html(std::string_view utf8_html, const std::string& name) {
                             "UTF-8", options));
   MarkupDocument out;
   out.well_formed_ = true;
-  if (doc) MarkupBuilder(out).build(doc.get());
+  if (!doc) return out;
+  try {
+    MarkupBuilder(out, expansion_budget(page.size())).build(doc.get());
+  } catch (const ExpansionLimit&) {  // HTML has no entities: this would take a page of 32 MB
+    out = MarkupDocument();
+    out.well_formed_ = true;
+  }
   return out;
 }
 
 MarkupDocument parse_xml(std::string_view xml, const XmlReadOptions& options) {
   check_size(xml, options.url);
+  // Refused before libxml2 reads them, so that a hostile feed costs no more than a scan.
+  const MarkupScan scan = scan_markup(xml);
+  if (scan.cut)
+    return MarkupBuilder::refused("more than " + std::to_string(kMaxElementsPerDocument) +
+                                  " elements");
+  if (scan.dropped_attributes)
+    return MarkupBuilder::refused("more than " + std::to_string(kMaxAttributesPerElement) +
+                                  " attributes on one element");
   ParserPtr ctxt(xmlNewParserCtxt());
   if (!ctxt) throw std::bad_alloc();
   std::optional<MarkupError> first_error;
@@ -390,7 +487,15 @@ MarkupDocument parse_xml(std::string_view xml, const XmlReadOptions& options) {
     out.last_error_ = MarkupError{err->line, err->message ? err->message : ""};
   out.namespaces_well_formed_ = ctxt->nsWellFormed != 0;
   out.well_formed_ = doc && ctxt->wellFormed;
-  if (out.well_formed_) MarkupBuilder(out).build(doc.get());
+  if (!out.well_formed_) return out;
+  const std::size_t budget = expansion_budget(xml.size());
+  try {
+    MarkupBuilder(out, budget).build(doc.get());
+  } catch (const ExpansionLimit&) {
+    return MarkupBuilder::refused("entity references expand the document past " +
+                                  std::to_string(budget) + " bytes (4 times its size, at most " +
+                                  std::to_string(kMaxExpandedBytes) + ")");
+  }
   return out;
 }
 

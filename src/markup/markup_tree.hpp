@@ -102,7 +102,10 @@ struct MarkupError {
 
 // How to read an XML document. Never from the network, and external DTDs and entities are
 // neither loaded nor expanded (entities the internal DTD declares become entity_reference
-// nodes, so a "billion laughs" document stays small or is refused as an entity loop).
+// nodes, so a "billion laughs" document stays small or is refused as an entity loop). A
+// document whose text with its entity references expanded would exceed expansion_budget()
+// (markup_limits.hpp: 4 times its bytes, at most 32 MB), or that has more elements or
+// attributes on one element than the limits there allow, is refused as not well-formed.
 struct XmlReadOptions {
   std::string url;             // the document's URL: what base_of() starts from; "" for none
   bool cdata_as_text = false;  // merge CDATA sections into the text around them
@@ -171,7 +174,9 @@ class MarkupDocument {
 // Parses a whole HTML page given as UTF-8 (see to_utf8 in text_encoding.hpp; any <meta charset>
 // in it is ignored). `name` (file or URL) becomes the document's URL. libxml2 recovers from any
 // broken markup and keeps nesting of any depth. Returns a document whose root() is nullptr
-// only when libxml2 made nothing of the input (an empty page). Throws Error(ExitCode::input)
+// only when libxml2 made nothing of the input (an empty page). Attributes of one element past
+// kMaxAttributesPerElement are dropped, and the page ends before its element number
+// kMaxElementsPerDocument + 1 (markup_limits.hpp). Throws Error(ExitCode::input)
 // "'<name>': 2 GiB or more (libxml2 reads less than 2 GiB)" when `utf8_html` is that large,
 // std::bad_alloc when out of memory.
 MarkupDocument parse_html(std::string_view utf8_html, const std::string& name);

@@ -1,15 +1,20 @@
 #include "net/http_fetch.hpp"
 
 #include <curl/curl.h>
+#include <netdb.h>
+#include <sys/socket.h>
 
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 #include "base/c_deleter.hpp"
 #include "base/error.hpp"
+#include "base/interrupt.hpp"
 #include "base/strings.hpp"
+#include "net/address_policy.hpp"
 #include "net/url_tools.hpp"
 
 namespace briefcast {
@@ -51,6 +56,9 @@ std::string size_text(std::size_t bytes) {
 }
 
 struct Transfer {
+  bool allow_private = true;
+  std::vector<std::string> proxies;  // the environment's proxies: "ADDRESS PORT"
+  std::string refused;               // the address a connection was refused to
   std::string body;
   std::size_t max_bytes = 0;
   bool too_large = false;
@@ -97,6 +105,57 @@ size_t on_header(char* data, size_t size, size_t count, void* user) noexcept {
   return n;
 }
 
+// libcurl asks for each socket it is about to connect, with the address: the one place that sees
+// the address of every attempt, after DNS and after every redirect.
+curl_socket_t on_open_socket(void* user, curlsocktype /*purpose*/,
+                             curl_sockaddr* address) noexcept {
+  auto* t = static_cast<Transfer*>(user);
+  if (!t->allow_private && !is_public_address(&address->addr)) {
+    try {
+      std::string text = address_text(&address->addr);
+      const std::string endpoint = text + " " + std::to_string(address_port(&address->addr));
+      bool proxy = false;
+      for (const std::string& p : t->proxies) proxy = proxy || p == endpoint;
+      if (!proxy) {
+        t->refused = text.empty() ? "an address of an unknown family" : text;
+        return CURL_SOCKET_BAD;
+      }
+    } catch (...) {
+      return CURL_SOCKET_BAD;
+    }
+  }
+  return ::socket(address->family, address->socktype, address->protocol);
+}
+
+// The addresses and ports of the proxies the environment names (http_proxy and the like), as
+// "ADDRESS PORT" (libcurl's default proxy port is 1080).
+std::vector<std::string> proxy_addresses() {
+  std::vector<std::string> out;
+  for (const char* name :
+       {"http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"}) {
+    const char* v = std::getenv(name);
+    if (!v || !*v) continue;
+    std::string url = v;
+    if (url.find("://") == std::string::npos) url = "http://" + url;
+    const UrlParts parts = split_url(url);
+    std::string host = parts.host;
+    const std::string port = parts.port.empty() ? "1080" : parts.port;
+    if (host.size() > 2 && host.front() == '[') host = host.substr(1, host.size() - 2);
+    addrinfo hints{};
+    hints.ai_socktype = SOCK_STREAM;
+    addrinfo* found = nullptr;
+    if (host.empty() || ::getaddrinfo(host.c_str(), nullptr, &hints, &found) != 0) continue;
+    for (addrinfo* a = found; a; a = a->ai_next) {
+      try {
+        out.push_back(address_text(a->ai_addr) + " " + std::to_string(std::stoi(port)));
+      } catch (const std::exception&) {  // a port that is no number: libcurl refuses it too
+      }
+    }
+    ::freeaddrinfo(found);
+  }
+  return out;
+}
+
 void parse_content_type(FetchResult& r) {
   std::string_view ct = r.content_type;
   std::size_t semi = ct.find(';');
@@ -129,6 +188,18 @@ std::string no_proxy_list() {
   return list + "localhost,127.0.0.1,::1";
 }
 
+// Called by libcurl at least once a second while it waits (DNS, connect, transfer): a signal
+// aborts the transfer (CURLE_ABORTED_BY_CALLBACK).
+int on_progress(void*, curl_off_t, curl_off_t, curl_off_t, curl_off_t) noexcept {
+  return interrupt_flag().load() ? 1 : 0;
+}
+
+// libcurl's result as an Error when it was a signal that stopped it.
+void throw_if_aborted(CURLcode rc) {
+  if (rc == CURLE_ABORTED_BY_CALLBACK && interrupt_flag().load())
+    throw Error(ExitCode::interrupted, "interrupted; nothing was written");
+}
+
 template <class T>
 void set(CURL* curl, CURLoption option, T value, const std::string& who) {
   CURLcode rc = curl_easy_setopt(curl, option, value);
@@ -153,6 +224,8 @@ CurlPtr open_request(const std::string& url, const std::string& who,
   set(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(connect_timeout.count()), who);
   set(c, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout.count()), who);
   set(c, CURLOPT_USERAGENT, agent.c_str(), who);
+  set(c, CURLOPT_XFERINFOFUNCTION, &on_progress, who);
+  set(c, CURLOPT_NOPROGRESS, 0L, who);
   return curl;
 }
 
@@ -184,6 +257,7 @@ ProbeResult probe(const std::string& url, const ProbeOptions& options, bool head
   if (head) set(c, CURLOPT_NOBODY, 1L, who);
 
   CURLcode rc = curl_easy_perform(c);
+  throw_if_aborted(rc);
   if (rc != CURLE_OK) {
     if (t.too_large) throw fail("larger than " + size_text(options.max_bytes));
     throw fail(error_text[0] ? std::string(error_text) : curl_easy_strerror(rc));
@@ -215,6 +289,8 @@ FetchResult fetch_url(const std::string& url, const FetchOptions& options) {
 
   Transfer t;
   t.max_bytes = options.max_bytes;
+  t.allow_private = options.allow_private;
+  if (!t.allow_private) t.proxies = proxy_addresses();
   SlistPtr headers;
   auto add_header = [&](const std::string& h) {
     curl_slist* l = curl_slist_append(headers.get(), h.c_str());
@@ -235,9 +311,15 @@ FetchResult fetch_url(const std::string& url, const FetchOptions& options) {
   set(c, CURLOPT_WRITEDATA, static_cast<void*>(&t), who);
   set(c, CURLOPT_HEADERFUNCTION, &on_header, who);
   set(c, CURLOPT_HEADERDATA, static_cast<void*>(&t), who);
+  set(c, CURLOPT_OPENSOCKETFUNCTION, &on_open_socket, who);
+  set(c, CURLOPT_OPENSOCKETDATA, static_cast<void*>(&t), who);
 
   CURLcode rc = curl_easy_perform(c);
+  throw_if_aborted(rc);
   if (rc != CURLE_OK) {
+    if (!t.refused.empty())
+      throw fail("refused: " + t.refused +
+                 " is a private address (a LAN source needs \"allow_private\": true)");
     if (t.too_large || rc == CURLE_FILESIZE_EXCEEDED)
       throw fail("larger than " + size_text(options.max_bytes));
     if (rc == CURLE_OPERATION_TIMEDOUT) {

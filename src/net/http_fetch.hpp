@@ -25,6 +25,10 @@ struct FetchOptions {
   std::string accept;         // Accept header value; empty: libcurl's default "*/*"
   std::string etag;           // validator remembered from an earlier response → If-None-Match
   std::string last_modified;  // validator remembered from an earlier response → If-Modified-Since
+  // Whether the server may be at a loopback, private, link-local or unique-local address
+  // (address_policy.hpp). false: every address libcurl is about to connect to is checked (after
+  // DNS, on every redirect), except the addresses of a proxy the environment names.
+  bool allow_private = false;
 };
 
 struct FetchResult {
@@ -46,6 +50,7 @@ struct FetchResult {
 //   "'URL': more than 5 redirects"
 //   "'URL': not an http or https URL"
 //   "'URL': redirected to a URL that is not http or https"
+//   "'URL': refused: 10.0.0.5 is a private address (a LAN source needs \"allow_private\": true)"
 //   "'URL': <libcurl's message>"        DNS, connection refused, TLS, ...
 FetchResult fetch_url(const std::string& url, const FetchOptions& options = {});
 

@@ -123,8 +123,30 @@ SayReport say(const SayRequest& r, std::ostream& log,
   return say(r, std::move(readers), log, on_sentence);
 }
 
+namespace {
+SayReport say_into(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader>> readers,
+                   std::ostream& log, const std::function<void(const TimedSentence&)>& on_sentence);
+}  // namespace
+
 SayReport say(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader>> readers,
               std::ostream& log, const std::function<void(const TimedSentence&)>& on_sentence) {
+  try {
+    return say_into(r, std::move(readers), log, on_sentence);
+  } catch (const Error& e) {
+    // The encoder writes to a descriptor (a hidden temporary file): name the user's file.
+    const std::string_view message = e.what();
+    if (e.code() == ExitCode::output && message.starts_with("cannot write output"))
+      throw Error(ExitCode::output,
+                  (r.output == "-" ? std::string("standard output") : briefcast::quoted(r.output)) +
+                      ": " + std::string(message));
+    throw;
+  }
+}
+
+namespace {
+SayReport say_into(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader>> readers,
+                   std::ostream& log,
+                   const std::function<void(const TimedSentence&)>& on_sentence) {
   auto started = std::chrono::steady_clock::now();
   if (readers.empty()) throw Error(ExitCode::usage, "no input given");
   if (r.output == "-" && r.format != OutputFormat::mp3)
@@ -169,6 +191,9 @@ SayReport say(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader>> re
   }
   Progress progress(log, r.progress, total);
 
+  // Before any file exists: a NaN target would reach LAME as a NaN gain.
+  if (!std::isfinite(r.loudness.target_lufs) || !std::isfinite(r.loudness.true_peak_dbtp))
+    throw Error(ExitCode::usage, "loudness target and peak must be finite numbers");
   Sink sink = open_sink(r, tags);
   Resampler resampler(speech_rate, r.sample_rate_hz);
   LoudnessNormalizer loudness(r.loudness, r.sample_rate_hz);
@@ -246,5 +271,6 @@ SayReport say(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader>> re
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;
 }
+}  // namespace
 
 }  // namespace briefcast

@@ -89,6 +89,24 @@ TEST_CASE("escape_html escapes markup and drops what XML forbids", "[base]") {
                                 9)) == "ab\tc\nd");
 }
 
+TEST_CASE("xml_safe_text drops what XML 1.0 forbids and repairs invalid UTF-8", "[base]") {
+  CHECK(xml_safe_text("caf\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x93\xB0") ==
+        "caf\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x93\xB0");
+  CHECK(xml_safe_text("a\xEF\xBF\xBE"
+                      "b\xEF\xBF\xBF"
+                      "c") == "abc");  // U+FFFE, U+FFFF
+  CHECK(xml_safe_text("a\xED\xA0\x80"
+                      "b") == "ab");  // an encoded surrogate
+  CHECK(xml_safe_text(std::string("a\0b\x1b\tc", 6)) == "ab\tc");
+  CHECK(xml_safe_text("a\xFF"
+                      "b") ==
+        "a\xEF\xBF\xBD"
+        "b");                                                      // not UTF-8
+  CHECK(xml_safe_text("a\xC3") == "a\xEF\xBF\xBD");                // cut short
+  CHECK(xml_safe_text("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong
+  CHECK(escape_xml("x\xEF\xBF\xBF<") == "x&lt;");
+}
+
 TEST_CASE("is_xml_byte refuses only the C0 controls XML 1.0 forbids", "[base]") {
   CHECK(is_xml_byte('a'));
   CHECK(is_xml_byte('\t'));

@@ -222,6 +222,10 @@ TEST_CASE("publish: state, then the feed, then what retention and the cache drop
   write_episode(root, added);
   test::write_file(root / ".briefcast/cache/fresh.mp3", "f");
   test::write_file(root / ".briefcast/cache/stale.mp3", "s");
+  // Left by builds killed before they published: no feed item or state entry names them.
+  test::write_file(root / "episodes/2026-11-10.mp3", "orphan");
+  test::write_file(root / "episodes/2026-11-10.vtt", "orphan");
+  test::write_file(root / "episodes/.2026-11-21.mp3.tmp-abc123", "someone else's temporary");
 
   BriefingState state;
   state.episodes = {old};
@@ -245,6 +249,10 @@ TEST_CASE("publish: state, then the feed, then what retention and the cache drop
   CHECK(saved.broadcast.at("https://n.example/f") == "2026-11-20");
   CHECK(saved.cache.count("fresh") == 1);
   CHECK(saved.cache.count("stale") == 0);
+  CHECK_FALSE(fs::exists(root / "episodes/2026-11-10.mp3"));
+  CHECK_FALSE(fs::exists(root / "episodes/2026-11-10.vtt"));
+  CHECK(fs::exists(root / "episodes/.2026-11-21.mp3.tmp-abc123"));
+  CHECK(fs::exists(root / added.notes));
 
   remove_episode_files(added, root);
   CHECK_FALSE(fs::exists(root / added.audio));

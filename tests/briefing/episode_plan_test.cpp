@@ -6,6 +6,8 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
+#include "base/strings.hpp"
+
 using namespace briefcast;
 using Kind = EpisodePart::Kind;
 
@@ -75,9 +77,28 @@ TEST_CASE("episode plan: max_stories first, then max_minutes by estimate", "[bui
   CHECK(titles(s.stories) == std::vector<std::string>{"A", "B"});
   CHECK(s.left_out.empty());
 
+  // max_minutes is a hard limit: a first story longer than it is left out too.
   s = limit_stories({story("Long", 5000), story("Short", 10)}, 10, 1);
-  CHECK(titles(s.stories) == std::vector<std::string>{"Long"});  // the first always fits
-  CHECK(s.left_out == std::vector<std::string>{"Short"});
+  CHECK(titles(s.stories) == std::vector<std::string>{"Short"});
+  CHECK(s.left_out == std::vector<std::string>{"Long"});
+}
+
+TEST_CASE("episode plan: a token the voice spells out is not one cheap word", "[build]") {
+  // A 6,000-digit number was one word: 0.4 s at 150 wpm for minutes of speech.
+  const std::string digits(6000, '7');
+  CHECK(estimate_speech_seconds({block({digits})}, 150, 0) >= 60.0 * 1000 / 150);
+  CHECK(estimate_speech_seconds({block({"a fine day"})}, 60, 0) == Approx(3.0));
+}
+
+TEST_CASE("episode plan: titles are capped with an ellipsis", "[build]") {
+  CHECK(cap_title("Short title") == "Short title");
+  std::string words;
+  while (words.size() < 9000) words += "\u00e9t\u00e9 word ";  // a 9 KB title
+  const std::string capped = cap_title(words);
+  CHECK(count_code_points(capped) <= kMaxTitleChars + 1);
+  CHECK(capped.ends_with("word\u2026"));
+  const std::string one_word(9000, 'x');
+  CHECK(cap_title(one_word) == std::string(kMaxTitleChars, 'x') + "\u2026");
 }
 
 TEST_CASE("episode plan: parts in speaking order with rendered texts", "[build]") {
@@ -164,4 +185,12 @@ TEST_CASE("episode plan: collected stories cleaned, keyed and deduplicated", "[b
   CHECK(first.estimate_seconds == Approx(estimate_speech_seconds(first.blocks, 150, 700)));
   CHECK(first.estimate_seconds > 5);
   CHECK(c.stories[2].key.rfind("sha256:", 0) == 0);
+
+  // A title XML forbids is made safe here too, and a 9 KB one is capped.
+  c = prepare_stories({collected("Bad\xEF\xBF\xBF \x01title", "", rain),
+                       collected(std::string(9000, 'T'), "https://news.example/t", ferry)},
+                      {}, {}, ScriptOptions{}, voice, log);
+  REQUIRE(c.stories.size() == 2);
+  CHECK(c.stories[0].title == "Bad title");
+  CHECK(count_code_points(c.stories[1].title) == kMaxTitleChars + 1);
 }

@@ -104,7 +104,8 @@ TEST_CASE("every field of a full feed definition is read", "[sources]") {
     "sources": [
       {"type": "folder", "path": "../articles", "name": "Desk", "max_items": 3},
       {"type": "file", "path": "../articles/a.txt"},
-      {"type": "feed", "url": "https://news.example/rss", "max_items": 5, "fetch_articles": false},
+      {"type": "feed", "url": "https://news.example/rss", "max_items": 5, "fetch_articles": false,
+       "allow_private": true},
       {"type": "feed", "path": "local.xml", "name": "Local"}
     ],
     "episode": {"title": "Briefing {date:%Y-%m-%d}", "intro": "Hello from {show}. {headlines}",
@@ -139,6 +140,8 @@ TEST_CASE("every field of a full feed definition is read", "[sources]") {
   CHECK(c.sources[2].name == "news.example");
   CHECK(c.sources[2].max_items == 5);
   CHECK_FALSE(c.sources[2].fetch_articles);
+  CHECK(c.sources[2].allow_private);
+  CHECK_FALSE(c.sources[3].allow_private);  // the default
   CHECK(c.sources[3].path == d.feeds / "local.xml");
   CHECK(c.sources[3].url.empty());
   CHECK(c.episode.title == "Briefing {date:%Y-%m-%d}");
@@ -252,7 +255,7 @@ TEST_CASE("bad feed definitions name the file, the field and the problem", "[sou
     CHECK(with("/sources/0/kind", "x") ==
           field_error("sources[0].kind",
                       "unknown field (known: type, name, path, url, max_items, "
-                      "fetch_articles)"));
+                      "fetch_articles, allow_private)"));
     CHECK(without("/sources/0", "type") == field_error("sources[0].type", "missing"));
     CHECK(with("/sources/0/type", "rss") ==
           field_error("sources[0].type", "expected \"file\", \"folder\" or \"feed\", got 'rss'"));
@@ -264,6 +267,8 @@ TEST_CASE("bad feed definitions name the file, the field and the problem", "[sou
                       "only a \"feed\" source has a URL; use \"path\" for a folder"));
     CHECK(with("/sources/0/fetch_articles", true) ==
           field_error("sources[0].fetch_articles", "only a \"feed\" source fetches articles"));
+    CHECK(with("/sources/0/allow_private", true) ==
+          field_error("sources[0].allow_private", "only a \"feed\" source fetches anything"));
     CHECK(with("/sources/0/max_items", 0) ==
           field_error("sources[0].max_items", "0 is out of range 1-100"));
     CHECK(with("/sources/0/max_items", 2.5) ==

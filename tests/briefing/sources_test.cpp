@@ -31,6 +31,7 @@ SourceConfig feed_source(const std::string& name, const std::string& url) {
   s.type = SourceType::feed;
   s.name = name;
   s.url = url;
+  s.allow_private = true;  // the test servers are on loopback: a LAN source
   return s;
 }
 
@@ -209,4 +210,140 @@ TEST_CASE("a local feed file and a single file are sources too", "[sources]") {
   CHECK(stories[0].body == "<p>Hello.</p>\n");
   CHECK(stories[1].body_kind == "html");
   CHECK(stories[1].title.empty());  // HTML titles are the extractor's job
+}
+
+TEST_CASE("one bad story never costs the others: forbidden characters, bare heading marks",
+          "[sources]") {
+  test::TempDir tmp;
+  // U+FFFE and U+FFFF in a JSON Feed title and on a .txt's first line; a C0 control too.
+  test::write_file(tmp / "local.json", R"({"version": "https://jsonfeed.org/version/1.1",
+      "items": [{"id": "1", "title": "Odd\uffff title\u0001", "content_text": "Hello."}]})");
+  fs::create_directories(tmp / "notes");
+  test::write_file(tmp / "notes" / "a.txt", "Plain\xEF\xBF\xBE headline\n\nBody text.\n");
+  test::write_file(tmp / "notes" / "b.md", "###\n\nText under a bare heading mark.\n");
+  test::write_file(tmp / "notes" / "c.md", "## \n# Real heading\n\nText.\n");
+  FeedConfig config;
+  SourceConfig feed;
+  feed.type = SourceType::feed;
+  feed.name = "Local";
+  feed.path = tmp / "local.json";
+  config.sources = {feed, folder_source("Notes", tmp / "notes", 10)};
+  SourceState state;
+  std::ostringstream log;
+  auto stories = collect_stories(config, state, log);
+  CHECK(log.str().empty());
+  REQUIRE(stories.size() == 4);
+  CHECK(stories[0].title == "Odd title");
+  CHECK(stories[1].title == "Plain headline");
+  CHECK(stories[2].title == "Text under a bare heading mark.");
+  CHECK(stories[3].title == "Real heading");
+}
+
+TEST_CASE("a feed's links to private addresses are refused unless the source allows them",
+          "[sources]") {
+  LoopbackServer internal;
+  internal.server.Get("/internal/secret", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("<html><body><p>The database password is hunter2.</p></body></html>",
+                    "text/html");
+  });
+  internal.start();
+  test::TempDir tmp;
+  const std::string link = internal.url("/internal/secret");
+  test::write_file(tmp / "local.xml", R"(<?xml version="1.0"?><rss version="2.0"><channel>
+<title>T</title><item><title>Secret</title><link>)" +
+                                          link +
+                                          R"(</link><description>Short.</description></item>
+</channel></rss>)");
+  FeedConfig config;
+  SourceConfig feed;
+  feed.type = SourceType::feed;
+  feed.name = "Stranger";
+  feed.path = tmp / "local.xml";
+  config.sources = {feed};
+  SourceState state;
+  std::ostringstream log;
+  auto stories = collect_stories(config, state, log);
+  CHECK(stories.empty());
+  CHECK(log.str() == "briefcast: warning: source 'Stranger': '" + link +
+                         "': refused: 127.0.0.1 is a private address (a LAN source needs "
+                         "\"allow_private\": true); skipped\n");
+
+  config.sources[0].allow_private = true;
+  std::ostringstream lan_log;
+  stories = collect_stories(config, state, lan_log);
+  REQUIRE(stories.size() == 1);
+  CHECK(stories[0].body.find("hunter2") != std::string::npos);
+}
+
+TEST_CASE("an amplifying source feed is skipped with a warning; the others stay", "[sources]") {
+  test::TempDir tmp;
+  std::string xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY big \"" +
+                    std::string(100'000, 'a') +
+                    "\">]>\n<rss version=\"2.0\"><channel><title>X</title><item><title>";
+  for (int i = 0; i < 2000; ++i) xml += "&big;";
+  xml += "</title><description>Body.</description></item></channel></rss>\n";
+  test::write_file(tmp / "bomb.xml", xml);
+  fs::create_directories(tmp / "notes");
+  test::write_file(tmp / "notes" / "a.txt", "Fine story\n\nBody text.\n");
+  FeedConfig config;
+  SourceConfig feed;
+  feed.type = SourceType::feed;
+  feed.name = "Bomb";
+  feed.path = tmp / "bomb.xml";
+  config.sources = {feed, folder_source("Notes", tmp / "notes", 10)};
+  SourceState state;
+  std::ostringstream log;
+  auto stories = collect_stories(config, state, log);
+  REQUIRE(stories.size() == 1);
+  CHECK(stories[0].title == "Fine story");
+  CHECK(log.str().rfind("briefcast: warning: source 'Bomb': ", 0) == 0);
+  CHECK(log.str().find("entity references expand") != std::string::npos);
+}
+
+TEST_CASE("article pages are fetched in parallel within the time budgets", "[sources]") {
+  std::atomic<int> in_flight{0}, most{0};
+  std::atomic<bool> done{false};
+  LoopbackServer s;
+  std::string items;
+  for (int i = 0; i < 6; ++i)
+    items += "<item><title>Story " + std::to_string(i) + "</title><link>/slow/" +
+             std::to_string(i) + "</link><description>Teaser.</description></item>";
+  s.server.Get("/feed.xml", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_content(
+        "<rss version=\"2.0\"><channel><title>Slow</title>" + items + "</channel></rss>",
+        "application/rss+xml");
+  });
+  s.server.Get(R"(/slow/\d+)", [&](const httplib::Request&, httplib::Response& res) {
+    const int now = ++in_flight;
+    for (int seen = most.load(); now > seen && !most.compare_exchange_weak(seen, now);) {
+    }
+    // Slower than the budget: 3 s, or until the test ends.
+    for (int i = 0; i < 30 && !done; ++i) std::this_thread::sleep_for(100ms);
+    --in_flight;
+    res.set_content("<html><body><p>Late.</p></body></html>", "text/html");
+  });
+  s.start();
+  FeedConfig config;
+  config.sources = {feed_source("Slow", s.url("/feed.xml")),
+                    feed_source("After", s.url("/feed.xml"))};
+  SourceState state;
+  std::ostringstream log;
+  CollectOptions options;
+  options.source_budget = 1s;
+  options.build_budget = 1s;
+  options.parallel_fetches = 3;
+  const auto start = std::chrono::steady_clock::now();
+  auto stories = collect_stories(config, state, log, options);
+  const auto took = std::chrono::steady_clock::now() - start;
+  done = true;
+  CHECK(stories.empty());
+  CHECK(most.load() == 3);  // the cap, reached
+  CHECK(took < 2500ms);     // not 6 × 3 s one after another
+  const std::string warnings = log.str();
+  INFO(warnings);
+  CHECK(warnings.find("source 'Slow': '" + s.url("/slow/0") + "': timed out") != std::string::npos);
+  // Once the build's budget is spent nothing more is fetched.
+  CHECK(warnings.find("source 'After': '" + s.url("/feed.xml") +
+                      "': not fetched: the time budget is spent (1 s per source, 1 s per "
+                      "build); skipped") != std::string::npos);
 }

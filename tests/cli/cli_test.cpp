@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <fstream>
@@ -18,6 +19,7 @@
 using namespace briefcast;
 using test::run_briefcast;
 using test::TempDir;
+using namespace std::chrono_literals;
 namespace fs = std::filesystem;
 
 namespace {
@@ -163,6 +165,43 @@ TEST_CASE("cli: a bad cover image exits 3 and leaves no output", "[cli]") {
   CHECK(test::files_in(d.path()).size() == 1);
 }
 
+TEST_CASE("cli: covers are regular files of at most 10 MB", "[cli]") {
+  TempDir d;
+  // /dev/zero was read until memory ran out; a FIFO would block forever.
+  auto r = run_briefcast({"say", kNote, "--cover", "/dev/zero", "-o", (d / "a.mp3").string()});
+  CHECK(r.exit_code == 3);
+  CHECK(r.err == "briefcast: '/dev/zero': not a regular file\n");
+  std::string big(10 * 1000 * 1000 + 1, '\0');
+  big.replace(0, 3, "\xFF\xD8\xFF");  // a JPEG signature
+  test::write_file(d / "big.jpg", big);
+  r = run_briefcast(
+      {"say", kNote, "--cover", (d / "big.jpg").string(), "-o", (d / "a.mp3").string()});
+  CHECK(r.exit_code == 3);
+  CHECK(r.err == "briefcast: '" + (d / "big.jpg").string() + "': larger than 10000000 bytes\n");
+  CHECK(test::files_in(d.path()).size() == 1);
+}
+
+TEST_CASE("cli: a write error names the output, not a temporary file", "[cli]") {
+  TempDir d;
+  const std::string cmd = std::string(BRIEFCAST_BINARY) + " say " + kNote +
+                          " -o - --quiet >/dev/full 2>" + (d / "err.txt").string();
+  const int rc = std::system(cmd.c_str());
+  CHECK(WEXITSTATUS(rc) == 7);
+  CHECK(test::read_file(d / "err.txt") ==
+        "briefcast: standard output: cannot write output: No space left on device\n");
+}
+
+TEST_CASE("cli: non-finite numbers are refused before anything is written", "[cli]") {
+  TempDir d;
+  for (const char* bad : {"nan", "NaN", "inf", "-inf", "-nan"}) {
+    auto r = run_briefcast({"say", kNote, "--loudness", bad, "-o", (d / "a.mp3").string()});
+    INFO(bad);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("finite") != std::string::npos);
+    CHECK(test::files_in(d.path()).empty());  // no .o.mp3.tmp-* left behind
+  }
+}
+
 TEST_CASE("cli: the MP3 decodes cleanly with mpg123 and -o - streams the same audio", "[cli]") {
   TempDir d;
   auto r = run_briefcast({"say", kNote, "-o", (d / "a.mp3").string(), "--quiet"});
@@ -219,6 +258,43 @@ TEST_CASE("cli: SIGINT stops a long conversion with exit 130 and no file", "[cli
 #ifndef __SANITIZE_ADDRESS__        // ASan's shadow memory and quarantine add hundreds of MiB
   CHECK(*std::max_element(samples.begin(), samples.end()) < 96 * 1024);
 #endif
+}
+
+TEST_CASE("cli: build stops within a second of SIGTERM while a source is slow", "[cli]") {
+  TempDir d;
+  std::atomic<bool> done{false};
+  test::LoopbackServer slow;  // answers after 20 s: longer than the test waits
+  slow.server.Get("/feed.xml", [&](const httplib::Request&, httplib::Response& res) {
+    for (int i = 0; i < 200 && !done; ++i) std::this_thread::sleep_for(100ms);
+    res.set_content("<rss version=\"2.0\"><channel><title>x</title></channel></rss>",
+                    "application/rss+xml");
+  });
+  slow.start();
+  const fs::path feed = copy_example(d);
+  auto j = nlohmann::json::parse(test::read_file(feed));
+  j["sources"].push_back({{"type", "feed"},
+                          {"url", slow.url("/feed.xml")},
+                          {"name", "Slow"},
+                          {"allow_private", true}});
+  test::write_file(feed, j.dump());
+  for (int signal : {SIGTERM, SIGINT}) {
+    INFO(signal);
+    test::ChildProcess build({BRIEFCAST_BINARY, "build", feed.string(), "--date", "2026-11-02"},
+                             d / "err.txt");
+    std::this_thread::sleep_for(1500ms);  // the build is waiting for the slow source
+    REQUIRE(build.running());
+    const auto asked = std::chrono::steady_clock::now();
+    CHECK(build.stop(signal, 10) == 130);
+    const double took =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - asked).count();
+    CHECK(took < 1.0);
+    CHECK(test::read_file(d / "err.txt").find("briefcast: interrupted; nothing was written\n") !=
+          std::string::npos);
+    CHECK_FALSE(fs::exists(d / "public" / "feed.xml"));
+    for (const fs::path& f : test::files_in(d / "public"))
+      CHECK(f.filename().string().find(".tmp-") == std::string::npos);
+  }
+  done = true;
 }
 
 TEST_CASE("cli: build refuses a damaged or unreadable state.json with exit 8, publishing nothing",

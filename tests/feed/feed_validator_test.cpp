@@ -153,7 +153,19 @@ TEST_CASE("validate: each rule broken once gives its message", "[feed]") {
       {"length=\"1003\"", "length=\"1300\"",
        i1 + "enclosure length 1300 != file size 1003 (ep/3.mp3)"},
       {"podcast/ep/3.mp3", "podcast/ep/9.mp3", i1 + "enclosure file missing (ep/9.mp3)"},
-      {"podcast/ep/3.mp3", "podcast/ep/../../3.mp3", ""},  // outside the folder: not mapped
+      // Dot segments are resolved: the length is checked, and escaping the folder or landing
+      // under a dot folder (which serve refuses) is reported.
+      {"podcast/ep/3.mp3", "podcast/x/../ep/3.mp3", ""},
+      {"length=\"1003\"", "length=\"1300\"",
+       i1 + "enclosure length 1300 != file size 1003 (ep/3.mp3)"},
+      {"podcast/ep/3.mp3\" length=\"1003\"", "podcast/x/../ep/3.mp3\" length=\"1300\"",
+       i1 + "enclosure length 1300 != file size 1003 (ep/3.mp3)"},
+      {"podcast/ep/3.mp3", "podcast/ep/../../3.mp3",
+       i1 + "enclosure url 'https://news.example.com/podcast/ep/../../3.mp3' points outside the "
+            "published folder"},
+      {"podcast/ep/3.mp3", "podcast/.hidden/3.mp3",
+       i1 + "enclosure under a hidden (dot) name, which serve refuses (.hidden/3.mp3)\n" + i1 +
+           "enclosure file missing (.hidden/3.mp3)"},
       {"type=\"audio/mpeg\"", "type=\"audio/mp3\"",
        i1 + "enclosure type 'audio/mp3' is not audio/mpeg"},
       {"<itunes:duration>300</itunes:duration>", "<itunes:duration>300.5</itunes:duration>",

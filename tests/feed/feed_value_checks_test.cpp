@@ -53,8 +53,13 @@ TEST_CASE("feed values: where an enclosure URL lands under the published folder"
   CHECK(local_path("https://h.example/pod/100%.mp3", base) == "100%.mp3");
   CHECK_FALSE(local_path("https://other.example/pod/ep/1.mp3", base));
   CHECK_FALSE(local_path("https://h.example/pod/", base));
-  CHECK_FALSE(local_path("https://h.example/pod/ep/../../secret", base));
-  CHECK_FALSE(local_path("https://h.example/pod/%2e%2e/secret", base));
+  // Dot segments are resolved (the length check used to be skipped for them); escaping the
+  // folder shows as a leading "../".
+  CHECK(local_path("https://h.example/pod/ep/../../secret", base) == "../secret");
+  CHECK(local_path("https://h.example/pod/%2e%2e/secret", base) == "../secret");
+  CHECK(local_path("https://h.example/pod/x/../ep/./1.mp3", base) == "ep/1.mp3");
+  CHECK(local_path("https://h.example/pod/.briefcast/cache/a.mp3", base) ==
+        ".briefcast/cache/a.mp3");
   CHECK_FALSE(local_path("https://h.example/pod/a%00.mp3", base));
   CHECK_FALSE(local_path("https://h.example/pod/ep/1.mp3", ""));
 }

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <thread>
 
 #include "base/error.hpp"
@@ -14,7 +15,14 @@ using test::LoopbackServer;
 
 namespace {
 
-std::string error_of(const std::string& url, const FetchOptions& options = {}) {
+// The test servers listen on loopback, which only a LAN source may reach.
+FetchOptions lan() {
+  FetchOptions o;
+  o.allow_private = true;
+  return o;
+}
+
+std::string error_of(const std::string& url, const FetchOptions& options = lan()) {
   return test::error_message([&] { fetch_url(url, options); }, ExitCode::network);
 }
 
@@ -28,7 +36,7 @@ TEST_CASE("a 200 response gives the body, type, charset and final URL", "[source
     res.set_content("caf\xE9", "text/plain; Charset=\"ISO-8859-1\"");
   });
   s.start();
-  FetchResult r = fetch_url(s.url("/hello"));
+  FetchResult r = fetch_url(s.url("/hello"), lan());
   CHECK(r.status == 200);
   CHECK_FALSE(r.not_modified);
   CHECK(r.body == "caf\xE9");
@@ -62,10 +70,10 @@ TEST_CASE("redirects are followed up to the limit", "[sources]") {
     res.set_redirect("file:///etc/passwd");
   });
   s.start();
-  FetchResult r = fetch_url(s.url("/r1"));
+  FetchResult r = fetch_url(s.url("/r1"), lan());
   CHECK(r.body == "<rss/>");
   CHECK(r.final_url == s.url("/final"));
-  FetchOptions two;
+  FetchOptions two = lan();
   two.max_redirects = 2;
   CHECK(error_of(s.url("/r1"), two) == "'" + s.url("/r1") + "': more than 2 redirects");
   CHECK(error_of(s.url("/to-file")) ==
@@ -80,7 +88,7 @@ TEST_CASE("a slow server times out", "[sources]") {
     res.set_content("late", "text/plain");
   });
   s.start();
-  FetchOptions o;
+  FetchOptions o = lan();
   o.timeout = 300ms;
   auto t0 = std::chrono::steady_clock::now();
   CHECK(error_of(s.url("/slow"), o) == "'" + s.url("/slow") + "': timed out after 0.3 s");
@@ -105,11 +113,11 @@ TEST_CASE("bodies over the size cap are refused", "[sources]") {
     });
   });
   s.start();
-  FetchOptions o;
+  FetchOptions o = lan();
   o.max_bytes = 64 * 1024;
   CHECK(error_of(s.url("/big"), o) == "'" + s.url("/big") + "': larger than 64 kB");
   CHECK(error_of(s.url("/stream"), o) == "'" + s.url("/stream") + "': larger than 64 kB");
-  CHECK(fetch_url(s.url("/big")).body.size() == big.size());  // 20 MB default
+  CHECK(fetch_url(s.url("/big"), lan()).body.size() == big.size());  // 20 MB default
   o.max_bytes = 20 * 1024 * 1024;
   CHECK(fetch_url(s.url("/stream"), o).body == big);
 }
@@ -139,11 +147,11 @@ TEST_CASE("remembered validators turn an unchanged resource into a 304", "[sourc
   });
   s.start();
 
-  FetchResult first = fetch_url(s.url("/etag"));
+  FetchResult first = fetch_url(s.url("/etag"), lan());
   CHECK(first.status == 200);
   CHECK(first.etag == "\"v1\"");
   CHECK(first.last_modified.empty());
-  FetchOptions again;
+  FetchOptions again = lan();
   again.etag = first.etag;
   FetchResult second = fetch_url(s.url("/etag"), again);
   CHECK(second.status == 304);
@@ -151,9 +159,9 @@ TEST_CASE("remembered validators turn an unchanged resource into a 304", "[sourc
   CHECK(second.body.empty());
   CHECK(second.etag == "\"v1\"");  // kept although the 304 did not repeat it
 
-  FetchResult d1 = fetch_url(s.url("/dated"));
+  FetchResult d1 = fetch_url(s.url("/dated"), lan());
   CHECK(d1.last_modified == last_modified);
-  FetchOptions since;
+  FetchOptions since = lan();
   since.last_modified = d1.last_modified;
   FetchResult d2 = fetch_url(s.url("/dated"), since);
   CHECK(d2.not_modified);
@@ -287,4 +295,39 @@ TEST_CASE("a GET probe gives the body; errors name the URL as `validate` shows i
         "'" + site.s.url("/ep.mp3") + "': larger than 1000 bytes");
   small.max_bytes = 1234;
   CHECK(probe_get(site.s.url("/ep.mp3"), small).body == site.audio);
+}
+
+TEST_CASE("private addresses are refused unless allowed, by name and after redirects",
+          "[sources]") {
+  LoopbackServer s;
+  s.server.Get("/internal/secret", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("The database password is hunter2", "text/plain");
+  });
+  s.start();
+  // Acting as the environment's proxy for a public name: it redirects to the private address.
+  LoopbackServer proxy_server;
+  proxy_server.server.Get(R"(.*/hop)", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_redirect(s.url("/internal/secret"));
+  });
+  proxy_server.start();
+  const std::string refused =
+      "refused: 127.0.0.1 is a private address (a LAN source needs \"allow_private\": true)";
+  const FetchOptions strict;  // the default
+  CHECK_FALSE(strict.allow_private);
+  const std::string url = s.url("/internal/secret");
+  CHECK(error_of(url, strict) == "'" + url + "': " + refused);
+  // The same server by a name that resolves to loopback.
+  std::string by_name = url;
+  by_name.replace(by_name.find("127.0.0.1"), 9, "localhost");
+  CHECK(error_of(by_name, strict).find("is a private address") != std::string::npos);
+  // Through a proxy (at an address that is allowed as the proxy's), a public URL redirects to
+  // the loopback server, which libcurl reaches directly: refused.
+  const std::string proxy = proxy_server.url("");
+  ::setenv("http_proxy", proxy.c_str(), 1);
+  const std::string hop = "http://news.example/hop";
+  const std::string via_proxy = error_of(hop, strict);
+  ::unsetenv("http_proxy");
+  CHECK(via_proxy == "'" + hop + "': " + refused);
+  // A LAN source may.
+  CHECK(fetch_url(url, lan()).body == "The database password is hunter2");
 }
