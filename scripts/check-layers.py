@@ -28,6 +28,7 @@ OWNERS = [
     (r"(taglib/|id3v2\w*\.h$|\w*frame\.h$|mpegfile\.h$)", "audio"),
     (r"httplib\.h$", "serve"),
     (r"CLI/", "cli"),
+    (r"cmark-gfm", "extract"),
 ]
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^">]+)[">]')
 

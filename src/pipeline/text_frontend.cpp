@@ -9,8 +9,10 @@
 #include "base/file_read.hpp"
 #include "base/strings.hpp"
 #include "extract/html_extractor.hpp"
+#include "extract/html_text.hpp"
 #include "extract/markdown.hpp"
 #include "extract/scraped_cleaner.hpp"
+#include "markup/markup_tree.hpp"
 #include "spoken/lexicon.hpp"
 #include "spoken/normalizer.hpp"
 #include "text/long_sentence.hpp"
@@ -49,7 +51,7 @@ bool is_blank(std::string_view s) { return trim(s).empty(); }
 
 NormalizerConfig normalizer_for(const ScriptOptions& o) {
   NormalizerConfig c;
-  c.language = o.language.substr(0, o.language.find('-'));
+  c.language = o.language;  // "en-US": the region picks the voice's number style
   for (auto& [word, say] : o.lexicon) c.keep_words.push_back(word);
   return c;
 }
@@ -67,7 +69,9 @@ class ArticleScript : public ScriptReader {
       : article_(std::move(a)),
         options_(std::move(o)),
         name_(std::move(name)),
-        title_pending_(speak_title && !article_.title.empty()) {}
+        // A one-paragraph input is its own title: spoken once.
+        title_pending_(speak_title && !article_.title.empty() &&
+                       (article_.blocks.empty() || article_.blocks[0].text != article_.title)) {}
   std::optional<ScriptBlock> next() override {
     if (title_pending_) {
       title_pending_ = false;
@@ -84,6 +88,7 @@ class ArticleScript : public ScriptReader {
   const std::string& title() const override { return article_.title; }
   const std::string& name() const override { return name_; }
   std::vector<std::string> warnings() const override { return article_.warnings; }
+  std::vector<DroppedLine> dropped() const override { return article_.dropped; }
   std::optional<std::size_t> count_sentences() override {
     std::size_t n = title_pending_ ? 1 : 0;
     for (auto& b : article_.blocks) n += block_sentences(b, options_.max_sentence_bytes).size();
@@ -105,7 +110,7 @@ class StreamedTextScript : public ScriptReader {
       : spec_(spec), source_(spec), options_(std::move(o)) {}
   std::optional<ScriptBlock> next() override {
     while (auto p = source_.next_paragraph()) {
-      Block b{BlockKind::paragraph, *p, 0};
+      Block b{BlockKind::paragraph, tidy_unicode(*p, Typography::keep), 0};
       ScriptBlock s = script_block(b, index_++, options_);
       if (!s.sentences.empty()) return s;
     }
@@ -121,7 +126,10 @@ class StreamedTextScript : public ScriptReader {
   std::optional<std::size_t> count_sentences() override {
     std::size_t n = 0;
     TextSource again(spec_);
-    while (auto p = again.next_paragraph()) n += split_sentences(tidy_unicode(*p)).size();
+    while (auto p = again.next_paragraph())
+      n += block_sentences(Block{BlockKind::paragraph, tidy_unicode(*p, Typography::keep), 0},
+                           options_.max_sentence_bytes)
+               .size();
     return n;
   }
 
@@ -164,6 +172,10 @@ InputFormat detect_format(const std::string& name, std::string_view head) {
   }
   if (start.find("<p>") != std::string::npos && start.find("</p>") != std::string::npos)
     return InputFormat::html;
+  // Inline markup in a fragment ("Hello <b>world</b> again"): a closing tag of a common element.
+  for (std::string_view tag : {"</b>", "</i>", "</em>", "</strong>", "</a>", "</span>", "</p>",
+                               "</div>", "</h1>", "</h2>", "</li>", "</blockquote>"})
+    if (start.find(tag) != std::string::npos) return InputFormat::html;
   // Markdown: an ATX heading on a line of its own or front matter.
   if (start.rfind("---\n", 0) == 0 || start.rfind("# ", 0) == 0 ||
       start.find("\n# ") != std::string::npos || start.find("\n## ") != std::string::npos)
@@ -184,7 +196,21 @@ Article article_from_bytes(std::string_view bytes, InputFormat format, const std
     throw Error(ExitCode::input, "'" + name + "': no text to speak (empty or only whitespace)");
   Article a;
   if (format == InputFormat::html) {
-    a = extract_html(bytes, name, charset);
+    try {
+      a = extract_html(bytes, name, charset);
+    } catch (const Error& e) {
+      // A fragment ("Hello <b>world</b> again", no <html>/<body>) has no article to select:
+      // its text is the body. A whole page without article text stays an error.
+      std::string start = lower_ascii(bytes.substr(0, 4096));
+      bool page = start.find("<html") != std::string::npos ||
+                  start.find("<body") != std::string::npos ||
+                  start.find("<head") != std::string::npos;
+      if (e.code() != ExitCode::input || page) throw;
+      MarkupDocument doc = parse_html(to_utf8(bytes, charset, nullptr), name);
+      std::string text = doc.root() ? folded_text(*doc.root()) : "";
+      if (is_blank(text)) throw;
+      a.blocks.push_back(Block{BlockKind::paragraph, text, 0});
+    }
   } else {
     std::vector<std::string> warnings;
     std::string text;
@@ -201,21 +227,39 @@ Article article_from_bytes(std::string_view bytes, InputFormat format, const std
     for (auto& w : warnings) a.warnings.push_back("'" + name + "': " + w);
   }
   // Tidy every block; drop blocks left empty.
-  a.title = tidy_unicode(a.title);
+  // The article keeps its own typography (quotes, dashes); script_block tidies each sentence
+  // for speech.
+  a.title = tidy_unicode(a.title, Typography::keep);
   std::vector<Block> kept;
   for (auto& b : a.blocks) {
-    b.text = tidy_unicode(b.text);
+    b.text = tidy_unicode(b.text, Typography::keep);
     if (!is_blank(b.text)) kept.push_back(std::move(b));
   }
   a.blocks = std::move(kept);
   if (a.blocks.empty()) throw Error(ExitCode::input, "'" + name + "': no article text found");
+  if (!a.dropped.empty())
+    a.warnings.push_back("'" + name + "': dropped " + std::to_string(a.dropped.size()) +
+                         (a.dropped.size() == 1 ? " line" : " lines") +
+                         " as boilerplate (see --verbose)");
   return a;
 }
 
-Article read_article(const std::string& spec) {
+std::optional<InputFormat> parse_input_format(std::string_view name) {
+  if (name == "text") return InputFormat::text;
+  if (name == "markdown") return InputFormat::markdown;
+  if (name == "html") return InputFormat::html;
+  return std::nullopt;
+}
+
+std::string describe(const DroppedLine& d) {
+  return "dropped line " + std::to_string(d.line) + ": \"" + d.text + "\" (" + d.reason + ")";
+}
+
+Article read_article(const std::string& spec, std::optional<InputFormat> format) {
   std::string bytes = read_all(spec);
   const std::string name = display_name(spec);
-  return article_from_bytes(bytes, detect_format(spec == "-" ? "" : spec, bytes), name);
+  return article_from_bytes(bytes, format ? *format : detect_format(spec == "-" ? "" : spec, bytes),
+                            name);
 }
 
 std::vector<std::string> block_sentences(const Block& block, std::size_t max_sentence_bytes) {
@@ -240,15 +284,17 @@ ScriptBlock script_block(const Block& block, std::size_t index, const ScriptOpti
   for (auto& text : block_sentences(block, options.max_sentence_bytes)) {
     ScriptSentence s;
     s.text = text;
-    s.spoken = normalize ? to_spoken(text, config) : text;
+    const std::string tidy = tidy_unicode(text);  // quotes straightened, dashes as pauses
+    s.spoken = normalize ? to_spoken(tidy, config) : tidy;
     s.spoken = apply_lexicon(s.spoken, options.lexicon);
     if (!is_blank(s.spoken)) out.sentences.push_back(std::move(s));
   }
   return out;
 }
 
-std::unique_ptr<ScriptReader> open_script(const std::string& spec, const ScriptOptions& options) {
-  if (spec != "-") {
+std::unique_ptr<ScriptReader> open_script(const std::string& spec, const ScriptOptions& options,
+                                          std::optional<InputFormat> format) {
+  if (spec != "-" && (!format || *format == InputFormat::text)) {
     std::error_code ec;
     auto status = fs::status(spec, ec);
     if (!ec && fs::is_regular_file(status) && fs::file_size(spec, ec) > kMaxWholeArticleBytes &&
@@ -257,7 +303,7 @@ std::unique_ptr<ScriptReader> open_script(const std::string& spec, const ScriptO
       return reader;
     }
   }
-  Article a = read_article(spec);
+  Article a = read_article(spec, format);
   return std::make_unique<ArticleScript>(std::move(a), options, display_name(spec), true);
 }
 
