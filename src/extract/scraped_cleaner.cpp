@@ -217,6 +217,16 @@ Article clean_scraped_text(std::string_view utf8_text) {
       }
       if (is_boilerplate(p.text)) {
         drop(p, "boilerplate");
+        // "Previous article" / "Next post" on a line of its own: the next short line is the
+        // other story's headline.
+        std::string lower = lower_ascii(p.text);
+        if ((lower.starts_with("previous") || lower.starts_with("next") ||
+             lower.starts_with("prev")) &&
+            split_words(p.text).size() <= 3 && i + 1 < pieces.size() &&
+            !is_real_paragraph(pieces[i + 1].text) && looks_like_title(pieces[i + 1].text)) {
+          drop(pieces[i + 1], "previous/next headline");
+          ++i;
+        }
         continue;
       }
     }

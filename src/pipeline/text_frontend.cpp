@@ -11,6 +11,7 @@
 #include "extract/html_extractor.hpp"
 #include "extract/html_text.hpp"
 #include "extract/markdown.hpp"
+#include "extract/news_clutter.hpp"
 #include "extract/scraped_cleaner.hpp"
 #include "markup/markup_tree.hpp"
 #include "spoken/lexicon.hpp"
@@ -195,6 +196,7 @@ Article article_from_bytes(std::string_view bytes, InputFormat format, const std
   if (is_blank(bytes))
     throw Error(ExitCode::input, "'" + name + "': no text to speak (empty or only whitespace)");
   Article a;
+  bool page_furniture = format != InputFormat::text;  // plain text: only when scraped
   if (format == InputFormat::html) {
     try {
       a = extract_html(bytes, name, charset);
@@ -224,6 +226,7 @@ Article article_from_bytes(std::string_view bytes, InputFormat format, const std
       text = to_utf8(bytes, charset, &warnings);
     }
     a = format == InputFormat::markdown ? parse_markdown(text) : clean_scraped_text(text);
+    if (format == InputFormat::text) page_furniture = shows_scrape_signs(text);
     for (auto& w : warnings) a.warnings.push_back("'" + name + "': " + w);
   }
   // Tidy every block; drop blocks left empty.
@@ -233,6 +236,14 @@ Article article_from_bytes(std::string_view bytes, InputFormat format, const std
   std::vector<Block> kept;
   for (auto& b : a.blocks) {
     b.text = tidy_unicode(b.text, Typography::keep);
+    if (page_furniture) {
+      // News furniture of every format: reading prompts, credit lines, media captions.
+      if (auto reason = news_furniture(b.text)) {
+        a.dropped.push_back({0, b.text, *reason});
+        continue;
+      }
+      b.text = strip_inline_clutter(b.text);
+    }
     if (!is_blank(b.text)) kept.push_back(std::move(b));
   }
   a.blocks = std::move(kept);
@@ -252,7 +263,8 @@ std::optional<InputFormat> parse_input_format(std::string_view name) {
 }
 
 std::string describe(const DroppedLine& d) {
-  return "dropped line " + std::to_string(d.line) + ": \"" + d.text + "\" (" + d.reason + ")";
+  std::string where = d.line ? "dropped line " + std::to_string(d.line) : std::string("dropped");
+  return where + ": \"" + d.text + "\" (" + d.reason + ")";
 }
 
 Article read_article(const std::string& spec, std::optional<InputFormat> format) {

@@ -26,7 +26,9 @@ const char* to_string(InputFormat format);  // "text", "markdown", "html"
 // "text", "markdown" or "html" (the --format values); nullopt for anything else.
 std::optional<InputFormat> parse_input_format(std::string_view name);
 
-// One dropped line for --verbose: `dropped line 3: "Share this" (boilerplate)`.
+// One dropped line for --verbose: `dropped line 3: "Share this" (boilerplate)`, or without a
+// line number for a block of an HTML or Markdown page: `dropped: "Advertisement" (reading
+// prompt)`.
 std::string describe(const DroppedLine& dropped);
 
 // The format of an input: by extension (.txt, .md/.markdown, .html/.htm/.xhtml) and otherwise,

@@ -360,6 +360,10 @@ std::string spoken_en(const std::vector<Token>& raw, const LanguageData& data,
       // A dateline's city is followed by a pause where the agency and its dash were.
       if (data.agencies.count(raw[i].core) && rest.empty()) rest = ",";
       if (!rest.empty() && !written.empty()) written.back().trail += rest;
+      // "LONDON (Reuters) - Stocks": the dash after the agency goes with it.
+      if (data.agencies.count(raw[i].core) && i + 1 < raw.size() && raw[i + 1].lead.empty() &&
+          (raw[i + 1].core == "-" || raw[i + 1].core == "--"))
+        ++i;
       continue;
     }
     written.push_back(raw[i]);

@@ -21,7 +21,7 @@ struct Block {
 // A line of the input that cleaning left out of the body (boilerplate, a byline, a date line),
 // so a user can see what was not spoken (`--verbose`).
 struct DroppedLine {
-  std::size_t line = 0;  // 1-based line number in the input
+  std::size_t line = 0;  // 1-based line number in the input; 0: a block of a page
   std::string text;      // the line as tidied
   std::string reason;    // e.g. "repeats the title", "boilerplate", "byline (author)"
 };
