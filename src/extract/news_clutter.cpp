@@ -31,20 +31,20 @@ std::optional<std::string> news_furniture(std::string_view block) {
   std::string_view t = trim(block);
   if (t.empty() || split_words(t).size() > 40) return std::nullopt;
   std::string lower = lower_ascii(t);
-  if (starts_with_any(lower, {"continue reading", "story continues below", "article continues",
-                              "read more", "read the full story", "click here", "download the",
-                              "sign up for", "subscribe to our", "get the app",
-                              "listen to this article"}) ||
+  if (starts_with_any(
+          lower, {"continue reading", "story continues below", "article continues", "read more",
+                  "read the full story", "click here", "download the", "sign up for",
+                  "subscribe to our", "get the app", "listen to this article"}) ||
       lower == "advertisement")
     return "reading prompt";
   if (starts_with_any(lower, {"reporting by ", "additional reporting by ", "writing by ",
                               "editing by ", "compiled by ", "follow ap's ", "follow ap’s "}) ||
       lower.ends_with("contributed to this report.") ||
-      lower.ends_with("contributed to this report") ||
-      lower.ends_with("contributed reporting.") || lower.ends_with("contributed reporting"))
+      lower.ends_with("contributed to this report") || lower.ends_with("contributed reporting.") ||
+      lower.ends_with("contributed reporting"))
     return "credit line";
-  if (starts_with_any(lower, {"main image credit", "image credit", "photo credit", "photo: ",
-                              "photograph: ", "picture: "}))
+  if (starts_with_any(lower, {"main image credit", "image credit", "photo credit",
+                              "photo: ", "photograph: ", "picture: "}))
     return "media caption";
   // "Image 1 of 4", "Photo 3 of 12".
   for (std::string_view head : {"image ", "photo ", "slide "}) {

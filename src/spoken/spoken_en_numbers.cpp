@@ -359,6 +359,24 @@ Match code_number(const Sentence& s, std::size_t i) {
       out += (k ? " " + d.point + " " : "") + code_part(parts[k], d);
     return ok(1, out);
   }
+  // A three-part record "14-0-1" (wins, losses, ties): "fourteen and oh and one".
+  {
+    std::vector<std::string> rec;
+    std::size_t from = 0;
+    for (std::size_t k = 0; k <= core.size(); ++k)
+      if (k == core.size() || core[k] == '-') {
+        rec.push_back(core.substr(from, k - from));
+        from = k + 1;
+      }
+    bool record = rec.size() == 3;
+    for (const auto& p : rec) record = record && !p.empty() && p.size() <= 2 && all_digits(p);
+    if (record) {
+      std::string out;
+      for (const auto& p : rec)
+        out += (out.empty() ? "" : " " + d.word("and") + " ") + (p == "0" ? d.oh : cardinal(p, d));
+      return ok(1, out);
+    }
+  }
   // "1-1/2": a whole number, a hyphen and a fraction.
   if (auto dash = core.find('-');
       dash != std::string::npos && dash > 0 && all_digits(core.substr(0, dash)) && dash <= 9) {

@@ -29,5 +29,6 @@ TEST_CASE("news clutter: inline media pointers and hover-card names", "[text]") 
   CHECK(strip_inline_clutter("The mayor, Jane SmithJane Smith, said so.") ==
         "The mayor, Jane Smith, said so.");
   CHECK(strip_inline_clutter("Met Kim Lee-Kim Lee today.") == "Met Kim Lee-Kim Lee today.");
-  CHECK(strip_inline_clutter("The index (HSI) rose (sharply).") == "The index (HSI) rose (sharply).");
+  CHECK(strip_inline_clutter("The index (HSI) rose (sharply).") ==
+        "The index (HSI) rose (sharply).");
 }
