@@ -29,6 +29,7 @@ OWNERS = [
     (r"microhttpd\.h$", "serve"),
     (r"zlib\.h$", "serve"),
     (r"CLI/", "cli"),
+    (r"cmark-gfm", "extract"),
 ]
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^">]+)[">]')
 

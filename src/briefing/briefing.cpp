@@ -129,6 +129,7 @@ EpisodeDraft draft_episode(const BuildSetup& s, const std::vector<Story>& storie
   EpisodeDraft d;
   d.values.show = s.cfg.show.title;
   d.values.date = s.day.local_noon;
+  d.values.language = s.script.language;
   for (auto& story : stories) d.values.headlines.push_back(story.title);
   d.title = render_template(s.cfg.episode.title, d.values, false);
   d.parts = compose_episode(s.cfg.episode, stories, d.values, s.script);

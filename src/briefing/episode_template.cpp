@@ -1,8 +1,10 @@
 #include "briefing/episode_template.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "base/error.hpp"
+#include "base/strings.hpp"
 
 namespace briefcast {
 
@@ -52,7 +54,10 @@ std::string render(const std::string& text, const TemplateValues& values, bool a
     if (name == "show") {
       out += values.show;
     } else if (name == "date") {
-      out += format_date(values.date, "%A, %-d %B %Y");
+      const std::string region = upper_ascii(values.language.substr(
+          std::min(values.language.size(), values.language.find_first_of("-_") + 1)));
+      const bool month_first = region.starts_with("US");
+      out += format_date(values.date, month_first ? "%A, %B %-d, %Y" : "%A, %-d %B %Y");
     } else if (name.starts_with("date:")) {
       out += format_date(values.date, name.substr(5));
     } else if (allow_stories && name == "count") {

@@ -6,7 +6,8 @@
 //
 // Placeholders in braces are replaced; everything else is kept. "{{" and "}}" are literal braces.
 //   {show}        the show title
-//   {date}        the episode date, "Wednesday, 25 November 2026"
+//   {date}        the episode date in the voice's order: "Wednesday, November 25, 2026" for
+//                 a US voice (language "en-US"), "Wednesday, 25 November 2026" otherwise
 //   {date:FMT}    the date with a format: %Y year, %y two-digit year, %m month 01-12, %-m 1-12,
 //                 %d day 01-31, %-d 1-31, %B January, %b Jan, %A Monday, %a Mon, %H hour 00-23,
 //                 %M minute, %j day of year, %% a percent sign.
@@ -25,6 +26,7 @@ struct TemplateValues {
   std::string show;                    // the show title
   std::chrono::local_seconds date{};   // local date and time of the episode
   std::vector<std::string> headlines;  // story titles in episode order
+  std::string language;                // the voice's BCP 47 tag: picks the order of {date}
 };
 
 // Renders `text`. Throws Error(ExitCode::feed) for a placeholder not in the list or not allowed

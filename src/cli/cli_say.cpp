@@ -43,6 +43,7 @@ struct SayFlags {
   bool no_loudness = false;
   std::string cover;
   bool quiet = false, verbose = false;
+  std::string input_format;  // --format: "" sniffs
 };
 
 // ISO 639-2 code for the ID3 TLAN frame from a BCP 47 tag ("en-US" → "eng").
@@ -122,6 +123,7 @@ int run_say(const SayFlags& f, std::ostream& err) {
   r.tags.comment = std::string("briefcast ") + BRIEFCAST_VERSION + ", voice " + r.voice.name;
   if (!f.cover.empty()) r.tags.cover = f.cover;
   r.verbose = f.verbose && !f.quiet;
+  if (!f.input_format.empty()) r.input_format = parse_input_format(f.input_format);
   r.progress = !f.quiet && isatty(STDERR_FILENO);
 
   SayReport rep = say(r, err);
@@ -236,7 +238,10 @@ void add_say_commands(CLI::App& app, CliStreams io, SubcommandList& commands) {
   say_cmd->add_flag("--no-loudness", f->no_loudness, "Keep eSpeak NG's level (no normalization)");
   say_cmd->add_option("--cover", f->cover, "JPEG or PNG image embedded as the cover");
   say_cmd->add_flag("-q,--quiet", f->quiet, "No progress or summary on stderr");
-  say_cmd->add_flag("--verbose", f->verbose, "Print measured loudness and encoder details");
+  say_cmd->add_flag("--verbose", f->verbose,
+                    "Print measured loudness, encoder details and each dropped input line");
+  say_cmd->add_option("--format", f->input_format, "Input format, instead of sniffing the input")
+      ->check(CLI::IsMember({"text", "markdown", "html"}));
 
   auto* voices_cmd =
       app.add_subcommand("voices", "List voice profiles and installed eSpeak NG voices");

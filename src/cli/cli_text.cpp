@@ -21,6 +21,8 @@ struct TextFlags {
   std::string input;
   std::string voice = "en-us-news";
   bool json = false;
+  bool verbose = false;
+  std::string format;  // "" sniffs
 };
 
 ScriptOptions options_for(const std::string& voice) {
@@ -35,7 +37,10 @@ ScriptOptions options_for(const std::string& voice) {
 }
 
 int run_view(View view, const TextFlags& f, CliStreams io) {
-  Article article = read_article(f.input);
+  Article article =
+      read_article(f.input, f.format.empty() ? std::nullopt : parse_input_format(f.format));
+  if (f.verbose)
+    for (auto& d : article.dropped) io.err << "briefcast: " << describe(d) << "\n";
   for (auto& w : article.warnings) io.err << "briefcast: warning: " << w << "\n";
   using nlohmann::json;
   if (view == View::clean) {
@@ -91,8 +96,11 @@ void add_view(CLI::App& app, CliStreams io, SubcommandList& commands, View view,
   cmd->add_option("INPUT", flags->input, "Article: .txt, .md, .html file, or - for standard input")
       ->required();
   cmd->add_flag("--json", flags->json, "Structured output (kind, block index, source offsets)");
+  cmd->add_option("--format", flags->format, "Input format, instead of sniffing the input")
+      ->check(CLI::IsMember({"text", "markdown", "html"}));
+  cmd->add_flag("--verbose", flags->verbose, "List each input line left out, with its reason");
   if (view == View::script)
-    cmd->add_option("--voice", flags->voice, "Voice profile whose language and lexicon apply")
+    cmd->add_option("-v,--voice", flags->voice, "Voice profile whose language and lexicon apply")
         ->capture_default_str();
   commands.push_back({cmd, [view, flags, io] { return run_view(view, *flags, io); }});
 }

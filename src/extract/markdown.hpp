@@ -1,5 +1,7 @@
 #pragma once
-// Markdown (CommonMark's common subset, plus YAML front matter) -> Article (pure function).
+// Markdown -> Article (pure function), parsed by cmark-gfm: CommonMark with GitHub's tables,
+// autolinks, strike-through, task lists and footnotes; plus YAML front matter. Only this
+// module includes the cmark-gfm headers.
 
 #include <string_view>
 
@@ -12,19 +14,18 @@ namespace briefcast {
 //  - YAML front matter ("---" on the first line up to "---" or "..."): title, author (or the
 //    first entry of an authors list), date, lang/language, canonical_url/url, site/site_name
 //    become metadata; quotes around values are removed; other keys are ignored.
-//  - Headings (ATX "# ..." and Setext underlined with === or ---) become heading blocks. The
-//    first heading becomes the title when the front matter gives none; it is removed from the
-//    body when it is the document's first block.
-//  - Paragraph lines are joined with spaces; bullet ("-", "*", "+") and numbered ("1.", "1)")
-//    items become list_item blocks (nested items too; task boxes "[ ]" / "[x]" removed);
-//    "> " block quotes become quote blocks (their headings and items too).
-//  - Inline: emphasis and strike-through markers removed; links give their text, never the URL;
-//    images are dropped (alt text is rarely worth hearing); autolinks keep the address;
-//    inline code keeps its text; backslash escapes resolved; inline HTML tags and footnote
-//    references removed. Each block is finally tidied with tidy_unicode() (entities, quotes...).
-//  - Skipped: fenced (``` / ~~~) and indented code blocks, HTML comments, HTML block tags,
-//    thematic breaks, link reference definitions, footnote definitions, and tables (rows
-//    between pipes with a "---|---" delimiter row); each skipped table adds a warning.
+//  - Headings (ATX and Setext) become heading blocks. When the front matter gives no title and
+//    the document's first block is a heading, that heading is the title and leaves the body
+//    (unless it is the only block). A later heading is never the title.
+//  - Paragraphs become paragraph blocks (soft and hard line breaks as spaces); the paragraphs
+//    of list items (bullets, numbers, nested, task boxes removed) list_item blocks; anything
+//    inside a block quote quote blocks.
+//  - Inline: emphasis and strike-through give their text; links give their text, never the
+//    URL; images and footnote references are dropped; autolinks keep the address ("mailto:"
+//    removed); code spans keep their text; entities and backslash escapes resolved; inline
+//    HTML becomes a space. Each block is tidied with tidy_unicode(Typography::keep).
+//  - Skipped: code blocks, HTML blocks, thematic breaks, link reference and footnote
+//    definitions, and tables (each skipped table adds a warning "skipped N table(s)").
 //  - Block::source_offset is the byte offset in `utf8` of the block's first line.
 Article parse_markdown(std::string_view utf8);
 

@@ -119,7 +119,7 @@ SayReport say(const SayRequest& r, std::ostream& log,
   options.language = r.voice.language;
   options.lexicon = r.voice.lexicon;
   std::vector<std::unique_ptr<ScriptReader>> readers;
-  for (auto& spec : r.inputs) readers.push_back(open_script(spec, options));
+  for (auto& spec : r.inputs) readers.push_back(open_script(spec, options, r.input_format));
   return say(r, std::move(readers), log, on_sentence);
 }
 
@@ -252,6 +252,9 @@ SayReport say_into(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader
       ++report.paragraphs;
       flush_chunk();
     }
+    if (r.verbose)
+      for (auto& d : readers[i]->dropped())
+        log << "briefcast: '" << readers[i]->name() << "': " << describe(d) << "\n";
     for (auto& w : readers[i]->warnings()) {
       log << "briefcast: warning: " << w << "\n";
       ++report.warnings;

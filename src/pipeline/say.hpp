@@ -16,6 +16,7 @@
 #include "audio/audio_encoder.hpp"
 #include "audio/loudness.hpp"
 #include "audio/mp3_encoder.hpp"
+#include "pipeline/text_frontend.hpp"
 #include "pipeline/timed_sentence.hpp"
 #include "text/script.hpp"
 #include "voice/speech_engine.hpp"
@@ -44,7 +45,8 @@ struct SayRequest {
   // The artist when tags.artist is empty: the first input's author, else this.
   std::string fallback_artist;
   bool progress = false;  // draw the progress bar on the log stream
-  bool verbose = false;   // print measurements and encoder details on the log stream
+  bool verbose = false;   // print measurements, encoder details and dropped lines on the log
+  std::optional<InputFormat> input_format;  // --format; nullopt sniffs each input
 };
 
 struct SayReport {

@@ -9,8 +9,11 @@
 #include "base/file_read.hpp"
 #include "base/strings.hpp"
 #include "extract/html_extractor.hpp"
+#include "extract/html_text.hpp"
 #include "extract/markdown.hpp"
+#include "extract/news_clutter.hpp"
 #include "extract/scraped_cleaner.hpp"
+#include "markup/markup_tree.hpp"
 #include "net/http_fetch.hpp"
 #include "net/url_tools.hpp"
 #include "spoken/lexicon.hpp"
@@ -51,7 +54,7 @@ bool is_blank(std::string_view s) { return trim(s).empty(); }
 
 NormalizerConfig normalizer_for(const ScriptOptions& o) {
   NormalizerConfig c;
-  c.language = o.language.substr(0, o.language.find('-'));
+  c.language = o.language;  // "en-US": the region picks the voice's number style
   for (auto& [word, say] : o.lexicon) c.keep_words.push_back(word);
   return c;
 }
@@ -69,7 +72,9 @@ class ArticleScript : public ScriptReader {
       : article_(std::move(a)),
         options_(std::move(o)),
         name_(std::move(name)),
-        title_pending_(speak_title && !article_.title.empty()) {}
+        // A one-paragraph input is its own title: spoken once.
+        title_pending_(speak_title && !article_.title.empty() &&
+                       (article_.blocks.empty() || article_.blocks[0].text != article_.title)) {}
   std::optional<ScriptBlock> next() override {
     if (title_pending_) {
       title_pending_ = false;
@@ -87,6 +92,7 @@ class ArticleScript : public ScriptReader {
   const std::string& author() const override { return article_.author; }
   const std::string& name() const override { return name_; }
   std::vector<std::string> warnings() const override { return article_.warnings; }
+  std::vector<DroppedLine> dropped() const override { return article_.dropped; }
   std::optional<std::size_t> count_sentences() override {
     std::size_t n = title_pending_ ? 1 : 0;
     for (auto& b : article_.blocks) n += block_sentences(b, options_.max_sentence_bytes).size();
@@ -108,7 +114,7 @@ class StreamedTextScript : public ScriptReader {
       : spec_(spec), source_(spec), options_(std::move(o)) {}
   std::optional<ScriptBlock> next() override {
     while (auto p = source_.next_paragraph()) {
-      Block b{BlockKind::paragraph, *p, 0};
+      Block b{BlockKind::paragraph, tidy_unicode(*p, Typography::keep), 0};
       ScriptBlock s = script_block(b, index_++, options_);
       if (!s.sentences.empty()) return s;
     }
@@ -124,7 +130,10 @@ class StreamedTextScript : public ScriptReader {
   std::optional<std::size_t> count_sentences() override {
     std::size_t n = 0;
     TextSource again(spec_);
-    while (auto p = again.next_paragraph()) n += split_sentences(tidy_unicode(*p)).size();
+    while (auto p = again.next_paragraph())
+      n += block_sentences(Block{BlockKind::paragraph, tidy_unicode(*p, Typography::keep), 0},
+                           options_.max_sentence_bytes)
+               .size();
     return n;
   }
 
@@ -167,6 +176,10 @@ InputFormat detect_format(const std::string& name, std::string_view head) {
   }
   if (start.find("<p>") != std::string::npos && start.find("</p>") != std::string::npos)
     return InputFormat::html;
+  // Inline markup in a fragment ("Hello <b>world</b> again"): a closing tag of a common element.
+  for (std::string_view tag : {"</b>", "</i>", "</em>", "</strong>", "</a>", "</span>", "</p>",
+                               "</div>", "</h1>", "</h2>", "</li>", "</blockquote>"})
+    if (start.find(tag) != std::string::npos) return InputFormat::html;
   // Markdown: an ATX heading on a line of its own or front matter.
   if (start.rfind("---\n", 0) == 0 || start.rfind("# ", 0) == 0 ||
       start.find("\n# ") != std::string::npos || start.find("\n## ") != std::string::npos)
@@ -186,8 +199,23 @@ Article article_from_bytes(std::string_view bytes, InputFormat format, const std
   if (is_blank(bytes))
     throw Error(ExitCode::input, "'" + name + "': no text to speak (empty or only whitespace)");
   Article a;
+  bool page_furniture = format != InputFormat::text;  // plain text: only when scraped
   if (format == InputFormat::html) {
-    a = extract_html(bytes, name, charset);
+    try {
+      a = extract_html(bytes, name, charset);
+    } catch (const Error& e) {
+      // A fragment ("Hello <b>world</b> again", no <html>/<body>) has no article to select:
+      // its text is the body. A whole page without article text stays an error.
+      std::string start = lower_ascii(bytes.substr(0, 4096));
+      bool page = start.find("<html") != std::string::npos ||
+                  start.find("<body") != std::string::npos ||
+                  start.find("<head") != std::string::npos;
+      if (e.code() != ExitCode::input || page) throw;
+      MarkupDocument doc = parse_html(to_utf8(bytes, charset, nullptr), name);
+      std::string text = doc.root() ? folded_text(*doc.root()) : "";
+      if (is_blank(text)) throw;
+      a.blocks.push_back(Block{BlockKind::paragraph, text, 0});
+    }
   } else {
     std::vector<std::string> warnings;
     std::string text;
@@ -201,17 +229,32 @@ Article article_from_bytes(std::string_view bytes, InputFormat format, const std
       text = to_utf8(bytes, charset, &warnings);
     }
     a = format == InputFormat::markdown ? parse_markdown(text) : clean_scraped_text(text);
+    if (format == InputFormat::text) page_furniture = shows_scrape_signs(text);
     for (auto& w : warnings) a.warnings.push_back("'" + name + "': " + w);
   }
   // Tidy every block; drop blocks left empty.
-  a.title = tidy_unicode(a.title);
+  // The article keeps its own typography (quotes, dashes); script_block tidies each sentence
+  // for speech.
+  a.title = tidy_unicode(a.title, Typography::keep);
   std::vector<Block> kept;
   for (auto& b : a.blocks) {
-    b.text = tidy_unicode(b.text);
+    b.text = tidy_unicode(b.text, Typography::keep);
+    if (page_furniture) {
+      // News furniture of every format: reading prompts, credit lines, media captions.
+      if (auto reason = news_furniture(b.text)) {
+        a.dropped.push_back({0, b.text, *reason});
+        continue;
+      }
+      b.text = strip_inline_clutter(b.text);
+    }
     if (!is_blank(b.text)) kept.push_back(std::move(b));
   }
   a.blocks = std::move(kept);
   if (a.blocks.empty()) throw Error(ExitCode::input, "'" + name + "': no article text found");
+  if (!a.dropped.empty())
+    a.warnings.push_back("'" + name + "': dropped " + std::to_string(a.dropped.size()) +
+                         (a.dropped.size() == 1 ? " line" : " lines") +
+                         " as boilerplate (see --verbose)");
   return a;
 }
 
@@ -219,13 +262,18 @@ namespace {
 
 // An http(s) input, fetched with the limits and errors of the daily build's article pages
 // (FetchOptions' defaults): the Content-Type picks the reader, a body of another type is refused.
-Article fetch_article(const std::string& url) {
+Article fetch_article(const std::string& url, std::optional<InputFormat> forced) {
   FetchOptions fo;
+  // The user typed this URL: a page on their own network is theirs to read (the private-address
+  // rule guards the daily build against links found in feeds).
+  fo.allow_private = true;
   fo.accept = "text/html, application/xhtml+xml, text/markdown;q=0.9, text/plain;q=0.8, */*;q=0.5";
   FetchResult page = fetch_url(url, fo);
   const std::string& mime = page.mime_type;
   InputFormat format;
-  if (mime == "text/html" || mime == "application/xhtml+xml")
+  if (forced)
+    format = *forced;
+  else if (mime == "text/html" || mime == "application/xhtml+xml")
     format = InputFormat::html;
   else if (mime == "text/markdown")
     format = InputFormat::markdown;
@@ -241,11 +289,24 @@ Article fetch_article(const std::string& url) {
 
 }  // namespace
 
-Article read_article(const std::string& spec) {
-  if (is_http_url(spec)) return fetch_article(spec);
+std::optional<InputFormat> parse_input_format(std::string_view name) {
+  if (name == "text") return InputFormat::text;
+  if (name == "markdown") return InputFormat::markdown;
+  if (name == "html") return InputFormat::html;
+  return std::nullopt;
+}
+
+std::string describe(const DroppedLine& d) {
+  std::string where = d.line ? "dropped line " + std::to_string(d.line) : std::string("dropped");
+  return where + ": \"" + d.text + "\" (" + d.reason + ")";
+}
+
+Article read_article(const std::string& spec, std::optional<InputFormat> format) {
+  if (is_http_url(spec)) return fetch_article(spec, format);
   std::string bytes = read_all(spec);
   const std::string name = display_name(spec);
-  return article_from_bytes(bytes, detect_format(spec == "-" ? "" : spec, bytes), name);
+  return article_from_bytes(bytes, format ? *format : detect_format(spec == "-" ? "" : spec, bytes),
+                            name);
 }
 
 std::vector<std::string> block_sentences(const Block& block, std::size_t max_sentence_bytes) {
@@ -270,15 +331,17 @@ ScriptBlock script_block(const Block& block, std::size_t index, const ScriptOpti
   for (auto& text : block_sentences(block, options.max_sentence_bytes)) {
     ScriptSentence s;
     s.text = text;
-    s.spoken = normalize ? to_spoken(text, config) : text;
+    const std::string tidy = tidy_unicode(text);  // quotes straightened, dashes as pauses
+    s.spoken = normalize ? to_spoken(tidy, config) : tidy;
     s.spoken = apply_lexicon(s.spoken, options.lexicon);
     if (!is_blank(s.spoken)) out.sentences.push_back(std::move(s));
   }
   return out;
 }
 
-std::unique_ptr<ScriptReader> open_script(const std::string& spec, const ScriptOptions& options) {
-  if (spec != "-") {
+std::unique_ptr<ScriptReader> open_script(const std::string& spec, const ScriptOptions& options,
+                                          std::optional<InputFormat> format) {
+  if (spec != "-" && (!format || *format == InputFormat::text)) {
     std::error_code ec;
     auto status = fs::status(spec, ec);
     if (!ec && fs::is_regular_file(status) && fs::file_size(spec, ec) > kMaxWholeArticleBytes &&
@@ -287,7 +350,7 @@ std::unique_ptr<ScriptReader> open_script(const std::string& spec, const ScriptO
       return reader;
     }
   }
-  Article a = read_article(spec);
+  Article a = read_article(spec, format);
   return std::make_unique<ArticleScript>(std::move(a), options, display_name(spec), true);
 }
 

@@ -23,9 +23,17 @@ namespace briefcast {
 
 enum class InputFormat { text, markdown, html };
 const char* to_string(InputFormat format);  // "text", "markdown", "html"
+// "text", "markdown" or "html" (the --format values); nullopt for anything else.
+std::optional<InputFormat> parse_input_format(std::string_view name);
+
+// One dropped line for --verbose: `dropped line 3: "Share this" (boilerplate)`, or without a
+// line number for a block of an HTML or Markdown page: `dropped: "Advertisement" (reading
+// prompt)`.
+std::string describe(const DroppedLine& dropped);
 
 // The format of an input: by extension (.txt, .md/.markdown, .html/.htm/.xhtml) and otherwise,
-// e.g. for standard input, by sniffing its first bytes for HTML markup or Markdown headings.
+// e.g. for standard input, by sniffing its first bytes for HTML markup (a document, or a closing
+// tag of a common element in a fragment) or Markdown headings.
 InputFormat detect_format(const std::string& name, std::string_view head);
 
 // Inputs larger than this are plain text streamed paragraph by paragraph (no boilerplate
@@ -34,7 +42,9 @@ inline constexpr std::size_t kMaxWholeArticleBytes = 16u << 20;
 
 // Cleans `bytes` of the given format into an Article. `name` is the file or URL for messages;
 // `charset` the declared one (HTTP header), if any. Throws Error(ExitCode::input) when nothing
-// speakable is left ("'<name>': no article text found").
+// speakable is left ("'<name>': no article text found"). When cleaning dropped lines
+// (Article::dropped), one warning says how many: "'<name>': dropped N lines as boilerplate (see
+// --verbose)".
 Article article_from_bytes(std::string_view bytes, InputFormat format, const std::string& name,
                            std::string_view charset = {});
 
@@ -44,8 +54,8 @@ Article article_from_bytes(std::string_view bytes, InputFormat format, const std
 // fetch_url's default limits (as the daily build fetches article pages) and read by its
 // Content-Type (HTML, Markdown, plain text; none: detected): fetch_url's Error(ExitCode::network)
 // passes through; another type is Error(ExitCode::input) "'URL': not a web page or text
-// (Content-Type T)".
-Article read_article(const std::string& spec);
+// (Content-Type T)". `format` overrides detect_format and the Content-Type (--format).
+Article read_article(const std::string& spec, std::optional<InputFormat> format = std::nullopt);
 
 // How sentences become speech.
 struct ScriptOptions {
@@ -63,7 +73,8 @@ ScriptBlock script_block(const Block& block, std::size_t index, const ScriptOpti
 
 // Opens FILE, "-" or an http(s) URL; the article's title is spoken first, as a heading. Throws like
 // read_article; a streamed file fails on its first block.
-std::unique_ptr<ScriptReader> open_script(const std::string& spec, const ScriptOptions& options);
+std::unique_ptr<ScriptReader> open_script(const std::string& spec, const ScriptOptions& options,
+                                          std::optional<InputFormat> format = std::nullopt);
 // An in-memory article (the daily briefing's stories); `speak_title` speaks the title first.
 std::unique_ptr<ScriptReader> script_from_article(Article article, const ScriptOptions& options,
                                                   std::string name, bool speak_title);

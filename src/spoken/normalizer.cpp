@@ -127,6 +127,7 @@ LanguageData load_language(const std::filesystem::path& file) {
   d.hundred = r.str("numbers.hundred");
   d.scales = r.strings("numbers.scales", 1);
   d.and_word = r.str("numbers.and");
+  d.region_and = r.string_map("numbers.and_by_region");
   d.minus = r.str("numbers.minus");
   d.point = r.str("numbers.point");
   d.oh = r.str("numbers.oh");
@@ -182,6 +183,9 @@ LanguageData load_language(const std::filesystem::path& file) {
   d.roman_excluded = r.string_set("roman_excluded");
   d.spoken_tlds = r.string_set("spoken_tlds");
   d.acronym_onsets = r.string_set("acronym_onsets");
+  d.acronym_words = r.string_set("acronym_words");
+  d.acronym_spelled = r.string_set("acronym_spelled");
+  d.agencies = r.string_set("agencies");
   d.vowels = r.str("vowels");
   return d;
 }
@@ -242,7 +246,9 @@ constexpr LanguageEntry kLanguages[] = {{"en", &spoken::spoken_en}};
 // The data of `file`, read again whenever the file changes (its modification time or size), so
 // a long-running `serve --build-at` speaks with an edited data file from the next sentence on.
 // One stat per call; shared so a caller keeps the data it got while another thread reloads.
-std::shared_ptr<const spoken::LanguageData> language_data(const std::filesystem::path& file) {
+// `region` ("US", "GB"; "" none) picks the region's number style from the same file.
+std::shared_ptr<const spoken::LanguageData> language_data(const std::filesystem::path& file,
+                                                          const std::string& region) {
   struct Entry {
     timespec modified{};
     off_t size = -1;
@@ -253,10 +259,12 @@ std::shared_ptr<const spoken::LanguageData> language_data(const std::filesystem:
   struct stat st {};
   if (::stat(file.c_str(), &st) != 0) spoken::cannot_open(file);
   std::lock_guard lock(mutex);
-  Entry& e = cache[file.string()];
+  Entry& e = cache[file.string() + "\n" + region];
   if (!e.data || e.size != st.st_size || e.modified.tv_sec != st.st_mtim.tv_sec ||
       e.modified.tv_nsec != st.st_mtim.tv_nsec) {
-    e.data = std::make_shared<const spoken::LanguageData>(spoken::load_language(file));
+    spoken::LanguageData d = spoken::load_language(file);
+    if (auto it = d.region_and.find(region); it != d.region_and.end()) d.and_word = it->second;
+    e.data = std::make_shared<const spoken::LanguageData>(std::move(d));
     e.modified = st.st_mtim;
     e.size = st.st_size;
   }
@@ -280,8 +288,11 @@ std::string to_spoken(std::string_view sentence, const NormalizerConfig& config)
   if (!entry)
     throw Error(ExitCode::voice, "language '" + config.language + "': no normalization rules");
   std::filesystem::path dir = config.data_dir.empty() ? default_voices_dir() : config.data_dir;
+  std::string region;
+  if (std::size_t sep = config.language.find_first_of("-_"); sep != std::string::npos)
+    region = upper_ascii(config.language.substr(sep + 1, 2));
   const std::shared_ptr<const spoken::LanguageData> data =
-      language_data(dir / "lang" / (code + ".json"));
+      language_data(dir / "lang" / (code + ".json"), region);
   std::set<std::string> keep(config.keep_words.begin(), config.keep_words.end());
   return entry->rules(spoken::tokenize(sentence), *data, keep);
 }

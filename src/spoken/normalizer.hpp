@@ -21,7 +21,10 @@
 namespace briefcast {
 
 struct NormalizerConfig {
-  std::string language = "en";          // data file `lang/<language>.json`; "en-US" reads "en"
+  // Data file `lang/<language>.json`: "en-US" reads "en". The region picks the number style of
+  // that voice ("numbers.and_by_region": "one hundred twelve" in en-US, "one hundred and twelve"
+  // in en-GB); without a region the file's "numbers.and" applies.
+  std::string language = "en";
   std::vector<std::string> keep_words;  // whole words left exactly as written (lexicon keys)
   std::filesystem::path data_dir;       // folder holding `lang/`; empty: default_voices_dir()
 };

@@ -98,6 +98,21 @@ Match roman(const Sentence& s, std::size_t i) {
 std::optional<std::string> acronym(std::string_view w, const LanguageData& d) {
   if (w.size() < 2 || w.size() > 5) return std::nullopt;
   if (!std::all_of(w.begin(), w.end(), is_upper_ascii)) return std::nullopt;
+  // The data decides per entry: read as a word (NASA, NATO) or spelled (AP, CDC).
+  const std::string key(w);
+  if (d.acronym_words.count(key)) return std::nullopt;
+  auto spell = [&] {
+    std::string out;
+    for (char c : w) {
+      if (!out.empty()) out += '.';
+      out += c;
+    }
+    return out;
+  };
+  if (d.acronym_spelled.count(key)) return spell();
+  // Two capitals: eSpeak reads some as words before punctuation ("AP." as "app"), so they are
+  // spelled unless they are an English word written in capitals ("IN", "TO", "IT").
+  if (w.size() == 2) return spell();
   auto vowel = [&](char c) { return d.vowels.find(c) != std::string::npos; };
   bool any_vowel = std::any_of(w.begin(), w.end(), vowel);
   bool pronounceable = any_vowel;
@@ -114,13 +129,8 @@ std::optional<std::string> acronym(std::string_view w, const LanguageData& d) {
       if (run >= 3) pronounceable = false;
     }
   }
-  if (pronounceable || w.size() == 2) return std::nullopt;  // two letters: eSpeak spells them
-  std::string out;
-  for (char c : w) {
-    if (!out.empty()) out += '.';
-    out += c;
-  }
-  return out;
+  if (pronounceable) return std::nullopt;
+  return spell();
 }
 
 // --- abbreviations, titles, addresses -------------------------------------------------------
@@ -282,13 +292,108 @@ using Rule = Match (*)(const Sentence&, std::size_t);
 
 }  // namespace en
 
-std::string spoken_en(const std::vector<Token>& tokens, const LanguageData& data,
+namespace en {
+namespace {
+
+// A market or wire code: capitals, digits and the marks of quote codes (".SPX", "GBP=", "N225").
+bool is_code(std::string_view c) {
+  if (c.size() < 2 || c.size() > 10) return false;
+  bool upper = false;
+  for (char ch : c) {
+    if (is_upper_ascii(ch)) {
+      upper = true;
+    } else if (!is_digit(ch) && ch != '.' && ch != '=' && ch != '^') {
+      return false;
+    }
+  }
+  return upper;
+}
+
+// The code's letters appear in order in the words before it: "(HSI)" after "Hang Seng Index",
+// "(SHCOMP)" after "Shanghai Composite", "(N225)" after "Nikkei 225".
+bool restates(std::string_view code, const std::vector<Token>& tokens, std::size_t at) {
+  std::string before;
+  for (std::size_t k = at >= 4 ? at - 4 : 0; k < at; ++k) before += upper_ascii(tokens[k].core);
+  std::size_t pos = 0;
+  for (char ch : code) {
+    if (ch == '.' || ch == '=' || ch == '^') continue;
+    pos = before.find(ch, pos);
+    if (pos == std::string::npos) return false;
+    ++pos;
+  }
+  return true;
+}
+
+// Tokens a listener should not hear: a parenthesized code restating the name before it
+// ("Hang Seng Index (HSI)", "Kospi Index (KOSPI)"), a quote code written with its marks
+// ("(.SPX)", "(GBP=)"), and the agency of a dateline at a sentence start ("LONDON (AP)").
+bool wire_clutter(const std::vector<Token>& tokens, std::size_t i, const LanguageData& d) {
+  const Token& t = tokens[i];
+  if (t.lead != "(" || !t.trail.starts_with(")") || t.dot || i == 0) return false;
+  if (d.agencies.count(t.core)) {
+    // "LONDON (AP)", "NEW YORK (Reuters)": capitals only before it, from the sentence start.
+    for (std::size_t k = 0; k < i; ++k) {
+      const std::string& w = tokens[k].core;
+      if (w.empty() || !std::all_of(w.begin(), w.end(), [](char c) {
+            return is_upper_ascii(c) || c == '.' || c == '-' || c == '\'';
+          }))
+        return false;
+    }
+    return i <= 4;
+  }
+  if (!is_code(t.core)) return false;
+  if (t.core.find_first_of(".=^") != std::string::npos) return true;
+  return restates(t.core, tokens, i);
+}
+
+}  // namespace
+}  // namespace en
+
+std::string spoken_en(const std::vector<Token>& raw, const LanguageData& data,
                       const std::set<std::string>& keep) {
+  std::vector<Token> written;
+  written.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (en::wire_clutter(raw, i, data)) {
+      // Keep the punctuation after the bracket ("(HSI), the" keeps its comma).
+      std::string rest = raw[i].trail.substr(1);
+      // A dateline's city is followed by a pause where the agency and its dash were.
+      if (data.agencies.count(raw[i].core) && rest.empty()) rest = ",";
+      if (!rest.empty() && !written.empty()) written.back().trail += rest;
+      // "LONDON (Reuters) - Stocks": the dash after the agency goes with it.
+      if (data.agencies.count(raw[i].core) && i + 1 < raw.size() && raw[i + 1].lead.empty() &&
+          (raw[i + 1].core == "-" || raw[i + 1].core == "--"))
+        ++i;
+      continue;
+    }
+    written.push_back(raw[i]);
+  }
+  // "~5%", "~$1,200", "≈3 km": an approximation sign before an amount is "about".
+  std::vector<Token> tokens;
+  tokens.reserve(written.size());
+  for (const Token& t : written) {
+    std::string_view c = t.core;
+    std::size_t sign = c.starts_with("~") ? 1 : c.starts_with("\u2248") ? 3 : 0;
+    if (sign && c.size() > sign &&
+        (is_digit(c[sign]) || c[sign] == '$' || static_cast<unsigned char>(c[sign]) >= 0x80)) {
+      Token about;
+      about.lead = t.lead;
+      about.core = data.word("about");
+      tokens.push_back(about);
+      Token rest = t;
+      rest.lead.clear();
+      rest.core = std::string(c.substr(sign));
+      tokens.push_back(std::move(rest));
+      continue;
+    }
+    tokens.push_back(t);
+  }
   en::Sentence s{tokens, data, keep};
   // Order matters: whole-token forms first, then what needs the following tokens.
   static const en::Rule rules[] = {
-      en::initials, en::match_date_time, en::match_electronic, en::match_numeric, en::vulgar,
-      en::roman,    en::abbreviation,    en::dotted_letters,   en::symbol,        en::mixed};
+      en::code_number, en::initials, en::match_date_time, en::match_electronic, en::match_numeric,
+      en::vulgar,      en::roman,    en::abbreviation,    en::dotted_letters,   en::symbol,
+      en::mixed};
   std::string out;
   std::size_t i = 0;
   while (i < tokens.size()) {

@@ -67,9 +67,15 @@ bool is_letters(std::string_view w);      // only ASCII letters, not empty
 std::optional<UnitNames> find_unit(const std::string& u, const LanguageData& d, bool spaced);
 // The unit's singular after one, else its plural.
 std::string unit_words(const Number& n, const UnitNames& u);
+// An amount used as an adjective before a noun, where a newsreader says the unit in the
+// singular: "a $2.5 billion deal", "an 11 kW charger", "the 5 km race". Tokens [first, after)
+// are the amount; it needs an article or possessive before it, no punctuation after it, and a
+// lower-case word after it that is not a function word ("the $5 in cash" stays plural).
+bool amount_is_adjective(const Sentence& s, std::size_t first, std::size_t after);
 
 Match match_date_time(const Sentence& s, std::size_t i);  // spoken_en_dates.cpp
 Match match_numeric(const Sentence& s, std::size_t i);    // spoken_en_numbers.cpp
+Match code_number(const Sentence& s, std::size_t i);      // versions, 401(k), "1-1/2"
 // Token i read as an amount of money; `core` is its text (a part of it for "$50-$100").
 Match match_money(const Sentence& s, std::size_t i, std::string_view core);  // spoken_en_amounts
 Match match_electronic(const Sentence& s, std::size_t i);  // spoken_en_electronic.cpp

@@ -2,6 +2,7 @@
 // ("km", "km/h", "kg/m"). Numbers in other contexts, and where units follow them, are in
 // spoken_en_numbers.cpp.
 #include <algorithm>
+#include <set>
 
 #include "spoken/number_words.hpp"
 #include "spoken/spoken_en.hpp"
@@ -46,6 +47,33 @@ std::string unit_words(const Number& n, const UnitNames& u) {
   return is_one(n) ? u.singular : u.plural;
 }
 
+bool amount_is_adjective(const Sentence& s, std::size_t first, std::size_t after) {
+  static const std::set<std::string> determiners = {
+      "a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "your", "my", "each"};
+  static const std::set<std::string> function_words = {
+      "a",       "an",     "the",   "in",    "on",    "at",     "of",     "for",     "to",
+      "from",    "by",     "with",  "into",  "over",  "under",  "and",    "or",      "but",
+      "nor",     "that",   "which", "who",   "whom",  "whose",  "is",     "was",     "are",
+      "were",    "be",     "been",  "being", "has",   "have",   "had",    "will",    "would",
+      "could",   "should", "can",   "may",   "might", "must",   "it",     "they",    "he",
+      "she",     "we",     "you",   "i",     "per",   "more",   "less",   "than",    "as",
+      "so",      "if",     "when",  "while", "after", "before", "apiece", "each",    "this",
+      "these",   "those",  "there", "then",  "now",   "ago",    "later",  "earlier", "last",
+      "next",    "up",     "down",  "off",   "out",   "away",   "back",   "too",     "also",
+      "already", "plus",   "or",    "not",   "just",  "only",   "even",   "about",   "around"};
+  if (first == 0 || after >= s.tokens.size()) return false;
+  const Token& before = s.tokens[first - 1];
+  if (!before.trail.empty() || before.dot || !determiners.count(lower_ascii(before.core)))
+    return false;
+  const Token& last = s.tokens[after - 1];
+  if (!last.trail.empty() || last.dot) return false;
+  const Token& next = s.tokens[after];
+  if (!next.lead.empty() || next.core.empty() || !is_letters(next.core) ||
+      !is_lower_ascii(next.core[0]))
+    return false;
+  return !function_words.count(next.core);
+}
+
 namespace {
 
 // --- money -----------------------------------------------------------------------------------
@@ -61,18 +89,20 @@ const std::pair<const std::string, CurrencyNames>* currency_prefix(std::string_v
   return best;
 }
 
+// `adjective`: "a five dollar fee", "a two point five billion dollar deal".
 std::string money_words(const Number& n, const CurrencyNames& c, const std::string& scale,
-                        const LanguageData& d) {
+                        const LanguageData& d, bool adjective = false) {
   std::string sign = n.negative ? d.minus + " " : "";
   Number u = n;
   u.negative = false;
-  if (!scale.empty()) return sign + read_number(u, d, false) + " " + scale + " " + c.plural;
+  const std::string& plural = adjective ? c.singular : c.plural;
+  if (!scale.empty()) return sign + read_number(u, d, false) + " " + scale + " " + plural;
   std::string frac = u.frac_digits;
   while (!frac.empty() && frac.back() == '0') frac.pop_back();
   std::string ints = u.int_digits.empty() ? "0" : u.int_digits;
   bool no_major = ints.find_first_not_of('0') == std::string::npos;
   Number whole{false, ints, "", false, false};
-  std::string major = cardinal(ints, d, true) + " " + (is_one(whole) ? c.singular : c.plural);
+  std::string major = cardinal(ints, d, true) + " " + (is_one(whole) ? c.singular : plural);
   if (frac.empty()) return sign + major;
   if (frac.size() <= 2 && !c.minor_plural.empty()) {
     std::string cents = frac.size() == 1 ? frac + "0" : frac;
@@ -117,7 +147,14 @@ Match match_money(const Sentence& s, std::size_t i, std::string_view core) {
   } else if (suffix.size() > 1 && suffix[0] == '/') {  // "$20/mo"
     auto p = d.per_units.find(suffix.substr(1));
     if (p == d.per_units.end()) return {};
-    after = " " + d.word("per") + " " + p->second;
+    // Money per span of time written out is "a month" ("$1,200/month"); a unit abbreviation
+    // reads as a rate card does, "per month" ("$20/mo").
+    static const std::set<std::string> spans = {"hour", "day", "week", "month", "year"};
+    const bool written_out = suffix.substr(1) == p->second;
+    std::string per = written_out && spans.count(p->second)
+                          ? d.word(p->second == "hour" ? "an" : "a")
+                          : d.word("per");
+    after = " " + per + " " + p->second;
   } else if (!suffix.empty()) {
     return {};
   }
@@ -130,7 +167,8 @@ Match match_money(const Sentence& s, std::size_t i, std::string_view core) {
       ++used;
     }
   }
-  return ok(used, money_words(*n, cur->second, scale, d) + after);
+  const bool adjective = after.empty() && amount_is_adjective(s, i, i + used);
+  return ok(used, money_words(*n, cur->second, scale, d, adjective) + after);
 }
 
 }  // namespace briefcast::spoken::en

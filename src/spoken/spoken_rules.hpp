@@ -29,6 +29,7 @@ struct LanguageData {
   std::string hundred;                                   // "hundred"
   std::vector<std::string> scales;                       // thousand, million, ...
   std::string and_word;                                  // before the last group's tens; "" none
+  std::map<std::string, std::string> region_and;         // "US" -> "": and_word by region
   std::string minus, point, oh;                          // "minus", "point", "oh" (0 in years)
   std::map<std::string, std::string> ordinal_irregular;  // "one" -> "first"
   std::string ordinal_suffix, ordinal_y_suffix;          // "th", "ieth" (twenty -> twentieth)
@@ -55,10 +56,13 @@ struct LanguageData {
   std::set<std::string> time_zones;                         // "GMT", ...
   std::map<std::string, std::string> era_words;             // "AD" -> "A D"
   std::set<std::string> roman_cardinal_context;             // "chapter" IV -> "four"
-  std::set<std::string> roman_excluded;  // capitalised words that are not numerals
-  std::set<std::string> spoken_tlds;     // top-level domains read as words or letters
-  std::set<std::string> acronym_onsets;  // consonant clusters a word may start with
-  std::string vowels;                    // upper-case vowels, "AEIOUY"
+  std::set<std::string> roman_excluded;   // capitalised words that are not numerals
+  std::set<std::string> spoken_tlds;      // top-level domains read as words or letters
+  std::set<std::string> acronym_onsets;   // consonant clusters a word may start with
+  std::set<std::string> acronym_words;    // capitals read as a word: "NASA", "IT", "IN"
+  std::set<std::string> acronym_spelled;  // capitals spelled letter by letter: "CDC", "GOP"
+  std::set<std::string> agencies;         // wire agencies dropped from datelines: "AP", "Reuters"
+  std::string vowels;                     // upper-case vowels, "AEIOUY"
 
   // words.at(key), or key itself if the file lacks it (validated on load, so never in practice).
   const std::string& word(const std::string& key) const;

@@ -18,7 +18,8 @@ const char* to_string(BlockKind kind) {
 
 std::string render_clean_text(const Article& article) {
   std::string out;
-  if (!article.title.empty()) out += article.title + "\n";
+  const bool title_is_body = !article.blocks.empty() && article.blocks[0].text == article.title;
+  if (!article.title.empty() && !title_is_body) out += article.title + "\n";
   for (const Block& b : article.blocks) {
     if (!out.empty()) out += "\n";
     if (b.kind == BlockKind::list_item) out += "- ";

@@ -39,6 +39,8 @@ class ScriptReader {
   }
   virtual const std::string& name() const = 0;  // file name for messages, "<stdin>" for "-"
   virtual std::vector<std::string> warnings() const = 0;  // repairs worth telling the user
+  // Input lines cleaning left out of the body (listed by --verbose).
+  virtual std::vector<DroppedLine> dropped() const { return {}; }
   // Counts the sentences ahead without consuming them, when cheap (nullopt otherwise).
   virtual std::optional<std::size_t> count_sentences() = 0;
 };

@@ -90,6 +90,16 @@ constexpr std::string_view kMaybeEndCapital[] = {
     "Kans", "Ky",   "La",    "Md",   "Mass", "Mich", "Minn", "Miss",  "Mo",   "Mont", "Neb",
     "Nev",  "Okla", "Ore",   "Pa",   "Tenn", "Tex",  "Va",   "Wash"};
 
+// Capitalized words that continue a clock time ("5 p.m. Eastern", "9 a.m. Monday").
+constexpr std::string_view kTimeContinuations[] = {
+    "ET",     "EST",     "EDT",       "CT",        "CST",      "CDT",      "MT",
+    "MST",    "MDT",     "PT",        "PST",       "PDT",      "GMT",      "UTC",
+    "BST",    "CET",     "CEST",      "AEST",      "IST",      "JST",      "HKT",
+    "SGT",    "Eastern", "Central",   "Mountain",  "Pacific",  "Atlantic", "Greenwich",
+    "Local",  "Monday",  "Tuesday",   "Wednesday", "Thursday", "Friday",   "Saturday",
+    "Sunday", "January", "February",  "March",     "April",    "May",      "June",
+    "July",   "August",  "September", "October",   "November", "December", "Z"};
+
 // Words that typically open a sentence; after an ambiguous abbreviation they signal a boundary.
 constexpr std::string_view kSentenceOpeners[] = {
     "I",      "He",       "She",       "It",       "We",      "They",      "You",   "There",
@@ -244,6 +254,19 @@ struct Segmenter {
     if (contains(kNeverEnd, lw)) return false;
     bool number_next = is_digit(strip_openers(next).empty() ? ' ' : strip_openers(next)[0]);
     if (number_next && contains(kBeforeNumber, lw)) return false;
+    // "It starts at 5 p.m. Officials said": after a clock time, a capitalized word opens a new
+    // sentence unless it continues the time (a zone, a day, a month).
+    if ((lw == "a.m" || lw == "p.m") && !number_next && i > 0 && !fronted_phrase(i) &&
+        is_digit(strip_openers(tok[i - 1].text).empty() ? ' '
+                                                        : strip_openers(tok[i - 1].text)[0])) {
+      std::string_view nw = strip_openers(next);
+      std::size_t cut = 0;
+      while (cut < nw.size() && is_alpha_ascii(nw[cut])) ++cut;
+      nw = nw.substr(0, cut);
+      if (!nw.empty() && is_upper_ascii(nw[0]) && !contains(kTimeContinuations, nw) &&
+          !contains(kMaybeEndCapital, nw))
+        return true;
+    }
     bool maybe = contains(kMaybeEndAnyCase, lw) || contains(kMaybeEndCapital, w) ||
                  is_dotted_acronym(w) || (w.size() == 1 && is_alpha_ascii(w[0]));
     if (maybe) return !number_next && opener_follows(next) && !fronted_phrase(i);

@@ -188,9 +188,39 @@ void trim_trailing_spaces(std::string& out) {
   while (!out.empty() && out.back() == ' ') out.pop_back();
 }
 
+// The characters Typography::keep leaves as written.
+bool is_typography(char32_t c) {
+  switch (c) {
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x2035:
+    case 0x2039:
+    case 0x203A:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
+    case 0x2036:
+    case 0xAB:
+    case 0xBB:
+    case 0x2026:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2212:
+      return true;
+    default:
+      return is_dash(c);
+  }
+}
+
 }  // namespace
 
-std::string tidy_unicode(std::string_view utf8) {
+std::string tidy_unicode(std::string_view utf8, Typography typography) {
   std::string decoded = decode_entities(utf8);
   // Drop invalid bytes and controls before NFC so utf8proc always accepts the text.
   Cps clean;
@@ -237,6 +267,10 @@ std::string tidy_unicode(std::string_view utf8) {
       } else if (!out.empty() && out.back() != ' ') {
         out += ' ';
       }
+      continue;
+    }
+    if (typography == Typography::keep && is_typography(c)) {
+      append_utf8(out, c);
       continue;
     }
     switch (c) {

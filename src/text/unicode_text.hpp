@@ -28,7 +28,13 @@ namespace briefcast {
 //    pictographs, dingbats, ™ ℠ ® and daggers are removed; © is kept (read as "copyright");
 //  - ligatures (ﬁ ﬂ ...) and full-width ASCII forms become plain ASCII letters;
 //  - all whitespace, line breaks included, is folded to single spaces and the ends are trimmed.
-std::string tidy_unicode(std::string_view utf8);
+//
+// With Typography::keep the article's own typography stays: curly and angle quotes, primes,
+// ellipses, dashes and Unicode hyphens are left as written (what `sentences` shows); everything
+// else is tidied as above. Tidying that result again for speech gives the same text as tidying
+// the original for speech.
+enum class Typography { speech, keep };
+std::string tidy_unicode(std::string_view utf8, Typography typography = Typography::speech);
 
 // True when `utf8` begins with an uppercase or titlecase letter (Unicode categories Lu, Lt).
 // False for empty or invalid input.

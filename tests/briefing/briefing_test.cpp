@@ -69,7 +69,7 @@ TEST_CASE("build: publishes an episode and a feed that validates and parsers rea
   auto r = test::run_build(d / "feed.json", "2026-11-02");
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
-  CHECK(r.err.find("published 'Test Briefing Monday, 2 November 2026'") != std::string::npos);
+  CHECK(r.err.find("published 'Test Briefing Monday, November 2, 2026'") != std::string::npos);
   CHECK(r.err.find("parts: 4 spoken, 0 from cache") != std::string::npos);
   CHECK(validate(d) == 0);
 
@@ -92,7 +92,7 @@ TEST_CASE("build: publishes an episode and a feed that validates and parsers rea
   // gPodder's parser and feedparser read what the feed says, and it matches the file.
   auto j = test::parse_with_feed_clients(feed_path(d), "http://127.0.0.1:8080/feed.xml");
   auto& ep = j["podcastparser"]["episodes"][0];
-  CHECK(ep["title"] == "Test Briefing Monday, 2 November 2026");
+  CHECK(ep["title"] == "Test Briefing Monday, November 2, 2026");
   CHECK(ep["enclosures"][0]["url"] == "http://127.0.0.1:8080/episodes/2026-11-02.mp3");
   CHECK(ep["enclosures"][0]["length"].get<std::uint64_t>() == fs::file_size(mp3));
   CHECK(ep["enclosures"][0]["type"] == "audio/mpeg");

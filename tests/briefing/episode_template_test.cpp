@@ -35,6 +35,11 @@ TEST_CASE("templates: headlines become sentences", "[sources]") {
   v.headlines = {"Rates hold\n", "Who won?", "Done."};
   CHECK(render_template("{headlines}", v) == "Rates hold. Who won? Done.");
   CHECK(render_template("{date}", v) == "Wednesday, 25 November 2026");
+  // The voice's order: month first for a US voice.
+  v.language = "en-US";
+  CHECK(render_template("{date}", v) == "Wednesday, November 25, 2026");
+  v.language = "en-GB";
+  CHECK(render_template("{date}", v) == "Wednesday, 25 November 2026");
   CHECK(render_template("}} {{}}", v) == "} {}");
 }
 

@@ -433,3 +433,75 @@ TEST_CASE("cli: say reads an http(s) URL, and the page's author is the artist", 
   CHECK_FALSE(fs::exists(d / "m.mp3"));
   CHECK_FALSE(fs::exists(d / "p.mp3"));
 }
+
+TEST_CASE("cli: a one-line input is the body, spoken once", "[cli]") {
+  TempDir d;
+  test::write_file(d / "us.txt", "I live in the U.S. How about you?\n");
+  auto r = run_briefcast({"sentences", "-"}, (d / "us.txt").string());
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "I live in the U.S.\nHow about you?\n");
+  test::write_file(d / "km.txt", "2 km\n");
+  r = run_briefcast({"script", "-"}, (d / "km.txt").string());
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "two kilometers\n");
+  test::write_file(d / "year.txt", "Title\n\n2012\n");
+  r = run_briefcast({"script", (d / "year.txt").string()});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "Title\ntwenty twelve\n");
+  r = run_briefcast({"clean", (d / "us.txt").string()});
+  CHECK(r.out == "I live in the U.S. How about you?\n");
+  r = run_briefcast({"say", "-", "-o", (d / "x.wav").string(), "-q"}, (d / "us.txt").string());
+  CHECK(r.exit_code == 0);
+  CHECK(fs::file_size(d / "x.wav") > 10000);
+}
+
+TEST_CASE("cli: dropped lines are counted, and listed with --verbose", "[cli]") {
+  TempDir d;
+  const std::string body =
+      "The council voted on Monday to fund the new bridge across the river, ending a debate "
+      "that had lasted more than a decade.";
+  const fs::path page = d / "page.txt";
+  test::write_file(page, "Bridge Vote\n\n12 Comments\n\nBridge Vote\n\n" + body + "\n");
+  auto r = run_briefcast({"clean", page.string()});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "Bridge Vote\n\n" + body + "\n");
+  CHECK(r.err == "briefcast: warning: '" + page.string() +
+                     "': dropped 2 lines as boilerplate (see --verbose)\n");
+  r = run_briefcast({"script", "--verbose", page.string()});
+  CHECK(r.err ==
+        "briefcast: dropped line 3: \"12 Comments\" (boilerplate)\n"
+        "briefcast: dropped line 5: \"Bridge Vote\" (repeats the title)\n"
+        "briefcast: warning: '" +
+            page.string() + "': dropped 2 lines as boilerplate (see --verbose)\n");
+  r = run_briefcast({"say", "--verbose", page.string(), "-o", (d / "x.wav").string()});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find("briefcast: '" + page.string() +
+                   "': dropped line 3: \"12 Comments\" (boilerplate)\n") != std::string::npos);
+  // Plain text without the signs of a scrape is spoken as written: nothing dropped.
+  test::write_file(page, "Bridge Vote\n\n0\n\n" + body + "\n");
+  r = run_briefcast({"sentences", page.string()});
+  CHECK(r.err.empty());
+  CHECK(r.out == "Bridge Vote\n0\n" + body + "\n");
+}
+
+TEST_CASE("cli: --format overrides sniffing on say, clean, sentences and script", "[cli]") {
+  TempDir d;
+  test::write_file(d / "frag.txt", "Hello <b>world</b> again\n");
+  // Sniffed as HTML from the closing tag; as text when told.
+  auto r = run_briefcast({"script", "-"}, (d / "frag.txt").string());
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "Hello world again\n");
+  r = run_briefcast({"script", "--format", "html", (d / "frag.txt").string()});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "Hello world again\n");
+  test::write_file(d / "notes.md", "# Not a heading\n\nBody text here.\n");
+  r = run_briefcast({"sentences", "--format", "text", (d / "notes.md").string()});
+  CHECK(r.out == "# Not a heading\nBody text here.\n");
+  r = run_briefcast({"clean", "--format", "markdown", "-"}, (d / "notes.md").string());
+  CHECK(r.out == "Not a heading\n\nBody text here.\n");
+  r = run_briefcast({"say", "--format", "html", "-", "-o", (d / "x.wav").string(), "-q"},
+                    (d / "frag.txt").string());
+  CHECK(r.exit_code == 0);
+  r = run_briefcast({"script", "--format", "pdf", "-"}, (d / "frag.txt").string());
+  CHECK(r.exit_code == 2);
+}

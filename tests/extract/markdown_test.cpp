@@ -63,7 +63,7 @@ TEST_CASE("markdown: emphasis removed, links become their text", "[text]") {
 TEST_CASE("markdown: images dropped, autolinks keep the address, code spans their text", "[text]") {
   Article a = parse_markdown(
       "![A chart](chart.png) Sales rose ![x][img].\n\nMail <mailto:a@b.org> or <https://x.org>.\n\n"
-      "Run `make  all` now; \\*not emphasis\\*.\n\n![only an image](i.png)\n");
+      "Run `make  all` now; \\*not emphasis\\*.\n\n![only an image](i.png)\n\n[img]: i.png\n");
   CHECK(texts(a) ==
         V{"Sales rose.", "Mail a@b.org or https://x.org.", "Run make all now; *not emphasis*."});
 }
@@ -134,4 +134,72 @@ TEST_CASE("markdown: pathological nesting and brackets finish without overflow",
   std::string ticks;
   for (int i = 0; i < 50000; ++i) ticks += "` a ";
   CHECK(parse_markdown(ticks).blocks.size() == 1);
+}
+
+TEST_CASE("markdown: a later heading is never the title, and nothing is spoken twice", "[text]") {
+  // A file opening with plain text: its "---" underlined line further down is a section heading.
+  Article a = parse_markdown("Notes from the meeting.\n\nBudget\n---\n\nIt passed.\n");
+  CHECK(a.title.empty());
+  CHECK(texts(a) == V{"Notes from the meeting.", "Budget", "It passed."});
+  CHECK(kinds(a)[1] == BlockKind::heading);
+  // A heading alone is the body (and the title): never emptied.
+  Article b = parse_markdown("# Only a heading\n");
+  CHECK(b.title == "Only a heading");
+  CHECK(texts(b) == V{"Only a heading"});
+}
+
+// CommonMark rules whose outcome a listener hears, written as cases of our own.
+TEST_CASE("markdown: CommonMark cases that matter for speech", "[text]") {
+  struct Case {
+    const char* markdown;
+    V spoken_blocks;
+  } cases[] = {
+      // Entities and numeric references are decoded; escapes give the character.
+      {"AT&amp;T paid &#36;5 &copy; 2024.\n", {"AT&T paid $5 \u00A9 2024."}},
+      {"1\\. not a list\n", {"1. not a list"}},
+      // Code spans bind before emphasis; their text is heard.
+      {"*see `a*b` here*\n", {"see a*b here"}},
+      // Underscores inside words are not emphasis.
+      {"snake_case_name and foo_bar_\n", {"snake_case_name and foo_bar_"}},
+      // Emphasis markers that do not open or close stay as written.
+      {"a * b * c\n", {"a * b * c"}},
+      {"**strong *and em* text**\n", {"strong and em text"}},
+      // A thematic break after a blank line is not a heading underline.
+      {"Intro line.\n\n---\n\nAfter the rule.\n", {"Intro line.", "After the rule."}},
+      // Four spaces of indentation is code: not spoken.
+      {"Said:\n\n    rm -rf /\n\nDone.\n", {"Said:", "Done."}},
+      // But inside a paragraph, indented continuation lines are text.
+      {"first line\n    continued here\n", {"first line continued here"}},
+      // Hard breaks (two spaces, backslash) are spaces.
+      {"one  \ntwo\\\nthree\n", {"one two three"}},
+      // Links: inline, with a title, collapsed and shortcut references.
+      {"[Read](http://x.org \"Title\") it, [also][] and [this].\n\n[also]: /a\n[this]: /b\n",
+       {"Read it, also and this."}},
+      // An undefined reference is literal text.
+      {"[not a link] here\n", {"[not a link] here"}},
+      // GitHub autolinks: bare www. and http addresses are read as written, no trailing dot.
+      {"Visit www.example.com. Or https://example.org/x!\n",
+       {"Visit www.example.com. Or https://example.org/x!"}},
+      // HTML blocks are skipped; inline HTML leaves its text.
+      {"<div class=\"ad\">\nBuy now\n</div>\n\nReal text with <em>stress</em>.\n",
+       {"Real text with stress."}},
+      // Ordered list starting at another number; items keep their own text.
+      {"3. third\n4. fourth\n", {"third", "fourth"}},
+      // Task list boxes are not read.
+      {"- [ ] open\n- [x] closed\n", {"open", "closed"}},
+      // Nested quote with a list: all quote blocks.
+      {"> - quoted item\n> > deeper\n", {"quoted item", "deeper"}},
+      // Tabs and Windows line ends.
+      {"Line one\r\nline two\r\n\r\nNext.\r\n", {"Line one line two", "Next."}},
+      // Fenced code with a longer closing fence; tilde fences too.
+      {"````\n```\ninside\n````\n~~~ py\nx = 1\n~~~\nText.\n", {"Text."}},
+      // Footnotes: the reference is silent and the definition not read in the body.
+      {"Claim[^n].\n\n[^n]: The source.\n", {"Claim."}},
+      // Strike-through gives its words.
+      {"Price ~~was~~ is low.\n", {"Price was is low."}},
+  };
+  for (auto& c : cases) {
+    INFO(c.markdown);
+    CHECK(texts(parse_markdown(c.markdown)) == c.spoken_blocks);
+  }
 }

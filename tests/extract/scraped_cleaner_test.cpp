@@ -92,8 +92,41 @@ TEST_CASE("scraped: bylines and agency credits become the author", "[text]") {
 TEST_CASE("scraped: photo credits leave the body and are noted", "[text]") {
   Article a = clean_scraped_text("Title\n\nPhoto: John Roe/Getty Images\n\n" + kPara);
   CHECK(texts(a) == V{kPara});
-  REQUIRE(a.warnings.size() == 1);
-  CHECK(a.warnings[0] == "photo credit: Photo: John Roe/Getty Images");
+  REQUIRE(a.dropped.size() == 1);
+  CHECK(a.dropped[0].line == 3);
+  CHECK(a.dropped[0].text == "Photo: John Roe/Getty Images");
+  CHECK(a.dropped[0].reason == "photo credit");
+}
+
+TEST_CASE("scraped: plain text without scrape signs is spoken as written", "[text]") {
+  // A lone counter or "Advertisement" line is kept when nothing else says "scraped page".
+  Article a = clean_scraped_text("Title\n\n0\n\n" + kPara);
+  CHECK(texts(a) == V{"0", kPara});
+  CHECK(a.dropped.empty());
+  // With a repeated title, the same counter is furniture.
+  Article b = clean_scraped_text("Title\n\n0\n\nTitle\n\n" + kPara);
+  CHECK(texts(b) == V{kPara});
+  REQUIRE(b.dropped.size() == 2);
+  CHECK(b.dropped[0].reason == "boilerplate");
+  CHECK(b.dropped[0].line == 3);
+  CHECK(b.dropped[1].reason == "repeats the title");
+  CHECK(shows_scrape_signs("T\n\nLeave a Reply\n\n" + kPara));
+  CHECK(shows_scrape_signs("T\n\nShare this\n\n12 Comments\n\n" + kPara));
+  CHECK_FALSE(shows_scrape_signs("T\n\nAdvertisement\n\n" + kPara));
+}
+
+TEST_CASE("scraped: a one-line or one-paragraph input is never emptied", "[text]") {
+  Article a = clean_scraped_text("I live in the U.S. How about you?\n");
+  CHECK(texts(a) == V{"I live in the U.S. How about you?"});
+  CHECK(a.title == "I live in the U.S. How about you?");
+  CHECK(texts(clean_scraped_text("2 km")) == V{"2 km"});
+  CHECK(texts(clean_scraped_text("0\n")) == V{"0"});
+  Article b = clean_scraped_text("Title\n\n2012\n");
+  CHECK(b.title == "Title");
+  CHECK(texts(b) == V{"2012"});
+  CHECK(b.date.empty());
+  CHECK(texts(clean_scraped_text("Title\n\nMay 2, 2024\n")) == V{"May 2, 2024"});
+  CHECK(texts(clean_scraped_text("Title\n\nBy Jane Doe\n")) == V{"By Jane Doe"});
 }
 
 TEST_CASE("scraped: a real paragraph is never dropped", "[text]") {
@@ -110,7 +143,8 @@ TEST_CASE("scraped: unicode is tidied and list lines become list items", "[text]
       "Title\n\nMali\u2019s army \u2014 officials said \u2014 moved.\n\n\u2022 First point\n"
       "\u2022 Second point\n");
   REQUIRE(a.blocks.size() == 3);
-  CHECK(a.blocks[0].text == "Mali's army, officials said, moved.");
+  // The article's own typography stays; the script tidies it for speech.
+  CHECK(a.blocks[0].text == "Mali\u2019s army \u2014 officials said \u2014 moved.");
   CHECK(a.blocks[1].kind == BlockKind::list_item);
   CHECK(a.blocks[1].text == "First point");
   CHECK(a.blocks[2].text == "Second point");

@@ -251,3 +251,41 @@ TEST_CASE("text front end: a plain-text file too large to hold is streamed witho
   CHECK(describe(*second) ==
         "paragraph: Rain fell on the town for 3 days. -> Rain fell on the town for three days.");
 }
+
+TEST_CASE("text front end: news-page clutter is not spoken, and each drop is counted", "[text]") {
+  TempDir d;
+  test::write_file(d / "page.html", R"(<html><body><article><h1>Bridge vote passes</h1>
+<p class="byline">By Jane Doe</p>
+<figure><img src="a.jpg"><figcaption>The bridge at dusk. Photo: John Roe/Getty Images</figcaption></figure>
+<p>LONDON (Reuters) - The council voted on Monday to fund the new bridge across the river.</p>
+<p>Advertisement</p>
+<p>Continue reading the main story</p>
+<p>The mayor, Jane SmithJane Smith, said the vote was historic. (Graphic: Bridge costs)</p>
+<p>Image 1 of 4</p>
+<p>Work will start in spring, officials said, adding that tolls would be low.</p>
+<p>Reporting by Tom Lee; Editing by Ann Poe</p>
+<p>Sam Kim contributed to this report.</p>
+</article></body></html>)");
+  ScriptOptions o;
+  o.language = "en-US";
+  auto reader = open_script((d / "page.html").string(), o);
+  std::vector<std::string> spoken;
+  while (auto b = reader->next())
+    for (auto& s : b->sentences) spoken.push_back(s.spoken);
+  CHECK(spoken ==
+        std::vector<std::string>{
+            "Bridge vote passes",
+            "LONDON, The council voted on Monday to fund the new bridge across the river.",
+            "The mayor, Jane Smith, said the vote was historic.",
+            "Work will start in spring, officials said, adding that tolls would be low."});
+  // "Advertisement" is already left out by the HTML extractor; the other four are counted.
+  CHECK(reader->dropped().size() == 4);
+  // Scraped plain text: a previous/next link is dropped with the headline under it.
+  test::write_file(d / "scraped.txt",
+                   "Bridge Vote\n\nBridge Vote\n\nThe council voted on Monday to fund the new "
+                   "bridge across the river, ending a debate that had lasted a decade.\n\n"
+                   "Previous article\nFloods hit the north\n\nNext article\nRain returns\n");
+  Article a = read_article((d / "scraped.txt").string());
+  REQUIRE(a.blocks.size() == 1);
+  CHECK(a.dropped.size() == 5);
+}

@@ -24,6 +24,10 @@ std::string format_score(const Score& s);
 // The corpus folder (../shared/corpus beside the repository), or nullopt when absent.
 std::optional<std::filesystem::path> find_corpus();
 
+// eSpeak NG phonemes compared without stress and pause marks, whitespace folded (see
+// normalization_score.cpp): two texts that compare equal sound the same to a listener.
+std::string phoneme_key(const std::string& phonemes);
+
 // Each returns nullopt when its corpus files are absent.
 std::optional<Score> score_segmentation(const std::filesystem::path& corpus);   // golden rules
 std::optional<Score> score_scraped(const std::filesystem::path& corpus);        // seed-article

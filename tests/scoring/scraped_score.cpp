@@ -12,6 +12,7 @@
 #include "extract/scraped_cleaner.hpp"
 #include "scoring/scores.hpp"
 #include "text/article.hpp"
+#include "text/unicode_text.hpp"
 
 namespace briefcast::scoring {
 
@@ -69,7 +70,11 @@ std::optional<Score> score_scraped(const std::filesystem::path& corpus) {
   for (auto& expect : expects) {
     std::filesystem::path txt = expect;
     txt.replace_extension(".txt");
-    std::string cleaned = render_clean_text(clean_scraped_text(slurp(txt)));
+    // The cleaned article keeps its own typography (curly quotes); the rules are about content,
+    // so each line is compared with quotes and dashes as the script has them.
+    std::string cleaned;
+    std::istringstream lines(render_clean_text(clean_scraped_text(slurp(txt))));
+    for (std::string line; std::getline(lines, line);) cleaned += tidy_unicode(line) + "\n";
     std::istringstream rules(slurp(expect));
     std::size_t line_no = 0;
     for (std::string rule; std::getline(rules, rule);) {

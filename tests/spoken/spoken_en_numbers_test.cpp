@@ -31,9 +31,14 @@ TEST_CASE("spoken_en_numbers: ordinals, fractions, decades, seasons and house nu
   CHECK(to_spoken("room 1234 Main Street") == "room twelve thirty four Main Street");
 }
 
-TEST_CASE("spoken_en_numbers: ranges rise with 'to', scores do not", "[spoken]") {
+TEST_CASE("spoken_en_numbers: ranges rise with 'to', scores and records by context", "[spoken]") {
   CHECK(to_spoken("pages 10-20 are missing") == "pages ten to twenty are missing");
-  CHECK(to_spoken("they won 3-1") == "they won three one");
+  CHECK(to_spoken("they won 3-1") == "they won three to one");
+  CHECK(to_spoken("the Lakers beat Denver 108-97") ==
+        "the Lakers beat Denver one hundred and eight to ninety seven");
+  CHECK(to_spoken("a 10-3 record") == "a ten and three record");
+  CHECK(to_spoken("improved to 14-0-1") == "improved to fourteen and oh and one");
+  CHECK(to_spoken("the code 978-0") == "the code nine hundred and seventy eight zero");
   CHECK(to_spoken("only 3 in 10 agreed") == "only three in ten agreed");
 }
 

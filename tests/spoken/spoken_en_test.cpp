@@ -24,7 +24,7 @@ TEST_CASE("spoken_en: Roman numerals after names and before words", "[spoken]") 
 }
 
 TEST_CASE("spoken_en: acronyms, initials, symbols and vulgar fractions", "[spoken]") {
-  CHECK(to_spoken("The FBI and the CIA agreed.") == "The F.B.I and the CIA agreed.");
+  CHECK(to_spoken("The FBI and the CIA agreed.") == "The F.B.I and the C.I.A agreed.");
   CHECK(to_spoken("J. R. R. Tolkien wrote it.") == "JRR Tolkien wrote it.");
   CHECK(to_spoken("salt & pepper") == "salt and pepper");
   CHECK(to_spoken("model X5 launched") == "model X five launched");

@@ -1,0 +1,34 @@
+#include "extract/news_clutter.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace briefcast;
+
+TEST_CASE("news clutter: reading prompts, credit lines and media captions", "[text]") {
+  CHECK(news_furniture("Continue reading the main story") == "reading prompt");
+  CHECK(news_furniture("Story continues below") == "reading prompt");
+  CHECK(news_furniture("Advertisement") == "reading prompt");
+  CHECK(news_furniture("Reporting by Tom Lee; Editing by Ann Poe") == "credit line");
+  CHECK(news_furniture("Sam Kim contributed to this report.") == "credit line");
+  CHECK(news_furniture("Follow AP's full coverage of Brexit at apnews.com") == "credit line");
+  CHECK(news_furniture("Image 1 of 4") == "media caption");
+  CHECK(news_furniture("Image 1 of / 1") == "media caption");
+  CHECK(news_furniture("Main image credit: John Roe") == "media caption");
+  CHECK(news_furniture("(Graphic: Bridge costs over time)") == "media caption");
+  CHECK(news_furniture("(Getty Images)") == "media caption");
+  // Story text stays.
+  CHECK_FALSE(news_furniture("Advertisements for tobacco are banned."));
+  CHECK_FALSE(news_furniture("The image of the city changed."));
+  CHECK_FALSE(news_furniture("Reporting the news is hard."));
+}
+
+TEST_CASE("news clutter: inline media pointers and hover-card names", "[text]") {
+  CHECK(strip_inline_clutter("Costs rose. (Graphic: Bridge costs over time) Then fell.") ==
+        "Costs rose. Then fell.");
+  CHECK(strip_inline_clutter("The mayor (Photo: AP) spoke.") == "The mayor spoke.");
+  CHECK(strip_inline_clutter("The mayor, Jane SmithJane Smith, said so.") ==
+        "The mayor, Jane Smith, said so.");
+  CHECK(strip_inline_clutter("Met Kim Lee-Kim Lee today.") == "Met Kim Lee-Kim Lee today.");
+  CHECK(strip_inline_clutter("The index (HSI) rose (sharply).") ==
+        "The index (HSI) rose (sharply).");
+}
