@@ -9,7 +9,7 @@ packages=(
   libsndfile1-dev libmp3lame-dev libsoxr-dev libebur128-dev libtag1-dev
   nlohmann-json3-dev catch2 libcli11-dev
   libxml2-dev libutf8proc-dev libcurl4-openssl-dev libssl-dev zlib1g-dev libcpp-httplib-dev
-  espeak-ng mpg123 curl time bc clang-format
+  espeak-ng mpg123 curl time bc clang-format sox lame ffmpeg
   python3 python3-podcastparser python3-feedparser gpodder
 )
 

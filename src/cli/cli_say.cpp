@@ -41,6 +41,7 @@ struct SayFlags {
   bool no_loudness = false;
   std::string cover;
   bool quiet = false, verbose = false;
+  unsigned jobs = 0;
 };
 
 // ISO 639-2 code for the ID3 TLAN frame from a BCP 47 tag ("en-US" → "eng").
@@ -110,6 +111,7 @@ int run_say(const SayFlags& f, std::ostream& err) {
   if (!f.cover.empty()) r.tags.cover = f.cover;
   r.verbose = f.verbose && !f.quiet;
   r.progress = !f.quiet && isatty(STDERR_FILENO);
+  r.jobs = f.jobs;
 
   SayReport rep = say(r, err);
 
@@ -203,6 +205,10 @@ void add_say_commands(CLI::App& app, CliStreams io, SubcommandList& commands) {
   say_cmd->add_option("--cover", f->cover, "JPEG or PNG image embedded as the cover");
   say_cmd->add_flag("-q,--quiet", f->quiet, "No progress or summary on stderr");
   say_cmd->add_flag("-v,--verbose", f->verbose, "Print measured loudness and encoder details");
+  say_cmd
+      ->add_option("-j,--jobs", f->jobs,
+                   "Threads: speech on one, loudness and encoding on another [default: cores]")
+      ->check(CLI::Range(1, 64));
 
   auto* voices_cmd =
       app.add_subcommand("voices", "List voice profiles and installed eSpeak NG voices");
