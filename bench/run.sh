@@ -73,6 +73,7 @@ say="$build/briefcast say --quiet"
 
 echo "briefcast bench — $(date -u +%F) — $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
+rss8h=""
 if [ -z "${BENCH_SKIP_SAY:-}" ]; then
 echo "say (15-min article-shaped text, best of 3):" >&2
 shell15=$(best_of 3 "shell pipeline, 15 min -> MP3" "$(shell_pipeline "$work/15min.txt" "$work/shell15.mp3")")
