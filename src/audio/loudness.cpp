@@ -3,8 +3,10 @@
 #include <ebur128.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <deque>
+#include <numbers>
 #include <optional>
 #include <string>
 
@@ -21,29 +23,28 @@ using EburPtr = std::unique_ptr<ebur128_state, CDeleter<destroy_ebur128>>;
 
 // BS.1770 absolute gate: anything quieter counts as silence, never as a level to amplify.
 constexpr double kAbsoluteGateLufs = -70.0;
-// Measured true peak stays this far under the ceiling: MP3 encoding adds peaks of its own.
-// 0.5 dB left 2 of 4 eSpeak articles above -1 dBTP after LAME 64 kbps CBR and mpg123 decoding
-// (up to -0.78); 1.5 dB kept all four at or below -1.2.
-constexpr double kTruePeakMarginDb = 1.5;
-// The sample limiter's first ceiling, lower still: true peaks exceed sample peaks, and starting
-// below saves re-limiting rounds.
-constexpr double kSampleMarginDb = 2.0;
-constexpr double kLookAheadSeconds = 0.003;
-constexpr double kReleaseSeconds = 0.060;
-// Longer than the true-peak interpolator's delay, so the chunk's last samples are measured too.
-constexpr std::size_t kTruePeakTailFrames = 64;
-// Loudness passes per peak round, peak rounds per chunk, the most make-up gain they may add, and
-// when to stop adding it.
-constexpr int kMaxPasses = 6;
-constexpr int kMaxPeakRounds = 3;
-constexpr double kMaxMakeupDb = 6.0;
-constexpr double kMakeupToleranceDb = 0.1;
-constexpr double kMinMakeupSlope = 0.25;
-constexpr double kCeilingStepDb = 0.05;
 // libebur128's momentary window; shorter chunks are measured as if zero-padded to it.
 constexpr double kMomentarySeconds = 0.4;
+// Look-ahead (and attack ramp) and release time constant of the limiter.
+constexpr double kLookAheadSeconds = 0.001;
+constexpr double kReleaseSeconds = 0.005;
+// The most the gain adds to make up for what limiting took.
+constexpr double kMaxMakeupDb = 3.0;
+// A new gain is reached over this long at the start of a chunk (chunks start in a pause anyway).
+constexpr double kGainRampSeconds = 0.010;
+// True-peak interpolation: 4× oversampling, a Hann-windowed sinc kKernelHalf taps each side.
+constexpr int kOversample = 4;
+constexpr int kKernelHalf = 8;
+// Between two samples the band-limited signal rises at most ~3 dB above them for speech-band
+// audio: only where a sample comes within this factor of the ceiling is the true peak computed.
+constexpr double kTruePeakWatch = 0.6;  // −4.4 dB
+// Limiter delay line: a power of two above look-ahead + interpolation span at 48 kHz.
+constexpr std::size_t kRing = 512;
+// 8th-order Butterworth low-pass (measurement of the encoder's band) as four biquads.
+constexpr std::array<double, 4> kButterworth8Q = {0.5098, 0.6013, 0.9000, 2.5629};
 
 double db_to_linear(double db) { return std::pow(10.0, db / 20.0); }
+double linear_to_db(double v) { return 20.0 * std::log10(v); }
 
 EburPtr make_state(unsigned sample_rate_hz, int mode) {
   EburPtr state(ebur128_init(1, sample_rate_hz, mode));
@@ -72,19 +73,6 @@ double integrated(ebur128_state* state) {
   return lufs;  // -inf (HUGE_VAL) when no 400 ms block passes the gates
 }
 
-double true_peak_linear(ebur128_state* state) {
-  double peak = 0;
-  check(ebur128_true_peak(state, 0, &peak), "compute true peak");
-  return peak;
-}
-
-LoudnessStats stats_of(ebur128_state* state) {
-  LoudnessStats stats;
-  stats.integrated_lufs = integrated(state);
-  stats.true_peak_dbtp = 20.0 * std::log10(true_peak_linear(state));
-  return stats;
-}
-
 // Loudness of one chunk on its own; nullopt when it is silent. Gated loudness needs 400 ms, so a
 // shorter chunk falls back to momentary loudness corrected for the zeros that pad its window.
 std::optional<double> chunk_loudness(std::span<const float> chunk, unsigned sample_rate_hz) {
@@ -101,186 +89,346 @@ std::optional<double> chunk_loudness(std::span<const float> chunk, unsigned samp
   return lufs;
 }
 
-// Per-sample gain that keeps |chunk[n] * gain[n]| <= ceiling, rising back slowly after a peak.
-std::vector<double> limiter_gain(const std::vector<float>& chunk, double ceiling,
-                                 unsigned sample_rate_hz) {
-  const std::size_t n = chunk.size();
-  const auto w = static_cast<std::size_t>(kLookAheadSeconds * sample_rate_hz);
-  std::vector<double> required(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    const double a = std::fabs(double(chunk[i]));
-    required[i] = a > ceiling ? ceiling / a : 1.0;
+// One second-order section (RBJ cookbook), transposed direct form II, state kept across calls.
+struct Biquad {
+  double b0 = 1, b1 = 0, b2 = 0, a1 = 0, a2 = 0;
+  double z1 = 0, z2 = 0;
+
+  // First-order high-pass (bilinear): removes DC and the slow drift under speech while turning
+  // the phase of the voice's fundamental by only a few degrees, so its peaks keep their shape.
+  static Biquad highpass1(double hz, double rate) {
+    const double k = std::tan(std::numbers::pi * hz / rate);
+    Biquad f;
+    f.b0 = 1.0 / (1.0 + k);
+    f.b1 = -f.b0;
+    f.b2 = 0.0;
+    f.a1 = (k - 1.0) / (k + 1.0);
+    f.a2 = 0.0;
+    return f;
   }
-  // Sliding minimum over [i - w, i + w] with a monotonic deque of indices.
-  std::vector<double> window_min(n);
-  std::deque<std::size_t> candidates;
-  std::size_t next = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    for (; next < n && next <= i + w; ++next) {
-      while (!candidates.empty() && required[candidates.back()] >= required[next])
-        candidates.pop_back();
-      candidates.push_back(next);
+  static Biquad lowpass(double hz, double q, double rate) {
+    const double w = 2.0 * std::numbers::pi * hz / rate;
+    const double c = std::cos(w);
+    const double alpha = std::sin(w) / (2.0 * q);
+    const double a0 = 1.0 + alpha;
+    Biquad f;
+    const double edge = (1.0 - c) / 2.0;
+    f.b0 = edge / a0;
+    f.b1 = 2.0 * edge / a0;
+    f.b2 = edge / a0;
+    f.a1 = -2.0 * c / a0;
+    f.a2 = (1.0 - alpha) / a0;
+    return f;
+  }
+  double step(double x) {
+    const double y = b0 * x + z1;
+    z1 = b1 * x - a1 * y + z2;
+    z2 = b2 * x - a2 * y;
+    return y;
+  }
+};
+
+// 4× interpolation kernels for the three points between two samples.
+struct TruePeakKernel {
+  std::array<std::array<double, 2 * kKernelHalf>, kOversample - 1> taps{};
+  TruePeakKernel() {
+    for (int p = 1; p < kOversample; ++p) {
+      const double t = double(p) / kOversample;
+      for (int k = -kKernelHalf + 1; k <= kKernelHalf; ++k) {
+        const double u = t - k;
+        const double sinc = std::sin(std::numbers::pi * u) / (std::numbers::pi * u);
+        const double hann = 0.5 * (1.0 + std::cos(std::numbers::pi * u / kKernelHalf));
+        taps[p - 1][k + kKernelHalf - 1] = sinc * hann;
+      }
     }
-    while (candidates.front() + w < i) candidates.pop_front();
-    window_min[i] = required[candidates.front()];
   }
-  // Averaging the minimum over the same window turns steps into ramps; every term of the average
-  // at i comes from a window that contains i, so the result never exceeds required[i].
-  std::vector<double> prefix(n + 1, 0.0);
-  for (std::size_t i = 0; i < n; ++i) prefix[i + 1] = prefix[i] + window_min[i];
-  const double release = 1.0 - std::exp(-1.0 / (kReleaseSeconds * sample_rate_hz));
-  std::vector<double> gain(n);
-  double previous = 1.0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::size_t lo = i >= w ? i - w : 0;
-    const std::size_t hi = std::min(n, i + w + 1);
-    const double smooth = (prefix[hi] - prefix[lo]) / double(hi - lo);
-    // Falling follows at once (already ramped); rising moves toward `smooth` but stays below it.
-    previous = smooth < previous ? smooth : previous + (smooth - previous) * release;
-    gain[i] = std::min(previous, required[i]);  // min guards against rounding in the average
-  }
-  return gain;
+};
+
+const TruePeakKernel& kernel() {
+  static const TruePeakKernel k;
+  return k;
 }
+
+// Look-ahead true-peak limiter over a stream. Sample n leaves once the required gain of the
+// kLookAhead samples after it is known: the gain is the minimum of the required gains over a
+// window, averaged over the same window (a ramp that reaches each peak's gain in time and never
+// exceeds any sample's requirement), then released slowly.
+class Limiter {
+ public:
+  Limiter(double ceiling, unsigned rate)
+      : ceiling_(ceiling),
+        watch_(ceiling * kTruePeakWatch),
+        look_(std::max<std::size_t>(1, static_cast<std::size_t>(kLookAheadSeconds * rate))),
+        release_(1.0 - std::exp(-1.0 / (kReleaseSeconds * rate))),
+        mins_(look_, 1.0),
+        min_sum_(double(look_)) {}
+
+  void push(float x, std::vector<float>& out) {
+    const std::size_t m = pushed_++;
+    ring_[m % kRing] = x;
+    if (m < kKernelHalf) return;
+    require(m - kKernelHalf);
+    const std::size_t j = m - kKernelHalf;  // newest sample with a known requirement
+    if (j + 1 < look_) return;
+    emit(j + 1 - look_, out);
+  }
+  void finish(std::vector<float>& out) {
+    const std::size_t last = real_;
+    while (emitted_ < last) push(0.0f, out);
+  }
+  void count_input() { ++real_; }
+
+  std::uint64_t limited = 0;
+  double max_reduction_db = 0.0;
+  double peak = 0.0;  // largest output peak seen (sample or interpolated where computed)
+
+ private:
+  double at(std::size_t i) const { return ring_[i % kRing]; }
+
+  double interpolated_peak(std::size_t n) const {  // between n and n + 1
+    double best = 0.0;
+    for (const auto& taps : kernel().taps) {
+      double y = 0.0;
+      for (int k = 0; k < 2 * kKernelHalf; ++k) {
+        const std::size_t i = n + static_cast<std::size_t>(k) + 1;
+        y += taps[static_cast<std::size_t>(k)] * (i >= kKernelHalf ? at(i - kKernelHalf) : 0.0);
+      }
+      best = std::max(best, std::fabs(y));
+    }
+    return best;
+  }
+
+  void require(std::size_t n) {
+    double p = std::fabs(at(n));
+    const double before = n > 0 ? std::fabs(at(n - 1)) : 0.0;
+    const double after = std::fabs(at(n + 1));
+    if (std::max({p, before, after}) > watch_) {
+      if (n > 0) p = std::max(p, interpolated_peak(n - 1));
+      p = std::max(p, interpolated_peak(n));
+    }
+    const double r = p > ceiling_ ? ceiling_ / p : 1.0;
+    required_[n % kRing] = r;
+    peaks_[n % kRing] = p;
+    // Trailing minimum over look_ samples (monotonic deque of indices).
+    while (!deque_.empty() && required_[deque_.back() % kRing] >= r) deque_.pop_back();
+    deque_.push_back(n);
+    while (deque_.front() + look_ <= n) deque_.pop_front();
+    const double window_min = required_[deque_.front() % kRing];
+    min_sum_ += window_min - mins_[n % look_];
+    mins_[n % look_] = window_min;
+  }
+
+  void emit(std::size_t n, std::vector<float>& out) {
+    const double smooth = min_sum_ / double(look_);
+    gain_ = smooth < gain_ ? smooth : gain_ + (smooth - gain_) * release_;
+    const double g = std::min(gain_, required_[n % kRing]);
+    if (n < real_) {
+      out.push_back(static_cast<float>(at(n) * g));
+      ++emitted_;
+      if (g < 0.9886) {  // −0.1 dB
+        ++limited;
+        max_reduction_db = std::max(max_reduction_db, -linear_to_db(g));
+      }
+      peak = std::max(peak, peaks_[n % kRing] * g);
+    }
+  }
+
+  double ceiling_;
+  double watch_;
+  std::size_t look_;
+  double release_;
+  std::array<float, kRing> ring_{};
+  std::array<double, kRing> required_{};
+  std::array<double, kRing> peaks_{};
+  std::deque<std::size_t> deque_;
+  std::vector<double> mins_;
+  double min_sum_;
+  double gain_ = 1.0;
+  std::size_t pushed_ = 0;
+  std::size_t real_ = 0;
+  std::size_t emitted_ = 0;
+};
 
 }  // namespace
 
 LoudnessStats measure_loudness(std::span<const float> samples, unsigned sample_rate_hz) {
   EburPtr state = make_state(sample_rate_hz, EBUR128_MODE_I | EBUR128_MODE_TRUE_PEAK);
   add(state.get(), samples);
-  return stats_of(state.get());
+  LoudnessStats stats;
+  stats.integrated_lufs = integrated(state.get());
+  double peak = 0;
+  check(ebur128_true_peak(state.get(), 0, &peak), "compute true peak");
+  stats.true_peak_dbtp = linear_to_db(peak);
+  return stats;
 }
 
 struct LoudnessNormalizer::Impl {
   LoudnessConfig config;
-  unsigned sample_rate_hz = 0;
-  EburPtr input;  // unprocessed input: drives the gain
-  // What we hand on, for output_stats(). Loudness only: the true peak of each chunk is measured
-  // anyway while limiting, and measuring it twice would double the stage's main cost.
-  EburPtr output;
-  double output_peak = 0.0;  // linear
-  std::optional<double> previous_gain_db;
-  double last_gain_db = 0.0;
-  double last_makeup_db = 0.0;  // what limiting cost the previous chunk, dB
-
-  // Gain from a measurement, or nullopt when neither the stream nor the chunk is measurable yet.
-  std::optional<double> measured_gain_db(std::span<const float> chunk) const {
-    const double so_far = integrated(input.get());
-    if (std::isfinite(so_far)) return config.target_lufs - so_far;
-    if (auto own = chunk_loudness(chunk, sample_rate_hz)) return config.target_lufs - *own;
-    return std::nullopt;
-  }
-
-  // Applies gain and limiting to `chunk`, keeping its true peak under the ceiling. Returns the
-  // gain applied in dB, including make-up, and sets `peak` to the chunk's true peak (linear).
-  double render(std::vector<float>& chunk, double gain_db, double& peak) {
-    const std::optional<double> unlimited = chunk_loudness(chunk, sample_rate_hz);
-    const double peak_limit = db_to_linear(config.true_peak_dbtp - kTruePeakMarginDb);
-    double ceiling_db = config.true_peak_dbtp - kSampleMarginDb;
-    std::vector<float> out;
-    double applied_db = gain_db;
-    for (int round = 0; round < kMaxPeakRounds; ++round) {
-      applied_db = fit_loudness(chunk, unlimited, gain_db, ceiling_db, out);
-      // The true peak costs far more to measure than loudness, so it is checked once per round.
-      peak = true_peak(out);
-      if (peak <= peak_limit) break;
-      // Inter-sample peaks the sample limiter cannot see: lower its ceiling by the excess (plus
-      // a little, so rounding cannot leave the next round a hair above the limit).
-      ceiling_db -= 20.0 * std::log10(peak / peak_limit) + kCeilingStepDb;
-    }
-    if (peak > peak_limit) {  // rounds exhausted: a whole-chunk gain is the last resort
-      for (float& s : out) s = static_cast<float>(double(s) * peak_limit / peak);
-      peak = peak_limit;
-    }
-    chunk = std::move(out);
-    if (unlimited) last_makeup_db = applied_db - gain_db;
-    return applied_db;
-  }
-
-  // Limiting costs loudness when peaks stand far above the average (plosives, clicks). Searches
-  // the make-up gain that brings the limited chunk back to `unlimited` + `gain_db`, starting from
-  // the previous chunk's (neighbours need similar make-up). Returns the gain applied to `out`.
-  double fit_loudness(const std::vector<float>& chunk, std::optional<double> unlimited,
-                      double gain_db, double ceiling_db, std::vector<float>& out) const {
-    double makeup_db = unlimited ? last_makeup_db : 0.0;
-    double previous_makeup_db = 0.0;
-    double previous_shortfall_db = 0.0;
-    for (int pass = 0;; ++pass) {
-      out = limit(chunk, gain_db + makeup_db, ceiling_db);
-      const auto limited = unlimited ? chunk_loudness(out, sample_rate_hz) : std::nullopt;
-      if (!limited || pass + 1 == kMaxPasses) break;
-      const double shortfall_db = *unlimited + gain_db - *limited;
-      if (std::fabs(shortfall_db) < kMakeupToleranceDb ||
-          (shortfall_db > 0 && makeup_db >= kMaxMakeupDb))
-        break;
-      // Once the limiter works, a dB of make-up buys less than a dB: step by the slope seen
-      // between passes (a secant step), bounded so one odd measurement cannot run away.
-      double slope = 1.0;
-      if (pass > 0 && makeup_db != previous_makeup_db)
-        slope =
-            std::clamp((previous_shortfall_db - shortfall_db) / (makeup_db - previous_makeup_db),
-                       kMinMakeupSlope, 1.0);
-      previous_makeup_db = makeup_db;
-      previous_shortfall_db = shortfall_db;
-      makeup_db = std::clamp(makeup_db + shortfall_db / slope, 0.0, kMaxMakeupDb);
-    }
-    return gain_db + makeup_db;
-  }
-
-  std::vector<float> limit(const std::vector<float>& chunk, double gain_db,
-                           double ceiling_db) const {
-    const double gain = db_to_linear(gain_db);
-    std::vector<float> out(chunk.size());
-    for (std::size_t i = 0; i < chunk.size(); ++i)
-      out[i] = static_cast<float>(double(chunk[i]) * gain);
-    const std::vector<double> limiter = limiter_gain(out, db_to_linear(ceiling_db), sample_rate_hz);
-    for (std::size_t i = 0; i < out.size(); ++i)
-      out[i] = static_cast<float>(double(out[i]) * limiter[i]);
-    return out;
-  }
-
-  double true_peak(std::span<const float> samples) const {
-    EburPtr state = make_state(sample_rate_hz, EBUR128_MODE_TRUE_PEAK);
-    add(state.get(), samples);
-    const std::vector<float> tail(kTruePeakTailFrames, 0.0f);
-    add(state.get(), tail);
-    return true_peak_linear(state.get());
-  }
+  unsigned measure_rate = 0;
+  unsigned output_rate = 0;
+  EburPtr input;    // analysed input before gain: drives the gain
+  EburPtr output;   // the same after gain
+  EburPtr limited;  // what render() produced, at the output rate: what limiting cost
+  std::vector<Biquad> limited_lowpass;  // the encoder's band at the output rate
+  std::vector<float> limited_band;      // reused
+  double makeup_db = 0.0;
+  double input_peak = 0.0;
+  std::optional<Biquad> highpass;
+  std::vector<Biquad> lowpass;  // empty: the encoder keeps the whole band
+  std::vector<float> measured;  // reused: the chunk as the encoder's band sees it
+  std::optional<double> gain_db;
+  double target_gain = 1.0;
+  double current_gain = 1.0;
+  double ramp_step = 0.0;
+  std::size_t ramp_samples = 1;
+  bool gain_set = false;  // the first gain applies at once: nothing was rendered before it
+  std::optional<Limiter> limiter;
 };
 
-LoudnessNormalizer::LoudnessNormalizer(const LoudnessConfig& config, unsigned sample_rate_hz)
+LoudnessNormalizer::LoudnessNormalizer(const LoudnessConfig& config, unsigned measure_rate_hz,
+                                       unsigned output_rate_hz)
     : impl_(std::make_unique<Impl>()) {
-  impl_->config = config;
-  impl_->sample_rate_hz = sample_rate_hz;
+  Impl& m = *impl_;
+  m.config = config;
+  m.measure_rate = measure_rate_hz;
+  m.output_rate = output_rate_hz;
   // Without the histogram, libebur128 keeps every 100 ms block in a list: memory grows with the
   // episode and each integrated() call walks it all. Bins of 0.1 LU keep both constant.
-  impl_->input =
-      make_state(sample_rate_hz, EBUR128_MODE_I | EBUR128_MODE_TRUE_PEAK | EBUR128_MODE_HISTOGRAM);
-  impl_->output = make_state(sample_rate_hz, EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM);
+  m.input = make_state(measure_rate_hz, EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM);
+  m.output = make_state(measure_rate_hz, EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM);
+  make_state(output_rate_hz, EBUR128_MODE_I);  // the output rate must be measurable too
+  if (!config.enabled) return;
+  const double nyquist = measure_rate_hz / 2.0;
+  if (config.highpass_hz > 0 && config.highpass_hz < nyquist)
+    m.highpass = Biquad::highpass1(config.highpass_hz, measure_rate_hz);
+  if (config.encoder_lowpass_hz > 0 && config.encoder_lowpass_hz < 0.9 * nyquist)
+    for (double q : kButterworth8Q)
+      m.lowpass.push_back(Biquad::lowpass(config.encoder_lowpass_hz, q, measure_rate_hz));
+  m.limited = make_state(output_rate_hz, EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM);
+  if (!m.lowpass.empty())
+    for (double q : kButterworth8Q)
+      m.limited_lowpass.push_back(Biquad::lowpass(config.encoder_lowpass_hz, q, output_rate_hz));
+  m.limiter.emplace(db_to_linear(config.true_peak_dbtp - config.headroom_db), output_rate_hz);
+  m.ramp_samples = std::max<std::size_t>(1, std::size_t(kGainRampSeconds * output_rate_hz));
 }
 
 LoudnessNormalizer::~LoudnessNormalizer() = default;
 
-void LoudnessNormalizer::process(std::vector<float>& chunk) {
-  Impl& m = *impl_;
-  add(m.input.get(), chunk);
-  if (!m.config.enabled) return;
-  if (auto measured = m.measured_gain_db(chunk)) m.previous_gain_db = measured;
-  double peak = 0.0;
-  m.last_gain_db = m.render(chunk, m.previous_gain_db.value_or(0.0), peak);
-  m.output_peak = std::max(m.output_peak, peak);
-  add(m.output.get(), chunk);
+void LoudnessNormalizer::measure_limited(Impl& m, std::span<const float> produced) {
+  if (m.limited_lowpass.empty()) {
+    add(m.limited.get(), produced);
+    return;
+  }
+  m.limited_band.assign(produced.begin(), produced.end());
+  for (float& s : m.limited_band) {
+    double v = s;
+    for (Biquad& f : m.limited_lowpass) v = f.step(v);
+    s = static_cast<float>(v);
+  }
+  add(m.limited.get(), m.limited_band);
 }
 
-LoudnessStats LoudnessNormalizer::input_stats() const { return stats_of(impl_->input.get()); }
+void LoudnessNormalizer::analyse(std::span<float> chunk) {
+  Impl& m = *impl_;
+  if (m.highpass)
+    for (float& s : chunk) {
+      double v = m.highpass->step(s);
+      s = static_cast<float>(v);
+    }
+  for (float s : chunk) m.input_peak = std::max(m.input_peak, double(std::fabs(s)));
+  std::span<const float> band = chunk;
+  if (!m.lowpass.empty()) {
+    m.measured.assign(chunk.begin(), chunk.end());
+    for (float& s : m.measured) {
+      double v = s;
+      for (Biquad& f : m.lowpass) v = f.step(v);
+      s = static_cast<float>(v);
+    }
+    band = m.measured;
+  }
+  add(m.input.get(), band);
+  if (!m.config.enabled) {
+    add(m.output.get(), band);
+    return;
+  }
+  const double so_far = integrated(m.input.get());
+  // The limiter takes a little loudness off the peaks; the gain makes it up, measured on what
+  // was rendered so far (a fraction of a dB that settles like the gain itself).
+  const double gained = integrated(m.output.get());
+  const double produced = integrated(m.limited.get());
+  if (std::isfinite(gained) && std::isfinite(produced))
+    m.makeup_db = std::clamp(gained - produced, 0.0, kMaxMakeupDb);
+  if (std::isfinite(so_far) && so_far >= kAbsoluteGateLufs)
+    m.gain_db = m.config.target_lufs - so_far + m.makeup_db;
+  else if (auto own = chunk_loudness(band, m.measure_rate))
+    m.gain_db = m.config.target_lufs - *own;
+  const double gain = db_to_linear(m.gain_db.value_or(0.0));
+  if (m.measured.size() != band.size() || band.data() != m.measured.data())
+    m.measured.assign(band.begin(), band.end());
+  for (float& s : m.measured) s = static_cast<float>(s * gain);
+  add(m.output.get(), m.measured);
+  m.target_gain = gain;
+  if (!m.gain_set && m.gain_db) m.current_gain = gain;
+  m.gain_set = m.gain_set || m.gain_db.has_value();
+  m.ramp_step = (m.target_gain - m.current_gain) / double(m.ramp_samples);
+}
 
-LoudnessStats LoudnessNormalizer::output_stats() const {
-  if (!impl_->config.enabled) return input_stats();  // the very same samples
+void LoudnessNormalizer::render(std::span<const float> in, std::vector<float>& out) {
+  Impl& m = *impl_;
+  if (!m.limiter) {
+    out.insert(out.end(), in.begin(), in.end());
+    return;
+  }
+  const std::size_t first = out.size();
+  out.reserve(out.size() + in.size());
+  for (float s : in) {
+    if (m.current_gain != m.target_gain) {
+      m.current_gain += m.ramp_step;
+      if ((m.ramp_step > 0) == (m.current_gain > m.target_gain)) m.current_gain = m.target_gain;
+    }
+    m.limiter->count_input();
+    m.limiter->push(static_cast<float>(s * m.current_gain), out);
+  }
+  measure_limited(m, std::span<const float>(out).subspan(first));
+}
+
+void LoudnessNormalizer::finish(std::vector<float>& out) {
+  if (!impl_->limiter) return;
+  const std::size_t first = out.size();
+  impl_->limiter->finish(out);
+  measure_limited(*impl_, std::span<const float>(out).subspan(first));
+}
+
+void LoudnessNormalizer::process(std::span<float> chunk, std::vector<float>& out) {
+  analyse(chunk);
+  render(chunk, out);
+}
+
+LoudnessStats LoudnessNormalizer::input_stats() const {
   LoudnessStats stats;
-  stats.integrated_lufs = integrated(impl_->output.get());
-  stats.true_peak_dbtp = 20.0 * std::log10(impl_->output_peak);
+  stats.integrated_lufs = integrated(impl_->input.get());
+  stats.true_peak_dbtp = linear_to_db(impl_->input_peak);
   return stats;
 }
 
-double LoudnessNormalizer::last_gain_db() const { return impl_->last_gain_db; }
+LoudnessStats LoudnessNormalizer::output_stats() const {
+  if (!impl_->limiter) return input_stats();  // the very same samples
+  LoudnessStats stats;
+  stats.integrated_lufs = integrated(impl_->limited.get());
+  stats.true_peak_dbtp = linear_to_db(impl_->limiter->peak);
+  return stats;
+}
+
+double LoudnessNormalizer::last_gain_db() const {
+  return impl_->limiter ? impl_->gain_db.value_or(0.0) : 0.0;
+}
+
+std::uint64_t LoudnessNormalizer::limited_samples() const {
+  return impl_->limiter ? impl_->limiter->limited : 0;
+}
+
+double LoudnessNormalizer::max_reduction_db() const {
+  return impl_->limiter ? impl_->limiter->max_reduction_db : 0.0;
+}
 
 }  // namespace briefcast

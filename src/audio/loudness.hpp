@@ -1,13 +1,23 @@
 #pragma once
-// Loudness measurement (libebur128, ITU-R BS.1770 / EBU R128) and streaming normalization of mono
-// float audio to a target integrated loudness with a true-peak ceiling.
+// Loudness measurement (libebur128, ITU-R BS.1770 / EBU R128) and broadcast-style normalization
+// of mono float audio: a gentle high-pass, a static gain, and a look-ahead true-peak limiter.
 //
-// Streaming choice: the caller hands over one bounded chunk at a time (a paragraph, capped at
-// a few tens of seconds). The gain for a chunk is target − (integrated loudness of everything seen
-// so far, including this chunk, before gain), so memory is bounded by the chunk size and the gain
-// settles after the first paragraph. A look-ahead limiter inside each chunk keeps the true peak
-// under the ceiling. Throws briefcast::Error(ExitCode::encode) when libebur128 fails.
+// Streaming choice: eSpeak NG speaks at a steady level, so a static gain does the levelling and
+// the limiter only catches rare peaks. The caller hands over one bounded chunk at a time (a
+// paragraph): analyse() high-passes it and measures it (at the synthesizer's own rate, which is
+// cheaper), and the gain for the audio rendered next is target − (integrated loudness of
+// everything analysed so far) — it settles after the first paragraph and moves slowly after
+// that, ramped over a few milliseconds at the chunk start. render() applies that gain and the
+// limiter sample by sample (a few milliseconds of look-ahead, buffers reused), so memory does not
+// depend on the chunk size or the length of the stream; finish() drains the look-ahead. The true
+// peak is computed (4× polyphase interpolation) only where the sample peak comes near the ceiling.
+//
+// The published file is what has to meet the target, so the config can name the encoder's
+// low-pass (loudness is measured on the band the encoder keeps) and headroom below the ceiling
+// for the peaks lossy encoding adds. Throws briefcast::Error(ExitCode::encode) when libebur128
+// fails.
 
+#include <cstdint>
 #include <limits>
 #include <memory>
 #include <span>
@@ -19,6 +29,11 @@ struct LoudnessConfig {
   bool enabled = true;           // false: pass audio through untouched (still measured)
   double target_lufs = -16.0;    // integrated loudness target, LUFS
   double true_peak_dbtp = -1.0;  // ceiling for the true peak, dBTP
+  // Limiter ceiling = true_peak_dbtp − headroom_db: room for the peaks an encoder adds.
+  double headroom_db = 0.2;
+  // Low-pass of the encoder that follows (0: none): loudness is measured on what it keeps.
+  double encoder_lowpass_hz = 0.0;
+  double highpass_hz = 20.0;  // removes DC and subsonic energy (0: off)
 };
 
 struct LoudnessStats {
@@ -31,23 +46,39 @@ LoudnessStats measure_loudness(std::span<const float> samples, unsigned sample_r
 
 class LoudnessNormalizer {
  public:
-  LoudnessNormalizer(const LoudnessConfig& config, unsigned sample_rate_hz);
+  // analyse() takes audio at `measure_rate_hz`, render() at `output_rate_hz`.
+  LoudnessNormalizer(const LoudnessConfig& config, unsigned measure_rate_hz,
+                     unsigned output_rate_hz);
+  LoudnessNormalizer(const LoudnessConfig& config, unsigned sample_rate_hz)
+      : LoudnessNormalizer(config, sample_rate_hz, sample_rate_hz) {}
   ~LoudnessNormalizer();
   LoudnessNormalizer(const LoudnessNormalizer&) = delete;
   LoudnessNormalizer& operator=(const LoudnessNormalizer&) = delete;
 
-  // Applies gain and limiting to one chunk in place. Chunks must be handed over in order.
-  void process(std::vector<float>& chunk);
+  // High-passes one chunk in place (when enabled), measures it and sets the gain for what is
+  // rendered next. Chunks must be handed over in order.
+  void analyse(std::span<float> chunk);
+  // Applies gain and limiting to the same stretch of audio at the output rate; appends the
+  // result to `out`. The limiter's look-ahead holds back a few milliseconds until finish().
+  void render(std::span<const float> in, std::vector<float>& out);
+  // Drains the look-ahead into `out`: in total exactly as many samples come out as went in.
+  void finish(std::vector<float>& out);
+  // analyse() + render() for a normalizer with one rate.
+  void process(std::span<float> chunk, std::vector<float>& out);
 
-  // Loudness of all input seen so far, before any gain.
+  // Loudness of all input analysed so far, before any gain (after the high-pass).
   LoudnessStats input_stats() const;
-  // Loudness of all output produced so far, after gain and limiting.
+  // Loudness of the output: the gained input as analysed; the true peak of what was rendered.
   LoudnessStats output_stats() const;
-  // Gain applied to the most recent chunk, dB (0 when disabled).
+  // Gain set by the most recent analyse(), dB (0 when disabled).
   double last_gain_db() const;
+  // Samples the limiter has reduced by more than 0.1 dB so far, and the largest reduction, dB.
+  std::uint64_t limited_samples() const;
+  double max_reduction_db() const;
 
  private:
   struct Impl;
+  static void measure_limited(Impl& m, std::span<const float> produced);
   std::unique_ptr<Impl> impl_;
 };
 

@@ -191,6 +191,12 @@ class Mp3Encoder final : public AudioEncoder {
 
 }  // namespace
 
+double mp3_lowpass_hz(const Mp3Config& config) {
+  const LamePtr lame = configure_lame(config, false);
+  const int hz = lame_get_lowpassfreq(lame.get());
+  return hz > 0 ? double(hz) : 0.0;
+}
+
 std::unique_ptr<AudioEncoder> open_mp3_encoder(int fd, const Mp3Config& config, const Tags& tags) {
   return std::make_unique<Mp3Encoder>(fd, config, tags);
 }

@@ -25,4 +25,8 @@ struct Mp3Config {
 // write failures (with strerror).
 std::unique_ptr<AudioEncoder> open_mp3_encoder(int fd, const Mp3Config& config, const Tags& tags);
 
+// The low-pass LAME applies at these settings, Hz (0 when it keeps the whole band): loudness is
+// measured on the band the published file keeps. Throws like open_mp3_encoder for bad settings.
+double mp3_lowpass_hz(const Mp3Config& config);
+
 }  // namespace briefcast

@@ -5,10 +5,11 @@
 
 namespace briefcast {
 
-Progress::Progress(std::ostream& out, bool enabled, std::size_t total_sentences)
+Progress::Progress(std::ostream& out, bool enabled, std::size_t total_sentences, const char* unit)
     : out_(out),
       enabled_(enabled),
       total_(total_sentences),
+      unit_(unit),
       start_(std::chrono::steady_clock::now()) {}
 
 void Progress::update(std::size_t done, double audio_seconds) {
@@ -24,10 +25,17 @@ void Progress::update(std::size_t done, double audio_seconds) {
     int filled = static_cast<int>(kWidth * static_cast<double>(done) / static_cast<double>(total_));
     std::string bar(static_cast<std::size_t>(filled), '#');
     bar.resize(kWidth, '.');
-    std::snprintf(line, sizeof line, "\r[%s] %zu/%zu sentences  %.1f min audio  %.0fx real-time ",
-                  bar.c_str(), done, total_, audio_seconds / 60.0, speed);
+    std::string left = "--:--";
+    if (done > 0 && done <= total_) {
+      const auto secs = static_cast<long>(elapsed * double(total_ - done) / double(done) + 0.5);
+      char eta[32];
+      std::snprintf(eta, sizeof eta, "%ld:%02ld", secs / 60, secs % 60);
+      left = eta;
+    }
+    std::snprintf(line, sizeof line, "\r[%s] %zu/%zu %s  %.1f min audio  %.0fx real-time  %s left ",
+                  bar.c_str(), done, total_, unit_, audio_seconds / 60.0, speed, left.c_str());
   } else {
-    std::snprintf(line, sizeof line, "\r%zu sentences  %.1f min audio  %.0fx real-time ", done,
+    std::snprintf(line, sizeof line, "\r%zu %s  %.1f min audio  %.0fx real-time ", done, unit_,
                   audio_seconds / 60.0, speed);
   }
   out_ << line << std::flush;

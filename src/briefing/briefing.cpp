@@ -71,6 +71,7 @@ BuildSetup settle(const BuildOptions& options) {
     throw Error(ExitCode::voice, "'" + s.feed_name + "': field 'voice': no voice profile '" +
                                      s.cfg.voice + "' (see `briefcast voices`)");
   s.audio = part_audio_settings(*voice, s.cfg.mp3, s.cfg.loudness);
+  s.audio.jobs = options.jobs;
   s.script.language = s.audio.voice.language;
   s.script.lexicon = s.audio.voice.lexicon;
   s.state_dir = s.root / ".briefcast";

@@ -32,6 +32,7 @@ struct BuildOptions {
   std::optional<std::string> base_url;  // overrides the feed definition's public base URL
   bool progress = false;                // progress bar on the log stream
   bool quiet = false;                   // no summary lines
+  unsigned jobs = 0;                    // threads per spoken part (SayRequest::jobs); 0: cores
 };
 
 struct BuildReport {

@@ -66,11 +66,12 @@ std::string fingerprint_settings(const AudioSettings& audio, const std::string& 
   settings["engine"] = engine_version;
   settings["voice"] =
       json::array({v.espeak_voice, v.variant, v.rate_wpm, v.pitch, v.range, v.volume, v.word_gap_ms,
-                   v.sentence_pause_ms, v.paragraph_pause_ms});
+                   v.sentence_pause_ms, v.paragraph_pause_ms, v.story_pause_ms});
   settings["mp3"] = json::array({audio.mp3.bitrate_kbps, audio.mp3.quality});
   settings["rate"] = audio.sample_rate_hz;
   settings["loudness"] = json::array({audio.loudness.target_lufs, audio.loudness.true_peak_dbtp});
-  settings["format"] = 1;
+  // 2: static gain, high-pass and true-peak limiter (the audio of format 1 is spoken again).
+  settings["format"] = 2;
   return settings.dump();
 }
 
@@ -109,6 +110,10 @@ PartAudio speak_part(const EpisodePart& part, const AudioSettings& a, const fs::
   r.mp3 = a.mp3;
   r.sample_rate_hz = a.sample_rate_hz;
   r.loudness = a.loudness;
+  r.jobs = a.jobs;
+  // A longer pause after each part but the last marks the change of story; it belongs to the
+  // part, so the next chapter still starts where its speech starts.
+  if (part.kind != EpisodePart::Kind::outro) r.final_pause_ms = a.voice.story_pause_ms;
   r.tags.title = part.title;
   std::vector<std::unique_ptr<ScriptReader>> readers;
   readers.push_back(std::make_unique<BlocksScript>(part.blocks, part.title));
@@ -132,13 +137,19 @@ PartAudio encode_sound(const EpisodePart& part, const AudioSettings& a, const fs
   std::vector<float> pcm = resampler.process(mono);
   auto tail = resampler.flush();
   pcm.insert(pcm.end(), tail.begin(), tail.end());
-  LoudnessNormalizer loudness(a.loudness, a.sample_rate_hz);
-  loudness.process(pcm);
-  AtomicOutput file(out);
   Mp3Config mp3 = a.mp3;
   mp3.sample_rate_hz = a.sample_rate_hz;
+  LoudnessConfig settings = a.loudness;
+  settings.encoder_lowpass_hz = mp3_lowpass_hz(mp3);
+  settings.headroom_db = kLossyHeadroomDb;
+  settings.target_lufs += kMp3LoudnessShiftDb;
+  LoudnessNormalizer loudness(settings, a.sample_rate_hz);
+  std::vector<float> normalized;
+  loudness.process(pcm, normalized);
+  loudness.finish(normalized);
+  AtomicOutput file(out);
   auto encoder = open_mp3_encoder(file.fd(), mp3, Tags{});
-  encoder->write(pcm);
+  encoder->write(normalized);
   EncodeReport rep = encoder->finish();
   file.commit();
   PartAudio result;
@@ -155,8 +166,9 @@ ProducedParts produce_parts(const std::vector<EpisodePart>& parts, std::vector<P
   std::size_t todo = 0;
   for (auto& p : planned)
     if (!cache.count(p.fingerprint) || !fs::exists(p.file)) ++todo;
-  Progress bar(log, progress, todo);
+  Progress bar(log, progress, todo, "parts");
   std::size_t done = 0;
+  double audio_seconds = 0;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     throw_if_interrupted();
     PartAudio& a = planned[i];
@@ -179,7 +191,8 @@ ProducedParts produce_parts(const std::vector<EpisodePart>& parts, std::vector<P
     cached.timeline = a.timeline;
     cache[a.fingerprint] = std::move(cached);
     ++out.synthesized;
-    bar.update(++done, 0);
+    audio_seconds += a.duration_seconds;
+    bar.update(++done, audio_seconds);
   }
   bar.finish();
   out.parts = std::move(planned);

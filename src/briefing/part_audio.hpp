@@ -29,6 +29,7 @@ struct AudioSettings {
   Mp3Config mp3;                    // always CBR (vbr_quality unset), at sample_rate_hz
   unsigned sample_rate_hz = 44100;  // output rate of every part, Hz
   LoudnessConfig loudness;          // normalization target and ceiling
+  unsigned jobs = 0;                // SayRequest::jobs (does not change the sound)
 };
 
 // The settings for `voice` with the feed definition's MP3 and loudness settings. VBR is turned
@@ -38,9 +39,9 @@ AudioSettings part_audio_settings(const VoiceProfile& voice, const Mp3Config& mp
 
 // Everything in `audio` (and the eSpeak NG version) that changes a part's sound, as the compact
 // JSON text that goes into each fingerprint:
-//   {"engine":"1.51","format":1,"loudness":[-16.0,-1.0],"mp3":[64,5],"rate":44100,
+//   {"engine":"1.51","format":2,"loudness":[-16.0,-1.0],"mp3":[64,5],"rate":44100,
 //    "voice":[espeak_voice,variant,rate_wpm,pitch,range,volume,word_gap_ms,sentence_pause_ms,
-//             paragraph_pause_ms]}
+//             paragraph_pause_ms,story_pause_ms]}
 // A new `engine_version` therefore re-speaks every part.
 std::string fingerprint_settings(const AudioSettings& audio, const std::string& engine_version);
 

@@ -100,6 +100,9 @@ void add_build_commands(CLI::App& app, CliStreams io, SubcommandList& commands) 
   cmd->add_option("--base-url", f->base_url,
                   "Public URL of the output folder [default: the feed definition's]");
   cmd->add_flag("-q,--quiet", f->quiet, "Only warnings and errors");
+  cmd->add_option("-j,--jobs", f->options.jobs,
+                  "Threads: speech on one, loudness and encoding on another [default: cores]")
+      ->check(CLI::Range(1, 64));
   commands.push_back({cmd, [f, io] { return run_build(*f, io); }});
 }
 

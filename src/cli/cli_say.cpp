@@ -44,6 +44,7 @@ struct SayFlags {
   std::string cover;
   bool quiet = false, verbose = false;
   std::string input_format;  // --format: "" sniffs
+  unsigned jobs = 0;
 };
 
 // ISO 639-2 code for the ID3 TLAN frame from a BCP 47 tag ("en-US" → "eng").
@@ -125,6 +126,7 @@ int run_say(const SayFlags& f, std::ostream& err) {
   r.verbose = f.verbose && !f.quiet;
   if (!f.input_format.empty()) r.input_format = parse_input_format(f.input_format);
   r.progress = !f.quiet && isatty(STDERR_FILENO);
+  r.jobs = f.jobs;
 
   SayReport rep = say(r, err);
 
@@ -242,6 +244,10 @@ void add_say_commands(CLI::App& app, CliStreams io, SubcommandList& commands) {
                     "Print measured loudness, encoder details and each dropped input line");
   say_cmd->add_option("--format", f->input_format, "Input format, instead of sniffing the input")
       ->check(CLI::IsMember({"text", "markdown", "html"}));
+  say_cmd
+      ->add_option("-j,--jobs", f->jobs,
+                   "Threads: speech on one, loudness and encoding on another [default: cores]")
+      ->check(CLI::Range(1, 64));
 
   auto* voices_cmd =
       app.add_subcommand("voices", "List voice profiles and installed eSpeak NG voices");

@@ -5,7 +5,13 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <memory>
+#include <mutex>
+#include <span>
+#include <thread>
 
 #include "audio/resampler.hpp"
 #include "audio/sound_file.hpp"
@@ -19,6 +25,11 @@
 namespace briefcast {
 
 namespace {
+
+// Samples at eSpeak's rate resampled, limited and encoded at a time.
+constexpr std::size_t kSliceSamples = 4096;
+// Paragraphs spoken ahead of the audio thread at most.
+constexpr std::size_t kQueuedParagraphs = 1;
 
 // A title from the first paragraph: at most ~120 bytes, cut at a word boundary.
 std::string title_from(const std::string& paragraph) {
@@ -85,6 +96,86 @@ Sink open_sink(const SayRequest& r, const Tags& tags) {
       break;
   }
   return sink;
+}
+
+// Paragraphs handed from the speaking thread to the audio thread: at most `capacity` wait, and
+// their buffers come back to be filled again, so memory stays flat. The speaking side ends the
+// stream with close() (with its exception, if it failed); the audio side calls stop() when it
+// fails, and the speaking side's next push() then throws Stopped.
+class ParagraphQueue {
+ public:
+  struct Stopped {};
+  explicit ParagraphQueue(std::size_t capacity) : capacity_(capacity) {}
+
+  std::vector<float> take_buffer() {
+    std::lock_guard lock(mutex_);
+    if (spare_.empty()) return {};
+    std::vector<float> b = std::move(spare_.back());
+    spare_.pop_back();
+    b.clear();
+    return b;
+  }
+  void push(std::vector<float> chunk) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return stopped_ || full_.size() < capacity_; });
+    if (stopped_) throw Stopped{};
+    full_.push_back(std::move(chunk));
+    changed_.notify_all();
+  }
+  void close(std::exception_ptr error) {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    error_ = std::move(error);
+    changed_.notify_all();
+  }
+  // The next paragraph; nullopt at the end. Rethrows the speaking side's failure.
+  std::optional<std::vector<float>> pop() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return closed_ || !full_.empty(); });
+    if (!full_.empty()) {
+      std::vector<float> c = std::move(full_.front());
+      full_.pop_front();
+      changed_.notify_all();
+      return c;
+    }
+    if (error_) std::rethrow_exception(error_);
+    return std::nullopt;
+  }
+  void recycle(std::vector<float> buffer) {
+    std::lock_guard lock(mutex_);
+    if (spare_.size() < capacity_ + 1) spare_.push_back(std::move(buffer));
+  }
+  void stop() {
+    std::lock_guard lock(mutex_);
+    stopped_ = true;
+    changed_.notify_all();
+  }
+
+ private:
+  std::size_t capacity_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<std::vector<float>> full_;
+  std::vector<std::vector<float>> spare_;
+  bool closed_ = false;
+  bool stopped_ = false;
+  std::exception_ptr error_;
+};
+
+// The normalization settings for the output: MP3 is measured on the band LAME keeps and limited
+// with room for the peaks lossy coding adds.
+LoudnessConfig loudness_for(const SayRequest& r) {
+  LoudnessConfig c = r.loudness;
+  if (r.format == OutputFormat::mp3) {
+    Mp3Config mp3 = r.mp3;
+    mp3.sample_rate_hz = r.sample_rate_hz;
+    c.encoder_lowpass_hz = mp3_lowpass_hz(mp3);
+    c.headroom_db = kLossyHeadroomDb;
+    c.target_lufs += kMp3LoudnessShiftDb;
+  } else if (r.format == OutputFormat::ogg) {
+    c.headroom_db = kLossyHeadroomDb;
+  }
+  return c;
 }
 
 }  // namespace
@@ -196,73 +287,128 @@ SayReport say_into(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader
     throw Error(ExitCode::usage, "loudness target and peak must be finite numbers");
   Sink sink = open_sink(r, tags);
   Resampler resampler(speech_rate, r.sample_rate_hz);
-  LoudnessNormalizer loudness(r.loudness, r.sample_rate_hz);
-  std::vector<float> chunk;
+  LoudnessNormalizer loudness(loudness_for(r), speech_rate, r.sample_rate_hz);
+  std::vector<float> chunk;      // one paragraph at eSpeak's rate (capacity reused)
+  std::vector<float> rendered;   // one slice after resampling, gain and limiting (reused)
   std::uint64_t speech_pos = 0;  // samples at eSpeak's rate placed on the timeline so far
 
-  auto emit = [&](std::vector<float> samples) {
-    chunk.insert(chunk.end(), samples.begin(), samples.end());
+  auto write_rendered = [&](std::span<const float> resampled) {
+    rendered.clear();
+    loudness.render(resampled, rendered);
+    sink.encoder->write(rendered);
   };
+  // The audio half: a paragraph is measured at eSpeak's rate as a whole, then resampled, limited
+  // and encoded in short slices.
+  auto encode_chunk = [&](std::vector<float>& c) {
+    if (c.empty()) return;
+    loudness.analyse(c);
+    for (std::size_t at = 0; at < c.size(); at += kSliceSamples) {
+      const std::size_t n = std::min(kSliceSamples, c.size() - at);
+      write_rendered(resampler.process(std::span<const float>(c).subspan(at, n)));
+    }
+  };
+  // With two or more jobs the audio half runs on its own thread, fed through a short queue; the
+  // order of the work is the same, so the output is byte-identical to one job.
+  const unsigned jobs = r.jobs > 0 ? r.jobs : std::max(1u, std::thread::hardware_concurrency());
+  std::optional<ParagraphQueue> queue;
+  if (jobs > 1) queue.emplace(kQueuedParagraphs);
   auto flush_chunk = [&] {
     if (chunk.empty()) return;
-    loudness.process(chunk);
-    sink.encoder->write(chunk);
-    chunk.clear();
+    if (queue) {
+      queue->push(std::move(chunk));
+      chunk = queue->take_buffer();
+    } else {
+      encode_chunk(chunk);
+      chunk.clear();
+    }
   };
   auto silence = [&](int ms) {
-    std::vector<float> zeros(static_cast<std::size_t>(ms) * speech_rate / 1000, 0.0f);
-    speech_pos += zeros.size();
-    emit(resampler.process(zeros));
+    const std::size_t n = static_cast<std::size_t>(ms) * speech_rate / 1000;
+    speech_pos += n;
+    chunk.resize(chunk.size() + n, 0.0f);
   };
-  const double max_chunk = kMaxChunkSeconds * r.sample_rate_hz;
+  const double max_chunk = kMaxChunkSeconds * speech_rate;
 
-  for (std::size_t i = 0; i < readers.size(); ++i) {
-    std::optional<ScriptBlock> block = std::move(first[i]);
-    for (; block; block = readers[i]->next()) {
-      const auto& sentences = block->sentences;
-      for (std::size_t k = 0; k < sentences.size(); ++k) {
-        throw_if_interrupted();
-        TimedSentence t;
-        t.text = sentences[k].text;
-        t.spoken = sentences[k].spoken;
-        t.kind = block->kind;
-        t.input = i;
-        t.paragraph = report.paragraphs;
-        Speech speech = engine.speak(t.spoken);
-        auto [begin, end] = audible_range(speech.samples, speech_rate);
-        t.start_seconds = static_cast<double>(speech_pos) / speech_rate;
-        for (auto& w : speech.words) {
-          std::uint64_t at = std::clamp<std::uint64_t>(w.sample, begin, end) - begin;
-          t.words.push_back(
-              {w.text_offset, w.text_length, static_cast<double>(speech_pos + at) / speech_rate});
+  // The speaking half: front end and eSpeak NG, sentence by sentence.
+  auto speak_all = [&] {
+    for (std::size_t i = 0; i < readers.size(); ++i) {
+      std::optional<ScriptBlock> block = std::move(first[i]);
+      for (; block; block = readers[i]->next()) {
+        const auto& sentences = block->sentences;
+        for (std::size_t k = 0; k < sentences.size(); ++k) {
+          throw_if_interrupted();
+          TimedSentence t;
+          t.text = sentences[k].text;
+          t.spoken = sentences[k].spoken;
+          t.kind = block->kind;
+          t.input = i;
+          t.paragraph = report.paragraphs;
+          Speech speech = engine.speak(t.spoken);
+          auto [begin, end] = audible_range(speech.samples, speech_rate);
+          t.start_seconds = static_cast<double>(speech_pos) / speech_rate;
+          for (auto& w : speech.words) {
+            std::uint64_t at = std::clamp<std::uint64_t>(w.sample, begin, end) - begin;
+            t.words.push_back(
+                {w.text_offset, w.text_length, static_cast<double>(speech_pos + at) / speech_rate});
+          }
+          const std::size_t at = chunk.size();
+          chunk.resize(at + (end - begin));
+          for (std::size_t s = begin; s < end; ++s)
+            chunk[at + s - begin] = static_cast<float>(speech.samples[s]) / 32768.0f;
+          speech_pos += end - begin;
+          t.end_seconds = static_cast<double>(speech_pos) / speech_rate;
+          bool last = k + 1 == sentences.size();
+          silence(last ? r.voice.paragraph_pause_ms : r.voice.sentence_pause_ms);
+          ++report.sentences;
+          if (on_sentence) on_sentence(t);
+          if (static_cast<double>(chunk.size()) > max_chunk) flush_chunk();
+          progress.update(report.sentences, static_cast<double>(speech_pos) / speech_rate);
         }
-        std::vector<float> pcm(end - begin);
-        for (std::size_t s = begin; s < end; ++s)
-          pcm[s - begin] = static_cast<float>(speech.samples[s]) / 32768.0f;
-        speech_pos += pcm.size();
-        t.end_seconds = static_cast<double>(speech_pos) / speech_rate;
-        emit(resampler.process(pcm));
-        bool last = k + 1 == sentences.size();
-        silence(last ? r.voice.paragraph_pause_ms : r.voice.sentence_pause_ms);
-        ++report.sentences;
-        if (on_sentence) on_sentence(t);
-        if (static_cast<double>(chunk.size()) > max_chunk) flush_chunk();
-        progress.update(report.sentences, static_cast<double>(speech_pos) / speech_rate);
+        ++report.paragraphs;
+        flush_chunk();
       }
-      ++report.paragraphs;
-      flush_chunk();
+      if (r.verbose)
+        for (auto& d : readers[i]->dropped())
+          log << "briefcast: '" << readers[i]->name() << "': " << describe(d) << "\n";
+      for (auto& w : readers[i]->warnings()) {
+        log << "briefcast: warning: " << w << "\n";
+        ++report.warnings;
+      }
     }
-    if (r.verbose)
-      for (auto& d : readers[i]->dropped())
-        log << "briefcast: '" << readers[i]->name() << "': " << describe(d) << "\n";
-    for (auto& w : readers[i]->warnings()) {
-      log << "briefcast: warning: " << w << "\n";
-      ++report.warnings;
+    throw_if_interrupted();
+    if (r.final_pause_ms > r.voice.paragraph_pause_ms)
+      silence(r.final_pause_ms - r.voice.paragraph_pause_ms);
+    flush_chunk();
+  };
+  if (!queue) {
+    speak_all();
+  } else {
+    std::thread speaker([&] {
+      std::exception_ptr failure;
+      try {
+        speak_all();
+      } catch (const ParagraphQueue::Stopped&) {
+      } catch (...) {
+        failure = std::current_exception();
+      }
+      queue->close(failure);
+    });
+    try {
+      while (auto c = queue->pop()) {
+        encode_chunk(*c);
+        queue->recycle(std::move(*c));
+      }
+    } catch (...) {
+      queue->stop();
+      speaker.join();
+      throw;
     }
+    speaker.join();
   }
-  throw_if_interrupted();
-  emit(resampler.flush());
-  flush_chunk();
+  write_rendered(resampler.flush());
+  rendered.clear();
+  loudness.finish(rendered);
+  sink.encoder->write(rendered);
   report.encode = sink.encoder->finish();
   if (sink.file) sink.file->commit();
   progress.finish();

@@ -2,8 +2,9 @@
 // The one-off conversion pipeline behind `briefcast say`: text inputs → sentences → eSpeak NG →
 // resampling → loudness → encoder → a file published atomically (or MP3 on standard output).
 //
-// Audio flows sentence by sentence; the only buffer that grows is one loudness chunk (a paragraph,
-// at most kMaxChunkSeconds of audio), so memory does not grow with the length of the input.
+// Audio flows sentence by sentence; the only buffers that grow are loudness chunks (a paragraph,
+// at most kMaxChunkSeconds of audio at eSpeak NG's rate: one being spoken, one queued, one being
+// encoded), so memory does not grow with the length of the input.
 
 #include <cstddef>
 #include <functional>
@@ -47,6 +48,12 @@ struct SayRequest {
   bool progress = false;  // draw the progress bar on the log stream
   bool verbose = false;   // print measurements, encoder details and dropped lines on the log
   std::optional<InputFormat> input_format;  // --format; nullopt sniffs each input
+  // Threads: 1 speaks and encodes in turn; 2 or more speak on one thread while another measures,
+  // resamples and encodes (eSpeak NG is one per process). 0: the number of cores.
+  unsigned jobs = 0;
+  // Silence after the last paragraph, ms, when longer than the paragraph pause (the daily
+  // briefing's pause between stories).
+  int final_pause_ms = 0;
 };
 
 struct SayReport {
@@ -62,7 +69,14 @@ struct SayReport {
   std::size_t warnings = 0;  // repairs reported on the log (e.g. invalid UTF-8)
 };
 
-inline constexpr double kMaxChunkSeconds = 30.0;
+inline constexpr double kMaxChunkSeconds = 10.0;
+// Limiter ceiling below the true-peak target for lossy outputs (MP3, Ogg): coding adds peaks of
+// its own, measured on the decoded file (tests/pipeline/say_test.cpp, bench/run.sh).
+inline constexpr double kLossyHeadroomDb = 1.5;
+// LAME at podcast bitrates drops quiet high-frequency detail that K-weighting counts: the decoded
+// MP3 measures about this much below its input (0.6-0.7 LU on eSpeak NG speech at 22.05-44.1 kHz,
+// 64 kbps), so MP3 output aims this much above the target.
+inline constexpr double kMp3LoudnessShiftDb = 0.6;
 
 // Runs the conversion. Warnings ("warning: ...") and, with `verbose`, details go to `log`.
 // `on_sentence`, when set, receives every sentence with its timing as soon as it is placed.

@@ -26,6 +26,7 @@ struct VoiceProfile {
   int word_gap_ms = 0;                 // extra pause between words, ms (eSpeak uses 10 ms units)
   int sentence_pause_ms = 300;         // silence after each sentence, ms
   int paragraph_pause_ms = 800;        // silence after each paragraph (and between inputs), ms
+  int story_pause_ms = 1800;           // silence after each story of an episode, ms
   // Pronunciation lexicon: whole word → respelling, or eSpeak phonemes written as "[[...]]".
   std::vector<std::pair<std::string, std::string>> lexicon;
 };

@@ -47,12 +47,12 @@ std::vector<float> normalize_in_chunks(LoudnessNormalizer& n, const std::vector<
     const std::size_t len = std::min(size(rng), in.size() - pos);
     std::vector<float> chunk(in.begin() + std::ptrdiff_t(pos),
                              in.begin() + std::ptrdiff_t(pos + len));
-    n.process(chunk);
-    REQUIRE(chunk.size() == len);
+    n.process(chunk, out);
     REQUIRE(std::isfinite(n.last_gain_db()));
-    out.insert(out.end(), chunk.begin(), chunk.end());
     pos += len;
   }
+  n.finish(out);
+  REQUIRE(out.size() == in.size());  // the look-ahead delays but keeps every sample
   return out;
 }
 
@@ -95,7 +95,8 @@ TEST_CASE("quiet speech-like audio is normalized to -16 LUFS under -1 dBTP", "[a
   // 0.05: the running states bin loudness in 0.1 LU steps to keep memory flat.
   CHECK(n.input_stats().integrated_lufs == Approx(before.integrated_lufs).margin(0.05));
   CHECK(n.output_stats().integrated_lufs == Approx(after.integrated_lufs).margin(0.05));
-  CHECK(n.output_stats().true_peak_dbtp == Approx(after.true_peak_dbtp).margin(0.05));
+  // The limiter's own true-peak estimate (interpolated only near the ceiling).
+  CHECK(n.output_stats().true_peak_dbtp == Approx(after.true_peak_dbtp).margin(0.3));
 }
 
 TEST_CASE("loud audio is turned down to the target", "[audio]") {
@@ -152,9 +153,12 @@ TEST_CASE("silence is neither amplified nor turned into NaN", "[audio]") {
   LoudnessNormalizer n({}, kRate);
   for (std::size_t len : {std::size_t{0}, std::size_t{kRate / 10}, std::size_t{3 * kRate}}) {
     std::vector<float> chunk(len, 0.0f);
-    n.process(chunk);
+    std::vector<float> out;
+    n.process(chunk, out);
     CHECK(n.last_gain_db() == 0.0);
-    CHECK(std::all_of(chunk.begin(), chunk.end(), [](float s) { return s == 0.0f; }));
+    n.finish(out);  // drained: what comes next starts with its own first sample
+    CHECK(out.size() == len);
+    CHECK(std::all_of(out.begin(), out.end(), [](float s) { return s == 0.0f; }));
   }
   const LoudnessStats out = n.output_stats();
   CHECK(std::isinf(out.integrated_lufs));
@@ -171,9 +175,11 @@ TEST_CASE("a first chunk shorter than 400 ms gets a gain from its own loudness",
   // -30 dBFS at 997 Hz is -33 LUFS, so about +17 dB brings it to -16.
   auto chunk = test::sine(997.0, std::pow(10.0, -30.0 / 20.0), 0.2, kRate);
   LoudnessNormalizer n({}, kRate);
-  n.process(chunk);
+  std::vector<float> out;
+  n.process(chunk, out);
+  n.finish(out);
   CHECK(n.last_gain_db() == Approx(17.0).margin(1.0));
-  CHECK(measure_loudness(chunk, kRate).true_peak_dbtp <= -1.0);
+  CHECK(measure_loudness(out, kRate).true_peak_dbtp <= -1.0);
 }
 
 TEST_CASE("libebur128 refusing the sample rate is an encode error", "[audio]") {

@@ -6,8 +6,10 @@
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <thread>
 
 #include "audio/id3_tags.hpp"
@@ -234,9 +236,16 @@ TEST_CASE("cli: SIGINT stops a long conversion with exit 130 and no file", "[cli
     for (std::size_t n = 0; n < 50u * 1024 * 1024; n += article.size()) big << article;
   }
   fs::create_directory(d / "out");
+  // Under ASan the freed-memory quarantine (256 MiB by default) fills for minutes and would read
+  // as growth: a small one lets the samples show the program's own memory.
+  std::vector<std::string> env;
+#ifdef __SANITIZE_ADDRESS__
+  env.push_back(
+      "ASAN_OPTIONS=detect_leaks=1:quarantine_size_mb=4:thread_local_quarantine_size_kb=64");
+#endif
   test::ChildProcess say(
       {BRIEFCAST_BINARY, "say", (d / "big.txt").string(), "-o", (d / "out" / "big.mp3").string()},
-      d / "err.txt");
+      d / "err.txt", env);
   // Sample memory once a second for 10 s while the 50 MB input streams through.
   std::vector<long> samples;
   for (int i = 0; i < 10; ++i) {
@@ -295,6 +304,72 @@ TEST_CASE("cli: build stops within a second of SIGTERM while a source is slow", 
       CHECK(f.filename().string().find(".tmp-") == std::string::npos);
   }
   done = true;
+}
+
+namespace {
+
+// Article-shaped text (many short paragraphs) of about `words` words: the articleBody texts of the
+// extraction corpus when it is present, else the example articles, repeated.
+std::string article_shaped(std::size_t words) {
+  std::vector<std::string> bodies;
+  const fs::path truth = test::corpus_dir() / "extraction" / "ground-truth.json";
+  nlohmann::json corpus;  // kept alive: items() refers into it
+  if (fs::exists(truth)) corpus = nlohmann::json::parse(test::read_file(truth));
+  if (corpus.is_object())
+    for (auto& [key, doc] : corpus.items())
+      if (doc.is_object() && doc.contains("articleBody") && doc["articleBody"].is_string())
+        bodies.push_back(doc["articleBody"].get<std::string>());
+  if (bodies.empty())
+    for (auto& f : fs::directory_iterator(test::source_dir() / "examples" / "articles"))
+      bodies.push_back(test::read_file(f.path()));
+  std::string out;
+  std::size_t n = 0;
+  for (std::size_t k = 0; n < words; ++k) {
+    std::istringstream lines(bodies[k % bodies.size()]);
+    for (std::string line; std::getline(lines, line) && n < words;) {
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      out += line + "\n\n";
+      n += static_cast<std::size_t>(std::count(line.begin(), line.end(), ' ')) + 1;
+    }
+  }
+  return out;
+}
+
+// Peak RSS (KiB) of one complete `briefcast` run, from /usr/bin/time.
+long peak_rss_kib(const std::vector<std::string>& args, const fs::path& dir) {
+  std::string cmd = "/usr/bin/time -f %M -o '" + (dir / "rss.txt").string() + "' '" +
+                    std::string(BRIEFCAST_BINARY) + "'";
+  for (auto& a : args) cmd += " '" + a + "'";
+  REQUIRE(std::system((cmd + " 2>/dev/null").c_str()) == 0);
+  return std::stol(test::read_file(dir / "rss.txt"));
+}
+
+}  // namespace
+
+TEST_CASE("cli: say's peak memory is small and flat in the input's length and format", "[cli]") {
+  // ~1.5 and ~6 minutes of speech, shaped like real articles; MP3 with loudness, WAV without,
+  // Markdown: the peak must not follow the length, the format or the loudness stage.
+  TempDir d;
+  const std::string text = article_shaped(1000);
+  test::write_file(d / "short.txt", article_shaped(250));
+  test::write_file(d / "long.txt", text);
+  test::write_file(d / "long.md", "# A long read\n\n" + text);
+  const long short_mp3 = peak_rss_kib(
+      {"say", "--quiet", (d / "short.txt").string(), "-o", (d / "short.mp3").string()}, d.path());
+  const long long_mp3 = peak_rss_kib(
+      {"say", "--quiet", (d / "long.txt").string(), "-o", (d / "long.mp3").string()}, d.path());
+  const long long_wav = peak_rss_kib({"say", "--quiet", "--no-loudness", (d / "long.md").string(),
+                                      "-o", (d / "long.wav").string()},
+                                     d.path());
+  WARN("peak RSS (MiB): short MP3 " << short_mp3 / 1024 << ", long MP3 " << long_mp3 / 1024
+                                    << ", long Markdown to WAV without loudness "
+                                    << long_wav / 1024);
+  CHECK(long_mp3 - short_mp3 < 6 * 1024);
+  CHECK(std::abs(long_wav - long_mp3) < 8 * 1024);
+#ifndef __SANITIZE_ADDRESS__  // ASan's shadow memory and quarantine add hundreds of MiB
+  CHECK(long_mp3 <= 64 * 1024);
+  CHECK(long_wav <= 64 * 1024);
+#endif
 }
 
 TEST_CASE("cli: build refuses a damaged or unreadable state.json with exit 8, publishing nothing",

@@ -50,7 +50,7 @@ TEST_CASE("bad profiles name the file, the field and the problem", "[voice]") {
   CHECK(error_of(R"({"espeak_voice": "en", "rate": 170})") ==
         "'voices/x.json': field 'rate': unknown field (known: description, espeak_voice, "
         "variant, language, rate_wpm, pitch, range, volume, word_gap_ms, sentence_pause_ms, "
-        "paragraph_pause_ms, lexicon)");
+        "paragraph_pause_ms, story_pause_ms, lexicon)");
   CHECK(error_of(R"({"espeak_voice": "en", "rate_wpm": "fast"})") ==
         "'voices/x.json': field 'rate_wpm': expected an integer, got string");
   CHECK(error_of(R"({"espeak_voice": "en", "pitch": 300})") ==
