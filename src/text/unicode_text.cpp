@@ -188,34 +188,35 @@ void trim_trailing_spaces(std::string& out) {
   while (!out.empty() && out.back() == ' ') out.pop_back();
 }
 
+// Typographic characters and their plain spelling; `typography` marks those Typography::keep
+// leaves as written (quotes, primes, guillemets, the ellipsis and hyphens).
+struct Plain {
+  char32_t c;
+  std::string_view plain;
+  bool typography;
+};
+constexpr Plain kPlain[] = {
+    {0x2018, "'", true},    {0x2019, "'", true},    {0x201A, "'", true},   {0x201B, "'", true},
+    {0x2032, "'", true},    {0x2035, "'", true},    {0x2039, "'", true},   {0x203A, "'", true},
+    {0x02BC, "'", false},   {0x201C, "\"", true},   {0x201D, "\"", true},  {0x201E, "\"", true},
+    {0x201F, "\"", true},   {0x2033, "\"", true},   {0x2036, "\"", true},  {0xAB, "\"", true},
+    {0xBB, "\"", true},     {0x275D, "\"", false},  {0x275E, "\"", false}, {0x2026, "...", true},
+    {0x22EF, "...", false}, {0x2010, "-", true},    {0x2011, "-", true},   {0x2012, "-", true},
+    {0x2212, "-", true},    {0xFE58, "-", false},   {0xFE63, "-", false},  {0x2044, "/", false},
+    {0x2215, "/", false},   {0xFB00, "ff", false},  {0xFB01, "fi", false}, {0xFB02, "fl", false},
+    {0xFB03, "ffi", false}, {0xFB04, "ffl", false}, {0xFB05, "st", false}, {0xFB06, "st", false},
+};
+
+const Plain* plain_of(char32_t c) {
+  for (const Plain& p : kPlain)
+    if (p.c == c) return &p;
+  return nullptr;
+}
+
 // The characters Typography::keep leaves as written.
 bool is_typography(char32_t c) {
-  switch (c) {
-    case 0x2018:
-    case 0x2019:
-    case 0x201A:
-    case 0x201B:
-    case 0x2032:
-    case 0x2035:
-    case 0x2039:
-    case 0x203A:
-    case 0x201C:
-    case 0x201D:
-    case 0x201E:
-    case 0x201F:
-    case 0x2033:
-    case 0x2036:
-    case 0xAB:
-    case 0xBB:
-    case 0x2026:
-    case 0x2010:
-    case 0x2011:
-    case 0x2012:
-    case 0x2212:
-      return true;
-    default:
-      return is_dash(c);
-  }
+  const Plain* p = plain_of(c);
+  return p != nullptr ? p->typography : is_dash(c);
 }
 
 }  // namespace
@@ -273,67 +274,9 @@ std::string tidy_unicode(std::string_view utf8, Typography typography) {
       append_utf8(out, c);
       continue;
     }
-    switch (c) {
-      case 0x2018:
-      case 0x2019:
-      case 0x201A:
-      case 0x201B:
-      case 0x2032:
-      case 0x2035:
-      case 0x2039:
-      case 0x203A:
-      case 0x02BC:
-        out += '\'';
-        continue;
-      case 0x201C:
-      case 0x201D:
-      case 0x201E:
-      case 0x201F:
-      case 0x2033:
-      case 0x2036:
-      case 0xAB:
-      case 0xBB:
-      case 0x275D:
-      case 0x275E:
-        out += '"';
-        continue;
-      case 0x2026:
-      case 0x22EF:
-        out += "...";
-        continue;
-      case 0x2010:
-      case 0x2011:
-      case 0x2012:
-      case 0x2212:
-      case 0xFE58:
-      case 0xFE63:
-        out += '-';
-        continue;
-      case 0x2044:
-      case 0x2215:
-        out += '/';
-        continue;
-      case 0xFB00:
-        out += "ff";
-        continue;
-      case 0xFB01:
-        out += "fi";
-        continue;
-      case 0xFB02:
-        out += "fl";
-        continue;
-      case 0xFB03:
-        out += "ffi";
-        continue;
-      case 0xFB04:
-        out += "ffl";
-        continue;
-      case 0xFB05:
-      case 0xFB06:
-        out += "st";
-        continue;
-      default:
-        break;
+    if (const Plain* p = plain_of(c)) {
+      out += p->plain;
+      continue;
     }
     if (c >= 0xFF01 && c <= 0xFF5E) {  // full-width ASCII
       out += static_cast<char>(c - 0xFEE0);

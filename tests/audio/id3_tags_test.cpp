@@ -200,7 +200,7 @@ TEST_CASE("ID3v2 chapters are a top-level ordered CTOC and CHAP frames without o
   CHECK(tag.substr(third).find("https://example.org/weather") != std::string::npos);
 }
 
-TEST_CASE("no chapters, no CTOC or CHAP; the one-argument render is unchanged", "[assemble]") {
+TEST_CASE("no chapters, no CTOC or CHAP, the one-argument render is unchanged", "[assemble]") {
   Tags tags;
   tags.title = "t";
   const std::string plain = render(tags);

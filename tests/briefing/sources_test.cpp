@@ -58,7 +58,7 @@ std::string wire_feed() {
 
 }  // namespace
 
-TEST_CASE("stories come from folders and feeds; failing sources are skipped with a warning",
+TEST_CASE("stories come from folders and feeds, failing sources are skipped with a warning",
           "[sources]") {
   test::TempDir tmp;
   fs::create_directories(tmp / "articles");
@@ -275,7 +275,7 @@ TEST_CASE("a feed's links to private addresses are refused unless the source all
   CHECK(stories[0].body.find("hunter2") != std::string::npos);
 }
 
-TEST_CASE("an amplifying source feed is skipped with a warning; the others stay", "[sources]") {
+TEST_CASE("an amplifying source feed is skipped with a warning, the others stay", "[sources]") {
   test::TempDir tmp;
   std::string xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY big \"" +
                     std::string(100'000, 'a') +

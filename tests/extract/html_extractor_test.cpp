@@ -92,7 +92,7 @@ TEST_CASE("metadata from meta tags and links", "[html]") {
   CHECK(a.site_name == "Example News");
 }
 
-TEST_CASE("metadata from JSON-LD; broken JSON-LD is ignored", "[html]") {
+TEST_CASE("metadata from JSON-LD, broken JSON-LD is ignored", "[html]") {
   const std::string ld = R"(<script type="application/ld+json">
     {"@context":"https://schema.org","@graph":[
       {"@type":"WebSite","name":"The Ledger"},
@@ -146,7 +146,7 @@ TEST_CASE("navigation, share bars, related links, comments and scripts are dropp
   }
 }
 
-TEST_CASE("headings, list items and quotes keep their kind; entities and whitespace", "[html]") {
+TEST_CASE("headings, list items and quotes keep their kind, entities and whitespace", "[html]") {
   const std::string body = "<article>" + paragraphs(2) +
                            "<h2>What   happens &amp; when</h2>"
                            "<ul><li>First, the water is pumped out of the cellars.</li>"

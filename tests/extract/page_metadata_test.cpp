@@ -63,7 +63,7 @@ TEST_CASE("meta tags, links and the document give candidate values", "[html]") {
   CHECK(m.byline == "By Sam");
 }
 
-TEST_CASE("JSON-LD articles and websites; broken JSON-LD is ignored", "[html]") {
+TEST_CASE("JSON-LD articles and websites, broken JSON-LD is ignored", "[html]") {
   const PageMetadata m = metadata_of(
       "<html><head><script type=\"application/ld+json\">{broken</script>"
       "<script type=\"application/ld+json\">{\"@graph\": [{\"@type\": \"WebSite\", \"name\": "

@@ -278,7 +278,7 @@ TEST_CASE("a HEAD probe follows redirects up to the limit", "[sources]") {
         "HEAD " + site.s.url("/older") + ": Maximum (1) redirects followed");
 }
 
-TEST_CASE("a GET probe gives the body; errors name the URL as `validate` shows it", "[sources]") {
+TEST_CASE("a GET probe gives the body, errors name the URL as `validate` shows it", "[sources]") {
   ProbeSite site;
   ProbeResult r = probe_get(site.s.url("/old"));
   CHECK(site.seen_method == "GET");

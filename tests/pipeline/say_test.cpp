@@ -117,7 +117,7 @@ TEST_CASE("say: the published MP3 meets the loudness target at every rate and bi
   }
 }
 
-TEST_CASE("say: loudness is a static gain; the limiter touches only rare peaks", "[e2e]") {
+TEST_CASE("say: loudness is a static gain, the limiter touches only rare peaks", "[e2e]") {
   // The same speech with and without normalization, window by window (10 ms): most voiced
   // windows get the static gain, few are cut, and the high-pass leaves no subsonic energy.
   // Each in a process of its own: eSpeak NG carries a little state from one text to the next,
