@@ -11,7 +11,7 @@ namespace briefcast {
 
 namespace {
 
-constexpr std::string_view kSecretNames[] = {"token", "key",  "auth",   "pass",
+constexpr std::string_view kSecretNames[] = {"token",  "key", "auth",   "pass",
                                              "secret", "sig", "session"};
 
 // Percent-decodes `s` leniently (a malformed escape stays as it is): only to compare names.

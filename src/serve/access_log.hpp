@@ -24,13 +24,13 @@ namespace briefcast {
 
 // One request as the access log records it.
 struct AccessLogEntry {
-  std::string client;       // the client's numeric address ("192.0.2.7", "2001:db8::1"); "" unknown
+  std::string client;  // the client's numeric address ("192.0.2.7", "2001:db8::1"); "" unknown
   std::time_t received = 0;  // when the request arrived, seconds since the epoch
   std::string method;        // as sent, e.g. "GET"; "" when the request head never completed
   std::string target;        // request-target as sent (percent-encoded, query included)
   std::string version;       // as sent, e.g. "HTTP/1.1"; "" when unknown
-  int status = 0;            // status sent; 0 or less: none (the client left, or missed the deadline)
-  std::uint64_t bytes = 0;   // body bytes sent
+  int status = 0;  // status sent; 0 or less: none (the client left, or missed the deadline)
+  std::uint64_t bytes = 0;  // body bytes sent
 };
 
 // The CLF line for `e` (no line break). `token` is serve's secret path prefix ("" for none).

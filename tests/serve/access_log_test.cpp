@@ -31,7 +31,8 @@ AccessLogEntry entry(std::string method, std::string target, int status, std::ui
 
 TEST_CASE("access log: common log format", "[serve]") {
   const std::string line = access_log_line(entry("GET", "/feed.xml", 200, 2326), "");
-  CHECK(line == R"(192.168.1.20 - - [10/Oct/2026:13:55:36 +0000] "GET /feed.xml HTTP/1.1" 200 2326)");
+  CHECK(line ==
+        R"(192.168.1.20 - - [10/Oct/2026:13:55:36 +0000] "GET /feed.xml HTTP/1.1" 200 2326)");
   std::smatch m;
   REQUIRE(std::regex_match(line, m, kClf));
   CHECK(m[5] == "GET /feed.xml HTTP/1.1");
@@ -65,13 +66,15 @@ TEST_CASE("access log: never the token", "[serve]") {
 }
 
 TEST_CASE("access log: a request cannot forge a line or break the quoted field", "[serve]") {
-  AccessLogEntry e = entry("GET\n1.2.3.4 - - [x] \"GET / HTTP/1.1\" 200 1", "/a b\"c\\d\r\nX", 400, 0);
+  AccessLogEntry e =
+      entry("GET\n1.2.3.4 - - [x] \"GET / HTTP/1.1\" 200 1", "/a b\"c\\d\r\nX", 400, 0);
   const std::string line = access_log_line(e, "");
   CHECK(line.find('\n') == std::string::npos);
   CHECK(line.find('\r') == std::string::npos);
   std::smatch m;
   REQUIRE(std::regex_match(line, m, kClf));
-  CHECK(m[5] == "GET%0A1.2.3.4%20-%20-%20 /a%20b%22c%5Cd%0D%0AX HTTP/1.1");  // method cut to 16 bytes
+  CHECK(m[5] ==
+        "GET%0A1.2.3.4%20-%20-%20 /a%20b%22c%5Cd%0D%0AX HTTP/1.1");  // method cut to 16 bytes
   CHECK(m[6] == "400");
   e.version = std::string(40, 'V');
   CHECK(access_log_line(e, "").find(std::string(16, 'V') + "\"") != std::string::npos);

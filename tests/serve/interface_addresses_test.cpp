@@ -24,11 +24,12 @@ InterfaceAddress addr(std::string a, bool loopback = false, bool link_local = fa
 
 TEST_CASE("interface addresses: what a wildcard bind is reached at", "[serve]") {
   const std::vector<InterfaceAddress> machine = {
-      addr("127.0.0.1", true),        addr("::1", true),
-      addr("192.168.1.20"),           addr("fe80::fc:ff:fe00:1", false, true),
-      addr("2001:db8::7"),            addr("169.254.3.4", false, true),
-      addr("10.8.0.2"),               addr("192.168.1.20")};  // listed twice (two labels)
-  CHECK(reachable_hosts("0.0.0.0", machine) == std::vector<std::string>{"192.168.1.20", "10.8.0.2"});
+      addr("127.0.0.1", true), addr("::1", true),
+      addr("192.168.1.20"),    addr("fe80::fc:ff:fe00:1", false, true),
+      addr("2001:db8::7"),     addr("169.254.3.4", false, true),
+      addr("10.8.0.2"),        addr("192.168.1.20")};  // listed twice (two labels)
+  CHECK(reachable_hosts("0.0.0.0", machine) ==
+        std::vector<std::string>{"192.168.1.20", "10.8.0.2"});
   CHECK(reachable_hosts("::", machine) ==
         std::vector<std::string>{"192.168.1.20", "10.8.0.2", "2001:db8::7"});
   CHECK(reachable_hosts("", machine) == reachable_hosts("::", machine));
