@@ -12,6 +12,7 @@
 #include "briefing/briefing.hpp"
 #include "briefing/feed_config.hpp"
 #include "cli/cli_commands.hpp"
+#include "feed/feed_validator.hpp"
 #include "serve/http_server.hpp"
 
 namespace briefcast {
@@ -49,9 +50,27 @@ std::string token_for(const ServeFlags& f) {
   return "";
 }
 
+// The folder URL a published feed names itself at (its atom:link rel=self without the file
+// name), nullopt when the feed is missing, unreadable or names none: nothing to check then.
+std::optional<std::string> published_base_url(const fs::path& feed_xml) {
+  std::error_code ec;
+  if (!fs::is_regular_file(feed_xml, ec)) return std::nullopt;
+  std::string xml;
+  try {
+    xml = read_file_bytes(feed_xml);
+  } catch (const Error&) {
+    return std::nullopt;  // serve reports what it cannot read when it is asked for it
+  }
+  std::string self = check_feed(xml, ValidateOptions{}).self_url;
+  auto slash = self.rfind('/');
+  if (self.find("://") == std::string::npos || slash == std::string::npos) return std::nullopt;
+  return self.substr(0, slash + 1);
+}
+
 // TARGET is a published folder, or a feed definition (a .json file): then its output folder is
 // served, its base URL is checked against where we listen (unless --base-url overrides it, for
-// the daily builds too) and --build-at runs `build` for it every day in this process.
+// the daily builds too) and --build-at runs `build` for it every day in this process. A folder's
+// base URL is the one its published feed names itself at.
 ServeOptions serve_options_for(const ServeFlags& f, CliStreams io) {
   ServeOptions o;
   o.root = f.target;
@@ -83,6 +102,8 @@ ServeOptions serve_options_for(const ServeFlags& f, CliStreams io) {
     throw Error(ExitCode::usage,
                 "--build-at needs a feed definition (feeds/NAME.json); a folder has nothing to "
                 "build");
+  } else if (!f.base_url) {
+    o.expected_base_url = published_base_url(fs::path(f.target) / o.feed_file);
   }
   return o;
 }

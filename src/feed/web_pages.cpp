@@ -153,9 +153,9 @@ std::string long_date(const std::string& d) {
          kMonths[unsigned(ymd.month()) - 1] + " " + std::to_string(int(ymd.year()));
 }
 
-std::string podcast_scheme_url(const std::string& feed_url) {
+std::string app_scheme_url(const std::string& feed_url, const std::string& scheme) {
   auto at = feed_url.find("://");
-  return "podcast://" + (at == std::string::npos ? feed_url : feed_url.substr(at + 3));
+  return scheme + "://" + (at == std::string::npos ? feed_url : feed_url.substr(at + 3));
 }
 
 std::string percent_encode(const std::string& text) {
@@ -254,8 +254,11 @@ std::string render_show_web_page(const PageShow& show, const std::vector<PageEpi
        "<p><label for=\"feed-url\">Paste this address into your podcast app:</label></p>\n"
        "<input id=\"feed-url\" type=\"url\" readonly=\"readonly\" value=\"" +
        esc(show.feed_url) + "\"/>\n<button type=\"button\" data-copy=\"feed-url\">Copy</button>\n";
-  h += "<ul class=\"links\">\n<li><a href=\"" + esc(podcast_scheme_url(show.feed_url)) +
+  h += "<ul class=\"links\">\n<li><a href=\"" + esc(app_scheme_url(show.feed_url, "podcast")) +
        "\">Open in a podcast app</a></li>\n";
+  // The older iTunes scheme, for apps that register only that one.
+  h += "<li><a href=\"" + esc(app_scheme_url(show.feed_url, "pcast")) +
+       "\">Other apps (pcast://)</a></li>\n";
   h += "<li><a href=\"https://antennapod.org/deeplink/subscribe?url=" +
        esc(percent_encode(show.feed_url)) + "&amp;title=" + esc(percent_encode(show.title)) +
        "\">Subscribe in AntennaPod</a></li>\n";

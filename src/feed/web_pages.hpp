@@ -54,7 +54,8 @@ struct PageEpisode {
 std::string render_episode_web_page(const PageShow& show, const PageEpisode& episode);
 
 // The show's page (index.html in the output folder): cover, title, description, "Subscribe"
-// with the feed URL to copy and links for apps (podcast://, AntennaPod), and `episodes` newest
+// with the feed URL to copy and links for apps (podcast://, pcast://, AntennaPod's subscribe
+// link), and `episodes` newest
 // first (by date, then by their order in `episodes`, later first), each with its player and a
 // link to its page.
 std::string render_show_web_page(const PageShow& show, const std::vector<PageEpisode>& episodes);
@@ -62,9 +63,10 @@ std::string render_show_web_page(const PageShow& show, const std::vector<PageEpi
 // "Monday, 2 November 2026" for "2026-11-02"; the text itself when it is not such a date.
 std::string long_date(const std::string& yyyy_mm_dd);
 
-// The feed URL in the podcast:// scheme Apple's and other apps register ("https://h/f.xml" →
-// "podcast://h/f.xml").
-std::string podcast_scheme_url(const std::string& feed_url);
+// The feed URL in a scheme podcast apps register to subscribe: `scheme` "podcast" (Apple
+// Podcasts and most apps: "https://h/f.xml" → "podcast://h/f.xml") or "pcast" (the older
+// iTunes form other apps still answer, "pcast://h/f.xml").
+std::string app_scheme_url(const std::string& feed_url, const std::string& scheme);
 
 // Percent-encodes everything except RFC 3986's unreserved characters (a query value).
 std::string percent_encode(const std::string& text);

@@ -135,6 +135,8 @@ std::optional<std::string> safe_relative_path(std::string_view raw_path, std::st
     i = 1;
   }
   if (i >= parts.size()) return std::nullopt;
+  // The served folder itself ("/", or "/TOKEN/") is the show page; no other folder is answered.
+  if (i + 1 == parts.size() && parts[i].empty()) return std::string(kFolderPage);
   std::string rel;
   for (; i < parts.size(); ++i) {
     auto seg = decode_segment(parts[i]);
@@ -168,21 +170,6 @@ std::string path_for_log(std::string_view raw_path, std::string_view token) {
   }
   if (raw_path.size() > 512) out += "...";
   return out;
-}
-
-std::string access_log_line(std::string_view method, std::string_view target,
-                            std::string_view token, int status, std::uint64_t bytes,
-                            std::optional<double> milliseconds) {
-  std::string ms = "-";
-  if (milliseconds) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", *milliseconds);
-    ms = buf;
-  }
-  return path_for_log(method.substr(0, 16), "") + " " +
-         path_for_log(target.substr(0, target.find('?')), token) + " " +
-         (status > 0 ? std::to_string(status) : "-") + " " + std::to_string(bytes) + " " + ms +
-         "ms";
 }
 
 RangeRequest parse_range(std::string_view header, std::uint64_t size) {
@@ -245,6 +232,15 @@ std::string http_date(std::time_t t) {
   std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays[tm.tm_wday % 7],
                 tm.tm_mday, kMonths[tm.tm_mon % 12], tm.tm_year + 1900, tm.tm_hour, tm.tm_min,
                 tm.tm_sec);
+  return buf;
+}
+
+std::string common_log_time(std::time_t t) {
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%02d/%s/%04d:%02d:%02d:%02d +0000", tm.tm_mday,
+                kMonths[tm.tm_mon % 12], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
   return buf;
 }
 

@@ -32,12 +32,16 @@ struct FileFacts {
 // JSON, show notes, images). `*.chapters.json` is `application/json+chapters`.
 std::optional<FileType> file_type_for(std::string_view file_name);
 
+// The file the served folder's own URL ("/") answers with: the show page `build` writes.
+inline constexpr std::string_view kFolderPage = "index.html";
+
 // Turns the request-target's path (raw, still percent-encoded, query already removed) into a
 // path relative to the served root, or nullopt when it must be refused: not starting with '/',
 // empty segments ("//"), any segment starting with '.' (so "..", ".", dotfiles and the
 // `.NAME.tmp-XXXXXX` names `build` writes to), backslashes, control characters and NUL (raw or
 // encoded), encoded '/' or '\' (%2F, %5C), malformed escapes, and paths ending in '/' (no
-// directory listings). Encoded dots are decoded first, so "%2e%2e" is refused like "..".
+// directory listings) except the served folder itself: "/" (or "/TOKEN/") names kFolderPage, the
+// show page. Encoded dots are decoded first, so "%2e%2e" is refused like "..".
 // When `token` is not empty the first segment must equal it (token_matches) and is removed.
 std::optional<std::string> safe_relative_path(std::string_view raw_path, std::string_view token);
 
@@ -50,17 +54,6 @@ bool token_matches(std::string_view guess, std::string_view token);
 // replaced by "***", non-printable bytes and '%' escapes kept as sent but control bytes shown
 // as %XX so a request cannot forge log lines.
 std::string path_for_log(std::string_view raw_path, std::string_view token);
-
-// One access-log line: "METHOD PATH STATUS BYTES MSms", e.g. "GET /***/feed.xml 200 5120 0.4ms".
-// `target` is the request-target as sent; its query is dropped and the path shown as
-// path_for_log shows it; the method is cut to 16 bytes and escaped the same way ("-" for a
-// request refused before its head was complete). `status` 0 or less is shown as "-" (the
-// connection ended without an answer: the client left, or missed the request deadline). `bytes`
-// is the body bytes sent; `milliseconds` the time taken, one decimal, "-" when unknown (a request
-// refused before routing).
-std::string access_log_line(std::string_view method, std::string_view target,
-                            std::string_view token, int status, std::uint64_t bytes,
-                            std::optional<double> milliseconds);
 
 // What a Range header asks of a file of `size` bytes.
 struct RangeRequest {
@@ -87,6 +80,8 @@ std::string make_etag(std::uint64_t inode, std::uint64_t size, std::int64_t mtim
 
 // IMF-fixdate, always English and GMT: "Sun, 06 Nov 1994 08:49:37 GMT" (not strftime: locale).
 std::string http_date(std::time_t t);
+// The common log format's time, always English and UTC: "10/Oct/2026:13:55:36 +0000".
+std::string common_log_time(std::time_t t);
 // Parses IMF-fixdate, RFC 850 and asctime forms; nullopt when malformed.
 std::optional<std::time_t> parse_http_date(std::string_view s);
 

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
+#include <ctime>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -18,10 +19,12 @@
 #include "base/c_deleter.hpp"
 #include "base/error.hpp"
 #include "base/interrupt.hpp"
+#include "serve/access_log.hpp"
 #include "serve/connection_guard.hpp"
 #include "serve/daily_schedule.hpp"
 #include "serve/feed_gzip.hpp"
 #include "serve/http_files.hpp"
+#include "serve/interface_addresses.hpp"
 #include "serve/listen_address.hpp"
 #include "serve/listen_socket.hpp"
 #include "serve/request_answer.hpp"
@@ -47,11 +50,12 @@ constexpr auto kStopGrace = std::chrono::seconds(5);
 // One request, from its request line (the library's URI log callback) to the access-log line
 // (its completion callback); the library hands it to every callback of that request.
 struct RequestTrace {
-  std::string target;  // request-target as sent, query included
-  std::string method;  // set when the head was complete; empty for requests refused before
-  Clock::time_point start;
-  std::size_t nth = 0;      // this request's number on its connection
-  std::uint64_t bytes = 0;  // body bytes handed to the library
+  std::string target;        // request-target as sent, query included
+  std::string method;        // set when the head was complete; empty for requests refused before
+  std::string version;       // protocol version as sent, set with the method
+  std::time_t received = 0;  // wall-clock time of the request line, for the access log
+  std::size_t nth = 0;       // this request's number on its connection
+  std::uint64_t bytes = 0;   // body bytes handed to the library
 };
 
 // The body of one answer while the library sends it: owned by the library's response, freed
@@ -168,6 +172,7 @@ void* HttpServer::Impl::on_request_line(void*, const char* uri, MHD_Connection*)
   try {
     auto* trace = new RequestTrace;
     trace->target = uri ? uri : "";
+    trace->received = std::time(nullptr);
     return trace;
   } catch (...) {
     return nullptr;  // on_request then drops the connection
@@ -200,7 +205,7 @@ void HttpServer::Impl::on_connection(void* cls, MHD_Connection* c, void**,
 // follows. Refusals (431, 405) are queued in the first call, which makes the library close the
 // connection after them; files are answered in the second, so the connection can stay open.
 MHD_Result HttpServer::Impl::on_request(void* cls, MHD_Connection* c, const char*,
-                                        const char* method, const char*, const char*,
+                                        const char* method, const char* version, const char*,
                                         std::size_t* upload_data_size, void** req_cls) {
   auto& self = *static_cast<Impl*>(cls);
   auto* trace = static_cast<RequestTrace*>(*req_cls);
@@ -210,7 +215,7 @@ MHD_Result HttpServer::Impl::on_request(void* cls, MHD_Connection* c, const char
   try {
     if (trace->method.empty()) {
       trace->method = method && *method ? method : "?";
-      trace->start = Clock::now();
+      trace->version = version ? version : "";
       trace->nth = self.guard.request_started(c);
       std::optional<Answer> refused =
           refusal(head_of(c, trace->method, trace->target),
@@ -268,12 +273,19 @@ bool HttpServer::Impl::send(MHD_Connection* c, Answer a, RequestTrace& trace) {
 
 void HttpServer::Impl::access_log(MHD_Connection* c, const RequestTrace& trace) {
   ++requests;
-  const MHD_ConnectionInfo* status = MHD_get_connection_info(c, MHD_CONNECTION_INFO_HTTP_STATUS);
-  std::optional<double> ms;
-  if (!trace.method.empty())
-    ms = std::chrono::duration<double, std::milli>(Clock::now() - trace.start).count();
-  log_line(access_log_line(trace.method.empty() ? "-" : trace.method, trace.target, opt.token,
-                           status ? static_cast<int>(status->http_status) : 0, trace.bytes, ms));
+  AccessLogEntry e;
+  if (const MHD_ConnectionInfo* client =
+          MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS))
+    e.client = numeric_address(client->client_addr);
+  e.received = trace.received;
+  e.method = trace.method;
+  e.target = trace.target;
+  e.version = trace.version;
+  if (const MHD_ConnectionInfo* status =
+          MHD_get_connection_info(c, MHD_CONNECTION_INFO_HTTP_STATUS))
+    e.status = static_cast<int>(status->http_status);
+  e.bytes = trace.bytes;
+  log_line(access_log_line(e, opt.token));
 }
 
 DaemonPtr HttpServer::Impl::start_daemon() {
@@ -369,11 +381,12 @@ void HttpServer::run() {
   auto& o = i.opt;
   int port = bind();
   std::string host = host_for_url(o.bind);
-  std::string base = "http://" + host + ":" + std::to_string(port) + "/";
+  // Every interface: the addresses people can type (0.0.0.0 opens nothing on a phone).
+  const std::vector<std::string> hosts = reachable_hosts(o.bind, interface_addresses());
   if (auto w = open_access_warning(o.bind, o.token, o.root.string()))
     i.log_line("briefcast: warning: " + *w);
   if (o.expected_base_url)
-    if (auto w = base_url_warning(*o.expected_base_url, o.bind, port, o.token))
+    if (auto w = base_url_warning(*o.expected_base_url, o.bind, port, o.token, hosts))
       i.log_line("briefcast: warning: " + *w);
 
   DaemonPtr daemon = i.start_daemon();
@@ -382,8 +395,11 @@ void HttpServer::run() {
                                        ": the HTTP server did not start (threads or descriptors "
                                        "exhausted?)");
   i.listener.reset();  // the server holds its own copy
-  i.log_line("briefcast: serving " + o.root.string() + " at " + base +
-             (o.token.empty() ? "" : "***/") + o.feed_file + " (Ctrl-C to stop)");
+  std::string urls;
+  for (const std::string& h : hosts)
+    urls += (urls.empty() ? "" : ", ") + std::string("http://") + host_for_url(h) + ":" +
+            std::to_string(port) + "/" + (o.token.empty() ? "" : "***/") + o.feed_file;
+  i.log_line("briefcast: serving " + o.root.string() + " at " + urls + " (Ctrl-C to stop)");
   if (o.daily_job && o.daily_at)
     i.scheduler = std::thread([&i, m = *parse_daily_time(*o.daily_at)] { i.schedule_loop(m); });
 

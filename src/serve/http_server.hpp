@@ -38,8 +38,9 @@ struct ServeOptions {
   int port = 8080;                 // TCP port; 0 = any free port (see HttpServer::port())
   std::string token;  // when not empty everything lives under /TOKEN/..., other paths are 404;
                       // never written to the log (access lines and startup line show "***")
-  // The base URL the feed's enclosures point at (from the feed definition or --base-url);
-  // a warning is printed when it does not point at where we listen.
+  // The base URL the feed's enclosures point at (from the feed definition, --base-url or the
+  // published feed's atom:link rel=self); a warning is printed when it does not point at where
+  // we listen.
   std::optional<std::string> expected_base_url;
   // Called once a day at `daily_at` (local "HH:MM", see daily_schedule.hpp) on its own thread,
   // e.g. to rebuild the feed. Exceptions it throws are logged, never fatal. Both must be set for
@@ -80,7 +81,8 @@ class HttpServer {
  public:
   // Checks the root (throws Error(ExitCode::input) naming it when it is missing or not a folder)
   // and daily_at (Error(ExitCode::usage)). `log` receives warnings, the startup line, one access
-  // line per request and scheduled-job errors; it must outlive the server.
+  // line per request in the common log format (access_log.hpp) and scheduled-job errors; it must
+  // outlive the server.
   HttpServer(ServeOptions options, std::ostream& log);
   // Stops and joins every thread. Never throws.
   ~HttpServer();
@@ -94,7 +96,10 @@ class HttpServer {
   // Serves until stop() is called or SIGINT/SIGTERM set interrupt_flag() (base/interrupt.hpp);
   // binds first when bind() was not called. Prints the warnings and the startup line
   // "briefcast: serving DIR at http://HOST:PORT/[***/]feed.xml (Ctrl-C to stop)" (the token is
-  // never printed: logs of a service end up in the journal). Answers in progress get up to 5 s
+  // never printed: logs of a service end up in the journal); for a wildcard bind (0.0.0.0, ::)
+  // HOST is each address of this machine's interfaces that others can reach
+  // (reachable_hosts in interface_addresses.hpp), the URLs separated by ", ". The base URL
+  // warning checks expected_base_url against the same addresses. Answers in progress get up to 5 s
   // to finish, then every connection is closed. Throws Error(ExitCode::network) when the server
   // cannot start (e.g. no threads or descriptors left).
   void run();

@@ -1,5 +1,9 @@
 #include "serve/listen_address.hpp"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -16,7 +20,22 @@ std::string mask(std::string s, const std::string& token) {
   return s;
 }
 
+// An IPv4 or IPv6 address written as numbers: the binary form, nullopt for a name.
+std::optional<std::string> ip_bytes(const std::string& s) {
+  unsigned char buf[sizeof(in6_addr)];
+  if (::inet_pton(AF_INET, s.c_str(), buf) == 1) return std::string(buf, buf + 4);
+  if (::inet_pton(AF_INET6, s.c_str(), buf) == 1) return std::string(buf, buf + sizeof buf);
+  return std::nullopt;
+}
+
+bool is_numeric_address(const std::string& s) { return ip_bytes(s).has_value(); }
+
 }  // namespace
+
+bool same_ip_address(const std::string& a, const std::string& b) {
+  auto x = ip_bytes(a), y = ip_bytes(b);
+  return x && y && *x == *y;
+}
 
 bool is_loopback_host(const std::string& host) {
   return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
@@ -38,12 +57,23 @@ std::optional<std::string> open_access_warning(const std::string& bind, const st
 }
 
 std::optional<std::string> base_url_warning(const std::string& base_url, const std::string& bind,
-                                            int port, const std::string& token) {
-  std::string listen = "http://" + host_for_url(is_wildcard_host(bind) ? "<this host>" : bind) +
-                       ":" + std::to_string(port) + "/";
-  std::string suggestion = listen + (token.empty() ? "" : "<token>/");
+                                            int port, const std::string& token,
+                                            const std::vector<std::string>& hosts) {
+  const bool wildcard = is_wildcard_host(bind);
+  // The addresses a wildcard bind is known to be reached at (none known: any host is accepted).
+  std::vector<std::string> known;
+  if (wildcard)
+    for (const std::string& h : hosts)
+      if (!is_wildcard_host(h)) known.push_back(h);
+  auto listen_at = [&](const std::string& host) {
+    return "http://" + host_for_url(host) + ":" + std::to_string(port) + "/";
+  };
+  const std::string first = wildcard ? (known.empty() ? "<this host>" : known[0]) : bind;
+  std::string listen = listen_at(first) + (token.empty() ? "" : "***/");
+  for (std::size_t i = 1; i < known.size(); ++i)
+    listen += " or " + listen_at(known[i]) + (token.empty() ? "" : "***/");
+  std::string suggestion = listen_at(first) + (token.empty() ? "" : "<token>/");
   std::string message = "feed base URL " + mask(base_url, token) + " does not point at " + listen +
-                        (token.empty() ? "" : "***/") +
                         " where serve listens; subscribers will not reach the enclosures (use "
                         "--base-url " +
                         suggestion + ")";
@@ -73,8 +103,17 @@ std::optional<std::string> base_url_warning(const std::string& base_url, const s
     url_port = std::stoi(p);
   }
   host = lower_ascii(host);
-  bool host_ok = is_wildcard_host(bind) || host == lower_ascii(bind) ||
-                 (is_loopback_host(host) && is_loopback_host(lower_ascii(bind)));
+  auto same_host = [&host](const std::string& other) {
+    std::string o = lower_ascii(other);
+    return host == o || same_ip_address(host, o) || (is_loopback_host(host) && is_loopback_host(o));
+  };
+  bool host_ok = false;
+  if (!wildcard)
+    host_ok = same_host(bind);
+  else if (known.empty() || (!is_numeric_address(host) && host != "localhost"))
+    host_ok = true;  // a name: not resolved, so not checked
+  else
+    host_ok = std::any_of(known.begin(), known.end(), same_host);
   bool path_ok = token.empty() || path.rfind("/" + token + "/", 0) == 0 || path == "/" + token;
   if (host_ok && url_port == port && path_ok) return std::nullopt;
   return message;

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace briefcast {
 
@@ -28,12 +29,22 @@ std::string host_for_url(const std::string& host);
 std::optional<std::string> open_access_warning(const std::string& bind, const std::string& token,
                                                const std::string& root);
 
-// The warning about a feed base URL that does not point at `listen_url` ("http://HOST:PORT/"
-// plus "TOKEN/" when a token is used), or nullopt when it does. A wildcard bind (0.0.0.0, ::)
-// accepts any host name; "localhost" and 127.x count as the same host. Different scheme, port
-// or path prefix warn. The token is never part of the message (each occurrence becomes "***").
+// The warning about a feed base URL that does not point at where serve listens
+// ("http://HOST:PORT/" plus "TOKEN/" when a token is used), or nullopt when it does.
+// "localhost" and 127.x count as the same host. Different scheme, port or path prefix warn.
+// For a wildcard bind (0.0.0.0, ::) `hosts` are the addresses it is reached at
+// (reachable_hosts in interface_addresses.hpp): an address in the base URL must be one of them
+// (so a loopback base URL warns when the machine has a LAN address: other devices would get
+// enclosures at 127.0.0.1), a host name is accepted as it is (no name is resolved); with no
+// `hosts` any host is accepted. The message names the first of `hosts` in its suggestion.
+// The token is never part of the message (each occurrence becomes "***").
 std::optional<std::string> base_url_warning(const std::string& base_url, const std::string& bind,
-                                            int port, const std::string& token);
+                                            int port, const std::string& token,
+                                            const std::vector<std::string>& hosts = {});
+
+// Whether `a` and `b` name the same IP address however each is written ("2001:DB8::1" and
+// "2001:db8:0::1"); false when either is not a numeric address.
+bool same_ip_address(const std::string& a, const std::string& b);
 
 // Why binding failed, from the errno of the failed bind/listen/socket call: "address in use",
 // "address not available on this machine", "permission denied (ports below 1024 need

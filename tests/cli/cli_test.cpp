@@ -15,7 +15,11 @@
 #include "audio/id3_tags.hpp"
 #include "audio/mp3_frames.hpp"
 #include "audio/sound_file.hpp"
+#include "serve/interface_addresses.hpp"
+#include "serve/listen_address.hpp"
+#include "support/feed_definition.hpp"
 #include "support/loopback_server.hpp"
+#include "support/raw_http.hpp"
 #include "support/test_support.hpp"
 
 using namespace briefcast;
@@ -581,4 +585,53 @@ TEST_CASE("cli: --format overrides sniffing on say, clean, sentences and script"
   CHECK(r.exit_code == 0);
   r = run_briefcast({"script", "--format", "pdf", "-"}, (d / "frag.txt").string());
   CHECK(r.exit_code == 2);
+}
+
+TEST_CASE("cli: the serve command build prints serves what was built", "[cli][build]") {
+  TempDir d;
+  test::write_feed_definition(d.path(), "http://127.0.0.1:8080/", "out");
+  fs::copy_file(test::source_dir() / "examples/articles/short-note.txt",
+                d / "articles" / "short-note.txt");
+  const int port = test::free_port();
+  const std::string p = std::to_string(port);
+  // Built for this machine on another port than serve's default, then for the LAN address
+  // other devices use (when the machine has one).
+  std::vector<std::string> hosts = {"127.0.0.1"};
+  const auto lan = reachable_hosts("0.0.0.0", interface_addresses());
+  if (!lan.empty() && !is_loopback_host(lan[0])) hosts.push_back(lan[0]);
+  int n = 0;
+  for (const std::string& host : hosts) {
+    INFO(host);
+    const std::string base = "http://" + host + ":" + p + "/";
+    auto built =
+        test::run_build(d / "feed.json", "2026-11-0" + std::to_string(2 + n), {"--base-url", base});
+    INFO(built.err);
+    REQUIRE(built.exit_code == 0);
+    const std::string intro = "briefcast: serve it with:  briefcast";
+    auto at = built.err.find(intro);
+    REQUIRE(at != std::string::npos);
+    at += intro.size();
+    const std::string args = built.err.substr(at, built.err.find('\n', at) - at);
+    CHECK(args.find(" --port " + p) != std::string::npos);
+    CHECK(args.find(" --base-url " + base) != std::string::npos);
+    CHECK((args.find(" --bind 0.0.0.0") != std::string::npos) == (host != "127.0.0.1"));
+    CHECK(built.err.find("subscribe in a podcast app to " + base + "feed.xml\n") !=
+          std::string::npos);
+
+    // Run exactly what was printed: it serves the built folder where the feed says it is.
+    fs::path log = d / ("serve-" + std::to_string(++n) + ".log");
+    test::ChildProcess server(
+        {"/bin/sh", "-c", "exec " + test::shell_quote(BRIEFCAST_BINARY) + args}, log);
+    REQUIRE(test::wait_for_text(log, "(Ctrl-C to stop)", 10));
+    auto feed = test::raw_get(port, "/feed.xml");
+    CHECK(feed.status == 200);
+    CHECK(feed.body == test::read_file(d / "out/feed.xml"));
+    auto page = test::raw_get(port, "/");
+    CHECK(page.status == 200);
+    CHECK(page.body == test::read_file(d / "out/index.html"));
+    CHECK(server.stop(SIGINT, 15) == 0);
+    const std::string text = test::read_file(log);
+    CHECK(text.find(base + "feed.xml") != std::string::npos);  // the URL subscribed to
+    CHECK(text.find("feed base URL") == std::string::npos);    // no mismatch warning
+  }
 }

@@ -131,11 +131,12 @@ TEST_CASE("web pages: the show page", "[feed][web]") {
   CHECK(has(h, "<h1>Morning &lt;script&gt;window.__pwned=1&lt;/script&gt;"));
   CHECK(has(h, "<img src=\"cover.png\" alt=\"Cover of Morning &lt;script&gt;"));
   CHECK(has(h, "<p>The day&#39;s news, read aloud. &lt;script&gt;"));
-  // Subscribe: the URL to copy, podcast:// and AntennaPod links.
+  // Subscribe: the URL to copy, podcast://, pcast:// and AntennaPod links.
   CHECK(has(h,
             "<input id=\"feed-url\" type=\"url\" readonly=\"readonly\" "
             "value=\"http://127.0.0.1:8080/feed.xml\"/>"));
   CHECK(has(h, "href=\"podcast://127.0.0.1:8080/feed.xml\""));
+  CHECK(has(h, "href=\"pcast://127.0.0.1:8080/feed.xml\""));
   CHECK(has(h,
             "href=\"https://antennapod.org/deeplink/subscribe?url=http%3A%2F%2F127.0.0.1%3A8080"
             "%2Ffeed.xml&amp;title=Morning%20%3Cscript%3E"));
@@ -151,6 +152,16 @@ TEST_CASE("web pages: the show page", "[feed][web]") {
   CHECK(html5_problems(h) == "");
   CHECK(well_formed_xml(h));
 
+  // A feed URL with markup in it stays text in every subscribe link.
+  PageShow odd = show();
+  odd.feed_url = "http://h.example/p?a=1&b=\"><script>x()</script>";
+  const std::string o = render_show_web_page(odd, {});
+  CHECK(!has(o, "<script>x()"));
+  CHECK(has(o, "href=\"podcast://h.example/p?a=1&amp;b=&quot;&gt;&lt;script&gt;x()"));
+  CHECK(has(o, "href=\"pcast://h.example/p?a=1&amp;b=&quot;&gt;&lt;script&gt;x()"));
+  CHECK(has(o, "subscribe?url=http%3A%2F%2Fh.example%2Fp%3Fa%3D1%26b%3D%22%3E%3Cscript%3Ex%28%29"));
+  CHECK(html5_problems(o) == "");
+
   const std::string empty = render_show_web_page(show(), {});
   CHECK(has(empty, "<p>No episodes yet.</p>"));
   CHECK(html5_problems(empty) == "");
@@ -161,6 +172,9 @@ TEST_CASE("web pages: dates, app links and encoding", "[feed][web]") {
   CHECK(long_date("2024-02-29") == "Thursday, 29 February 2024");
   CHECK(long_date("2026-02-30") == "2026-02-30");  // not a day: shown as given
   CHECK(long_date("soon") == "soon");
-  CHECK(podcast_scheme_url("https://h.example/pod/feed.xml") == "podcast://h.example/pod/feed.xml");
+  CHECK(app_scheme_url("https://h.example/pod/feed.xml", "podcast") ==
+        "podcast://h.example/pod/feed.xml");
+  CHECK(app_scheme_url("http://10.0.0.5:8080/Tk/feed.xml", "pcast") ==
+        "pcast://10.0.0.5:8080/Tk/feed.xml");
   CHECK(percent_encode("a b/ü~") == "a%20b%2F%C3%BC~");
 }

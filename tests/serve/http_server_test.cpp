@@ -16,11 +16,14 @@
 #include <ctime>
 #include <mutex>
 #include <random>
+#include <regex>
 #include <sstream>
 #include <thread>
 
 #include "base/error.hpp"
 #include "serve/daily_schedule.hpp"
+#include "serve/interface_addresses.hpp"
+#include "serve/listen_address.hpp"
 #include "support/raw_http.hpp"
 #include "support/test_support.hpp"
 
@@ -212,8 +215,8 @@ TEST_CASE("serve: HEAD and GET with exact types, lengths and validators", "[serv
   CHECK(curl("-I", srv.url("/ep1.mp3")).header("etag") != a.header("etag"));
 
   // One access-log line per request: method, path, status, bytes, ms.
-  CHECK(srv.log().find("HEAD /feed.xml 200 0 ") != std::string::npos);
-  CHECK(srv.log().find("GET /ep1.mp3 200 100000 ") != std::string::npos);
+  CHECK(srv.log().find("\"HEAD /feed.xml HTTP/1.1\" 200 -\n") != std::string::npos);
+  CHECK(srv.log().find("\"GET /ep1.mp3 HTTP/1.1\" 200 100000\n") != std::string::npos);
   CHECK(srv.log().find("briefcast: serving " + site.root.string() +
                        " at http://127.0.0.1:" + std::to_string(srv.port()) +
                        "/feed.xml (Ctrl-C to stop)") != std::string::npos);
@@ -400,6 +403,40 @@ TEST_CASE("serve: nothing outside the root, no temp files, no listings", "[serve
   CHECK(test::read_file(site.root / "feed.xml") == site.feed);
 }
 
+TEST_CASE("serve: / answers with the show page, other folders are never listed", "[serve]") {
+  Site site;
+  const std::string page = "<!DOCTYPE html><html><head><title>Show</title></head></html>\n";
+  test::write_file(site.root / "index.html", page);
+  test::write_file(site.root / "episodes" / "2026-11-02.html", "<p>episode</p>");
+  {
+    TestServer srv(site.options());
+    auto r = curl("", srv.url("/"));
+    CHECK(r.status == 200);
+    CHECK(r.body == page);
+    CHECK(r.header("content-type") == "text/html; charset=utf-8");
+    CHECK(r.header("content-length") == std::to_string(page.size()));
+    CHECK(curl("", srv.url("/index.html")).body == page);
+    auto head = curl("-I", srv.url("/"));
+    CHECK(head.status == 200);
+    CHECK(head.header("content-length") == std::to_string(page.size()));
+    auto again = curl("-H 'If-None-Match: " + r.header("etag") + "'", srv.url("/"));
+    CHECK(again.status == 304);
+    for (const char* path : {"/episodes/", "/episodes", "/sub/", "/.briefcast/", "//", "/./"}) {
+      INFO(path);
+      auto no = curl("--path-as-is", srv.url(path));
+      CHECK(no.status == 404);
+      CHECK(no.body.find("2026-11-02") == std::string::npos);
+      CHECK(no.body.find("ep2.mp3") == std::string::npos);
+    }
+  }
+  auto o = site.options();
+  o.token = "Rt5uY7iOp";
+  TestServer srv(o);
+  CHECK(curl("", srv.url("/Rt5uY7iOp/")).body == page);
+  CHECK(curl("", srv.url("/")).status == 404);
+  CHECK(curl("", srv.url("/Rt5uY7iOp/episodes/")).status == 404);
+}
+
 TEST_CASE("serve: --token puts everything under /TOKEN/ and out of the log", "[serve]") {
   Site site;
   auto o = site.options();
@@ -416,9 +453,34 @@ TEST_CASE("serve: --token puts everything under /TOKEN/ and out of the log", "[s
     auto r = curl("--path-as-is", srv.url(path));
     CHECK(r.status == 404);
   }
+  // The token in a query and an Authorization header (as some apps send) are never logged.
+  auto authorized =
+      curl("-H 'Authorization: Bearer k9TfQ2xLw-bearer' -H 'Cookie: session=k9TfQ2xLw'",
+           srv.url("/k9TfQ2xLw/ep1.vtt?token=k9TfQ2xLw&access_token=Pw4secret&v=2"));
+  CHECK(authorized.status == 200);
+  // A line is written once the library reports the request complete, just after curl has it.
+  for (int i = 0; i < 250 && srv.stats().requests < 11; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
   std::string log = srv.log();
-  CHECK(log.find("GET /***/feed.xml 200 ") != std::string::npos);
-  CHECK(log.find("GET /feed.xml 404 ") != std::string::npos);
+  CHECK(log.find("\"GET /***/ep1.vtt?token=***&access_token=***&v=2 HTTP/1.1\" 200 ") !=
+        std::string::npos);
+  CHECK(log.find("Pw4secret") == std::string::npos);
+  CHECK(log.find("Bearer") == std::string::npos);
+  // Every request is one line of the common log format, from the loopback client.
+  const std::regex clf(
+      R"(^127\.0\.0\.1 - - \[\d{2}/[A-Z][a-z]{2}/\d{4}:\d{2}:\d{2}:\d{2} \+0000\] "[^"]*" \d{3} (\d+|-)$)");
+  std::istringstream lines(log);
+  std::size_t access_lines = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("briefcast:", 0) == 0) continue;
+    INFO(line);
+    CHECK(std::regex_match(line, clf));
+    ++access_lines;
+  }
+  CHECK(access_lines == srv.stats().requests);
+  CHECK(access_lines == 11);
+  CHECK(log.find("\"GET /***/feed.xml HTTP/1.1\" 200 ") != std::string::npos);
+  CHECK(log.find("\"GET /feed.xml HTTP/1.1\" 404 ") != std::string::npos);
   // Not even the startup line carries the secret (a service's log ends up in the journal).
   CHECK(log.find("briefcast: serving " + site.root.string() +
                  " at http://127.0.0.1:" + std::to_string(srv.port()) +
@@ -548,8 +610,8 @@ TEST_CASE("serve: request heads are bounded in fields and bytes (431)", "[serve]
   // A flood of header lines is cut short (it would go on for 3,000,000 lines, 96 MB).
   auto flood = test::header_flood(srv.port(), 3000000);
   CHECK(flood.status == 431);
-  CHECK(srv.log().find(" /ep1.vtt 431 0 ") != std::string::npos);
-  CHECK(srv.log().find("- /feed.xml 431 0 -ms") != std::string::npos);
+  CHECK(srv.log().find("\"GET /ep1.vtt HTTP/1.1\" 431 -\n") != std::string::npos);
+  CHECK(srv.log().find("\"- /feed.xml -\" 431 -\n") != std::string::npos);
   // Still serving.
   CHECK(curl("", srv.url("/feed.xml")).body == site.feed);
 }
@@ -586,7 +648,7 @@ TEST_CASE("serve: a request head must arrive within the deadline", "[serve][host
   ::close(idle);
   CHECK(srv.stats().timed_out >= 2);
   // The dripper's request is logged without an answer.
-  CHECK(srv.log().find("- /feed.xml - 0 -ms") != std::string::npos);
+  CHECK(srv.log().find("\"- /feed.xml -\" - -\n") != std::string::npos);
   // An honest keep-alive connection is not cut while it sends in time.
   CHECK(curl("", srv.url("/feed.xml")).body == site.feed);
 }
@@ -729,8 +791,70 @@ TEST_CASE("serve: the CLI command", "[serve]") {
   CHECK(busy.err ==
         "briefcast: cannot listen on 127.0.0.1:" + std::to_string(port) + ": address in use\n");
   CHECK(server.stop(SIGINT, 15) == 0);
-  CHECK(test::read_file(d / "log").find("GET /feed.xml 200 6 ") != std::string::npos);
+  CHECK(test::read_file(d / "log").find("\"GET /feed.xml HTTP/1.1\" 200 6\n") != std::string::npos);
   CHECK(test::run_briefcast({"serve", d.path().string(), "--build-at", "06:00"}).exit_code == 2);
+}
+
+TEST_CASE("serve: --bind 0.0.0.0 prints this machine's addresses and checks the feed's base URL",
+          "[serve]") {
+  TempDir d;
+  const std::string token = "Lq3vN8sDw";
+  const std::vector<std::string> hosts = reachable_hosts("0.0.0.0", interface_addresses());
+  REQUIRE_FALSE(hosts.empty());
+  const bool has_lan = !is_loopback_host(hosts[0]);
+  // A published folder whose feed names itself at `base` (atom:link rel=self).
+  auto publish = [&](const std::string& base) {
+    test::write_file(d / "feed.xml",
+                     "<?xml version=\"1.0\"?>\n<rss version=\"2.0\" "
+                     "xmlns:atom=\"http://www.w3.org/2005/Atom\"><channel><title>t</title>"
+                     "<atom:link href=\"" +
+                         base +
+                         "feed.xml\" rel=\"self\" type=\"application/rss+xml\"/>"
+                         "</channel></rss>\n");
+  };
+  auto serve = [&](const std::string& name, int port) {
+    std::string log = (d / name).string();
+    {
+      test::ChildProcess server({BRIEFCAST_BINARY, "serve", d.path().string(), "--bind", "0.0.0.0",
+                                 "--port", std::to_string(port)},
+                                log, {"BRIEFCAST_TOKEN=" + token});
+      REQUIRE(test::wait_for_text(log, "(Ctrl-C to stop)", 10));
+      // Every interface includes loopback.
+      CHECK(
+          curl("", "http://127.0.0.1:" + std::to_string(port) + "/" + token + "/feed.xml").status ==
+          200);
+      CHECK(server.stop(SIGINT, 15) == 0);
+    }
+    return test::read_file(log);
+  };
+
+  int port = test::free_port();
+  const std::string p = std::to_string(port);
+  publish("http://127.0.0.1:" + p + "/" + token + "/");  // the example's loopback base URL
+  std::string log = serve("log-1", port);
+  std::string urls;
+  for (const auto& h : hosts)
+    urls += (urls.empty() ? "" : ", ") + ("http://" + host_for_url(h) + ":" + p + "/***/feed.xml");
+  CHECK(log.find("briefcast: serving " + d.path().string() + " at " + urls +
+                 " (Ctrl-C to stop)\n") != std::string::npos);
+  CHECK(log.find("0.0.0.0:") == std::string::npos);  // an address no phone can open
+  CHECK(log.find(token) == std::string::npos);
+  const std::string warning = "briefcast: warning: feed base URL http://127.0.0.1:" + p +
+                              "/***/ does not point at http://" + hosts[0] + ":" + p + "/***/";
+  if (has_lan) {
+    CHECK(log.find(warning) != std::string::npos);
+    CHECK(log.find("(use --base-url http://" + hosts[0] + ":" + p + "/<token>/)\n") !=
+          std::string::npos);
+  } else {
+    WARN("this machine has no LAN address: the loopback base URL is what is served");
+    CHECK(log.find("feed base URL") == std::string::npos);
+  }
+  // Rebuilt for the LAN address: no warning.
+  port = test::free_port();
+  publish("http://" + host_for_url(hosts[0]) + ":" + std::to_string(port) + "/" + token + "/");
+  log = serve("log-2", port);
+  CHECK(log.find("feed base URL") == std::string::npos);
+  CHECK(log.find("briefcast: warning: listening on 0.0.0.0") == std::string::npos);  // token set
 }
 
 TEST_CASE("serve: the token from --token-file or BRIEFCAST_TOKEN, out of ps and the log",
@@ -760,7 +884,7 @@ TEST_CASE("serve: the token from --token-file or BRIEFCAST_TOKEN, out of ps and 
     CHECK(server.stop(SIGTERM, 15) == 0);
     std::string text = test::read_file(log);
     CHECK(text.find(token) == std::string::npos);
-    CHECK(text.find("GET /***/feed.xml 200 6 ") != std::string::npos);
+    CHECK(text.find("\"GET /***/feed.xml HTTP/1.1\" 200 6\n") != std::string::npos);
   };
   serve({"--token-file", (d / "token").string()}, {}, secret);
   serve({}, {"BRIEFCAST_TOKEN=" + other}, other);

@@ -66,6 +66,32 @@ TEST_CASE("listen address: the feed's base URL must point where serve listens", 
   CHECK(w->find("tok2") == std::string::npos);  // masked: the token is a prefix of it
 }
 
+TEST_CASE("listen address: a wildcard bind checks the base URL against the LAN addresses",
+          "[serve]") {
+  const std::vector<std::string> lan = {"192.168.1.20", "2001:db8::7"};
+  CHECK_FALSE(base_url_warning("http://192.168.1.20:8080/", "0.0.0.0", 8080, "", lan));
+  CHECK_FALSE(base_url_warning("http://[2001:DB8:0::7]:8080/", "::", 8080, "", lan));
+  CHECK_FALSE(base_url_warning("http://pi.lan:8080/", "0.0.0.0", 8080, "", lan));  // not resolved
+  // The example's loopback base URL: other devices would get enclosures at 127.0.0.1.
+  CHECK(base_url_warning("http://127.0.0.1:8080/", "0.0.0.0", 8080, "", lan) ==
+        "feed base URL http://127.0.0.1:8080/ does not point at http://192.168.1.20:8080/ or "
+        "http://[2001:db8::7]:8080/ where serve listens; subscribers will not reach the "
+        "enclosures (use --base-url http://192.168.1.20:8080/)");
+  CHECK(base_url_warning("http://localhost:8080/", "0.0.0.0", 8080, "", lan));
+  CHECK(base_url_warning("http://192.168.1.21:8080/", "0.0.0.0", 8080, "", lan));
+  CHECK(base_url_warning("http://192.168.1.20:9000/", "0.0.0.0", 8080, "", lan));
+  CHECK(*base_url_warning("http://192.168.1.20:8080/", "0.0.0.0", 8080, "tok", lan) ==
+        "feed base URL http://192.168.1.20:8080/ does not point at http://192.168.1.20:8080/***/ "
+        "or http://[2001:db8::7]:8080/***/ where serve listens; subscribers will not reach the "
+        "enclosures (use --base-url http://192.168.1.20:8080/<token>/)");
+  // A machine with loopback only: loopback is what is served.
+  CHECK_FALSE(base_url_warning("http://127.0.0.1:8080/", "0.0.0.0", 8080, "", {"127.0.0.1"}));
+  CHECK(same_ip_address("2001:DB8::7", "2001:db8:0:0::7"));
+  CHECK(same_ip_address("10.0.0.1", "10.0.0.1"));
+  CHECK_FALSE(same_ip_address("10.0.0.1", "10.0.0.2"));
+  CHECK_FALSE(same_ip_address("pi.lan", "pi.lan"));
+}
+
 TEST_CASE("listen address: why a bind fails, in words", "[serve]") {
   CHECK(bind_error_text(EADDRINUSE) == "address in use");
   CHECK(bind_error_text(EADDRNOTAVAIL) == "address not available on this machine");

@@ -85,6 +85,27 @@ TEST_CASE("published file: everything else is refused", "[serve]") {
   }
 }
 
+TEST_CASE("published file: the folder's own path is its show page, no other folder", "[serve]") {
+  Root r;
+  CHECK_FALSE(open_published_file(r.root, "/", ""));  // no index.html yet: 404, never a listing
+  test::write_file(r.root / "index.html", "<!DOCTYPE html><title>show</title>");
+  test::write_file(r.root / "sub" / "index.html", "<!DOCTYPE html><title>sub</title>");
+  auto f = open_published_file(r.root, "/", "");
+  REQUIRE(f);
+  CHECK(f->relative_path() == "index.html");
+  CHECK(f->facts().type.content_type == "text/html; charset=utf-8");
+  CHECK(f->read_all() == "<!DOCTYPE html><title>show</title>");
+  for (const char* path : {"/sub/", "/sub", "/episodes/", "//", "/./"}) {
+    INFO(path);
+    CHECK_FALSE(open_published_file(r.root, path, ""));
+  }
+  auto behind = open_published_file(r.root, "/s3cret/", "s3cret");
+  REQUIRE(behind);
+  CHECK(behind->relative_path() == "index.html");
+  CHECK_FALSE(open_published_file(r.root, "/", "s3cret"));
+  CHECK_FALSE(open_published_file(r.root, "/s3cret", "s3cret"));
+}
+
 TEST_CASE("published file: a root inside a dot folder is served", "[serve]") {
   TempDir tmp;
   fs::create_directories(tmp / ".local" / "pod");

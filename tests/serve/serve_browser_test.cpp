@@ -51,7 +51,7 @@ TEST_CASE("serve: the show and episode pages work in Chromium", "[serve][browser
   auto r = test::run_shell(
       "/usr/bin/python3 " +
           test::shell_quote((test::source_dir() / "tests/support/browser_check.py").string()) +
-          " " + test::shell_quote(base + "index.html") + " " +
+          " " + test::shell_quote(base) + " " +
           test::shell_quote(base + "episodes/2026-11-02.html") + " " + std::to_string(duration) +
           " " + test::shell_quote(artifacts.string()),
       300);
@@ -65,8 +65,9 @@ TEST_CASE("serve: the show and episode pages work in Chromium", "[serve][browser
 
   CHECK(server.stop(SIGINT, 15) == 0);
   std::string log = test::read_file(d / "serve.log");
-  CHECK(log.find("GET /index.html 200 ") != std::string::npos);
-  CHECK(log.find("GET /episodes/2026-11-02.html 200 ") != std::string::npos);
-  CHECK(log.find("GET /episodes/2026-11-02.mp3 20") != std::string::npos);  // 200 or 206
-  CHECK(log.find("GET /cover.png 200 ") != std::string::npos);
+  CHECK(log.find("\"GET / HTTP/1.1\" 200 ") != std::string::npos);
+  CHECK(log.find("\"GET /episodes/2026-11-02.html HTTP/1.1\" 200 ") != std::string::npos);
+  CHECK(log.find("\"GET /episodes/2026-11-02.mp3 HTTP/1.1\" 20") !=
+        std::string::npos);  // 200 or 206
+  CHECK(log.find("\"GET /cover.png HTTP/1.1\" 200 ") != std::string::npos);
 }

@@ -109,11 +109,12 @@ TEST_CASE("serve: gPodder subscribes, downloads, and fetches only the new episod
 
   CHECK(server.stop(SIGINT, 15) == 0);
   std::string log = test::read_file(d / "serve.log");
-  CHECK(log.find("GET /feed.xml 200 ") != std::string::npos);
-  CHECK(log.find("GET /episodes/2026-11-03.mp3 200 ") != std::string::npos);
+  CHECK(log.find("\"GET /feed.xml HTTP/1.1\" 200 ") != std::string::npos);
+  CHECK(log.find("\"GET /episodes/2026-11-03.mp3 HTTP/1.1\" 200 ") != std::string::npos);
   // Each episode downloaded once: the first one was not fetched again.
-  auto first_at = log.find("GET /episodes/2026-11-02.mp3 200 ");
+  auto first_at = log.find("\"GET /episodes/2026-11-02.mp3 HTTP/1.1\" 200 ");
   CHECK(first_at != std::string::npos);
-  CHECK(log.find("GET /episodes/2026-11-02.mp3 200 ", first_at + 1) == std::string::npos);
+  CHECK(log.find("\"GET /episodes/2026-11-02.mp3 HTTP/1.1\" 200 ", first_at + 1) ==
+        std::string::npos);
   CHECK(log.find("briefcast: stopped") != std::string::npos);
 }
