@@ -94,9 +94,9 @@ class HttpServer {
   // Serves until stop() is called or SIGINT/SIGTERM set interrupt_flag() (base/interrupt.hpp);
   // binds first when bind() was not called. Prints the warnings and the startup line
   // "briefcast: serving DIR at http://HOST:PORT/[***/]feed.xml (Ctrl-C to stop)" (the token is
-  // never printed: logs of a service end up in the journal). Answers in progress get up to 5 s
-  // to finish, then every connection is closed. Throws Error(ExitCode::network) when the server
-  // cannot start (e.g. no threads or descriptors left).
+  // never printed: logs of a service end up in the journal). Answers in progress get up to
+  // 0.3 s to finish, then every connection is closed. Throws Error(ExitCode::network) when the
+  // server cannot start (e.g. no threads or descriptors left).
   void run();
   // Asks run() to return. Thread-safe, idempotent; may be called before run().
   void stop();
