@@ -3,15 +3,13 @@
 # FUZZ_SECONDS (default 60) with -rss_limit_mb=512 -timeout=2, seeded from the tests' inputs and
 # ../shared/corpus when present.
 #
-# Memory: the 512 MB limit is for the program, so what ASan and libFuzzer hold for themselves is
-# kept small. ASan's quarantine (freed blocks kept to catch use-after-free; 256 MB by default)
-# was most of the 300-480 MB peaks of the first runs: 32 MB still catches a use soon after a
-# free. Allocation stacks are kept 16 frames deep (30 by default). Inputs are at most 64 KB
-# (-max_len; by default libFuzzer takes the largest seed, a 400 KB page, and mutates at that
-# size), larger seeds are read cut. A real blow-up still shows: -malloc_limit_mb (= the RSS
-# limit) reports any single allocation past 512 MB, and the RSS limit counts live memory. Prints executions per target; fails on the first crash, leak,
-# timeout or memory blow-up (the input is kept in build-fuzz/artifacts/ — make it a regression
-# test). FUZZ_TARGETS limits the run to some targets ("markup syndication").
+# Memory: the 512 MB limit is for the program, so what libFuzzer and ASan hold for themselves is
+# kept small. By default libFuzzer mutates at the size of the largest seed (a 423 KB page) and
+# ASan keeps 256 MB of freed blocks in quarantine; 45 s of the markup target peaked at 543 MB so,
+# 280 MB with -max_len=65536 (larger seeds are read cut), 133 MB with a 32 MB quarantine too (a
+# use soon after a free is still caught). Allocation stacks are kept 16 frames deep (30 by
+# default). A real blow-up still shows: the RSS limit counts live memory, and -malloc_limit_mb
+# reports any single allocation past 512 MB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-60}
