@@ -32,8 +32,8 @@ int sndfile_format(SoundFormat format) {
 class SoundFileWriter final : public AudioEncoder {
  public:
   SoundFileWriter(const std::filesystem::path& path, SoundFormat format, unsigned sample_rate_hz,
-                  const Tags& tags)
-      : path_(path) {
+                  const Tags& tags, const std::filesystem::path& shown_as)
+      : path_(path), shown_(shown_as.empty() ? path : shown_as) {
     SF_INFO info{};
     info.samplerate = static_cast<int>(sample_rate_hz);
     info.channels = 1;
@@ -82,7 +82,7 @@ class SoundFileWriter final : public AudioEncoder {
 
  private:
   [[noreturn]] void fail(const char* message) const {
-    throw Error(ExitCode::output, quoted(path_) + ": " + message);
+    throw Error(ExitCode::output, quoted(shown_) + ": " + message);
   }
 
   void set_string(int type, const std::string& value) {
@@ -92,6 +92,7 @@ class SoundFileWriter final : public AudioEncoder {
   }
 
   std::filesystem::path path_;
+  std::filesystem::path shown_;  // named in messages
   SndfilePtr file_;
   std::uint64_t frames_ = 0;
 };
@@ -112,8 +113,9 @@ OpenedFile open_for_reading(const std::filesystem::path& path) {
 
 std::unique_ptr<AudioEncoder> open_sound_file_writer(const std::filesystem::path& path,
                                                      SoundFormat format, unsigned sample_rate_hz,
-                                                     const Tags& tags) {
-  return std::make_unique<SoundFileWriter>(path, format, sample_rate_hz, tags);
+                                                     const Tags& tags,
+                                                     const std::filesystem::path& shown_as) {
+  return std::make_unique<SoundFileWriter>(path, format, sample_rate_hz, tags, shown_as);
 }
 
 DecodedAudio read_sound_file(const std::filesystem::path& path) {

@@ -16,10 +16,12 @@ enum class SoundFormat { wav, flac, ogg, opus };
 // Ogg, Ogg Opus at libsndfile's default bitrate for opus — Opus takes only 8, 12, 16, 24 or
 // 48 kHz: another rate is refused by libsndfile and thrown as below). Tags go into the file's
 // string chunk/comments. Throws Error(ExitCode::output) with sf_strerror and the path when the file
-// cannot be created or written.
+// cannot be created or written; messages name `shown_as` instead when it is not empty (the
+// user's file, when `path` is the hidden temporary file renamed over it at the end).
 std::unique_ptr<AudioEncoder> open_sound_file_writer(const std::filesystem::path& path,
                                                      SoundFormat format, unsigned sample_rate_hz,
-                                                     const Tags& tags);
+                                                     const Tags& tags,
+                                                     const std::filesystem::path& shown_as = {});
 
 struct DecodedAudio {
   std::vector<float> samples;  // interleaved when channels > 1

@@ -110,7 +110,12 @@ std::vector<Story> choose_stories(const BuildSetup& s, BriefingState& state,
   report.skipped_broadcast = candidates.skipped_broadcast;
   report.skipped_failed = candidates.skipped_failed;
   StorySelection selection =
-      limit_stories(std::move(candidates.stories), s.cfg.max_stories, s.cfg.max_minutes);
+      limit_stories(std::move(candidates.stories), s.cfg.max_stories, s.cfg.max_minutes,
+                    s.audio.voice.rate_wpm, s.audio.voice.paragraph_pause_ms);
+  for (auto& cut : selection.cut)
+    log << "briefcast: '" << cut.title << "' cut to its first " << cut.kept_sentences << " of "
+        << cut.sentences << " sentences: the episode would exceed " << s.cfg.max_minutes
+        << " minutes\n";
   for (auto& title : selection.left_out)
     log << "briefcast: '" << title << "' left out: the episode would exceed " << s.cfg.max_minutes
         << " minutes\n";

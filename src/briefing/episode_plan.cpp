@@ -1,6 +1,7 @@
 #include "briefing/episode_plan.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 
 #include "base/error.hpp"
@@ -140,7 +141,59 @@ void prepare_story(const SourceStory& s, const std::map<std::string, std::string
 
 }  // namespace
 
-StorySelection limit_stories(std::vector<Story> stories, int max_stories, int max_minutes) {
+namespace {
+
+// The leading part of `story` (its title block first) whose estimate fits in `seconds`, ending
+// at a paragraph's end when one fits, else inside the first paragraph at a sentence's end;
+// nullopt when not one sentence after the title fits.
+std::optional<Story> cut_to_fit(const Story& story, double seconds, int rate_wpm,
+                                int paragraph_pause_ms) {
+  if (story.blocks.size() < 2) return std::nullopt;  // a title alone cannot be cut
+  // Estimates add up block by block (and sentence by sentence, less the one pause per block).
+  auto estimate = [&](const ScriptBlock& block) {
+    return estimate_speech_seconds({block}, rate_wpm, paragraph_pause_ms);
+  };
+  Story cut = story;
+  cut.blocks.assign(story.blocks.begin(), story.blocks.begin() + 1);
+  double used = estimate(story.blocks[0]);
+  if (used > seconds) return std::nullopt;
+  for (std::size_t i = 1; i < story.blocks.size(); ++i) {
+    const double more = estimate(story.blocks[i]);
+    if (used + more > seconds) break;
+    used += more;
+    cut.blocks.push_back(story.blocks[i]);
+  }
+  if (cut.blocks.size() == 1) {
+    // Not even the first paragraph: its first sentences, as many as fit.
+    const ScriptBlock& whole = story.blocks[1];
+    ScriptBlock part = whole;
+    part.sentences.clear();
+    used += paragraph_pause_ms / 1000.0;
+    for (const ScriptSentence& sentence : whole.sentences) {
+      ScriptBlock one;
+      one.sentences = {sentence};
+      const double more = estimate(one) - paragraph_pause_ms / 1000.0;
+      if (used + more > seconds) break;
+      used += more;
+      part.sentences.push_back(sentence);
+    }
+    if (part.sentences.empty()) return std::nullopt;
+    cut.blocks.push_back(std::move(part));
+  }
+  cut.estimate_seconds = used;
+  return cut;
+}
+
+std::size_t body_sentences(const std::vector<ScriptBlock>& blocks) {
+  std::size_t n = 0;
+  for (std::size_t i = 1; i < blocks.size(); ++i) n += blocks[i].sentences.size();
+  return n;
+}
+
+}  // namespace
+
+StorySelection limit_stories(std::vector<Story> stories, int max_stories, int max_minutes,
+                             int rate_wpm, int paragraph_pause_ms) {
   StorySelection out;
   if (max_stories > 0 && stories.size() > static_cast<std::size_t>(max_stories))
     stories.resize(static_cast<std::size_t>(max_stories));
@@ -150,12 +203,19 @@ StorySelection limit_stories(std::vector<Story> stories, int max_stories, int ma
   }
   double budget = max_minutes * 60.0, used = 0;
   for (auto& s : stories) {
-    if (used + s.estimate_seconds > budget) {
+    if (used + s.estimate_seconds <= budget) {
+      used += s.estimate_seconds;
+      out.stories.push_back(std::move(s));
+      continue;
+    }
+    std::optional<Story> cut = cut_to_fit(s, budget - used, rate_wpm, paragraph_pause_ms);
+    if (!cut) {
       out.left_out.push_back(s.title);
       continue;
     }
-    used += s.estimate_seconds;
-    out.stories.push_back(std::move(s));
+    out.cut.push_back({s.title, body_sentences(cut->blocks), body_sentences(s.blocks)});
+    used += cut->estimate_seconds;
+    out.stories.push_back(std::move(*cut));
   }
   return out;
 }

@@ -67,14 +67,27 @@ StoryCandidates prepare_stories(const std::vector<SourceStory>& collected,
 
 // The stories that fit, in order.
 struct StorySelection {
-  std::vector<Story> stories;         // kept
+  std::vector<Story> stories;         // kept (some of them cut, see `cut`)
   std::vector<std::string> left_out;  // titles dropped because of max_minutes, in order
+  // Stories kept only in part because of max_minutes: title, sentences of the article kept and
+  // in all (the spoken title not counted), in order.
+  struct Cut {
+    std::string title;
+    std::size_t kept_sentences = 0;
+    std::size_t sentences = 0;
+  };
+  std::vector<Cut> cut;
 };
 
-// Keeps the first `max_stories` (0: no limit), then adds stories while their estimates fit in
-// `max_minutes` (0: no limit); a story that does not fit is left out (the first one too) and
-// later shorter ones may still be added.
-StorySelection limit_stories(std::vector<Story> stories, int max_stories, int max_minutes);
+// Keeps the first `max_stories` (0: no limit), then fills `max_minutes` (0: no limit) in order:
+// a story whose estimate fits is kept whole; one that does not is cut to the leading part that
+// fits — its spoken title and its first paragraphs, and when not even the first paragraph
+// fits, that paragraph's first sentences — so it ends at the end of a sentence, never inside
+// one. A story of which not one sentence after the title fits is left out (the first one too),
+// and later shorter ones may still be added. The estimate of a cut story is made again from
+// what it keeps (`rate_wpm`, `paragraph_pause_ms`: the voice's).
+StorySelection limit_stories(std::vector<Story> stories, int max_stories, int max_minutes,
+                             int rate_wpm, int paragraph_pause_ms);
 
 // The parts in speaking order: intro sound, intro ("Introduction"), the stories with the
 // between sound separating them, outro ("Closing"), outro sound; each only when configured. The

@@ -165,7 +165,8 @@ ShowConfig read_show(const JsonFields& r, const fs::path& dir) {
 }
 
 SourceConfig read_source(const JsonFields& r, const fs::path& dir) {
-  r.only({"type", "name", "path", "url", "max_items", "fetch_articles", "allow_private"});
+  r.only({"type", "name", "path", "url", "max_items", "fetch_articles", "allow_private",
+          "fetch_budget_seconds"});
   SourceConfig s;
   std::string type;
   r.string("type", type, true);
@@ -183,8 +184,9 @@ SourceConfig read_source(const JsonFields& r, const fs::path& dir) {
     r.fail("url", "only a \"feed\" source has a URL; use \"path\" for a " + type);
   if (s.type != SourceType::feed && r.value().contains("fetch_articles"))
     r.fail("fetch_articles", "only a \"feed\" source fetches articles");
-  if (s.type != SourceType::feed && r.value().contains("allow_private"))
-    r.fail("allow_private", "only a \"feed\" source fetches anything");
+  for (const char* field : {"allow_private", "fetch_budget_seconds"})
+    if (s.type != SourceType::feed && r.value().contains(field))
+      r.fail(field, "only a \"feed\" source fetches anything");
   if (s.type == SourceType::feed && has_path == has_url)
     r.fail(has_path ? "url" : "path", "a feed source needs either \"url\" or \"path\", not " +
                                           std::string(has_path ? "both" : "neither"));
@@ -213,6 +215,7 @@ SourceConfig read_source(const JsonFields& r, const fs::path& dir) {
   r.integer("max_items", 1, 100, s.max_items);
   r.boolean("fetch_articles", s.fetch_articles);
   r.boolean("allow_private", s.allow_private);
+  r.integer("fetch_budget_seconds", 1, 3600, s.fetch_budget_seconds);
   return s;
 }
 
@@ -296,9 +299,11 @@ FeedConfig parse_feed_config(const std::string& text, const fs::path& file) {
   c.episode = read_episode(top.object("episode", false), dir);
 
   JsonFields limits = top.object("limits", false);
-  limits.only({"max_stories", "max_minutes"});
+  limits.only({"max_stories", "max_minutes", "fetch_budget_seconds", "parallel_fetches"});
   limits.integer("max_stories", 1, 100, c.max_stories);
   limits.integer("max_minutes", 1, 240, c.max_minutes);
+  limits.integer("fetch_budget_seconds", 1, 7200, c.fetch_budget_seconds);
+  limits.integer("parallel_fetches", 1, 16, c.parallel_fetches);
 
   JsonFields retention = top.object("retention", false);
   retention.only({"keep_episodes"});

@@ -33,6 +33,10 @@ struct SourceConfig {
   // feed: the feed and its articles may be at loopback, private, link-local or unique-local
   // addresses (a LAN source); otherwise such addresses are refused, also via DNS or redirects.
   bool allow_private = false;
+  // feed: wall time this source may spend fetching its feed and its article pages, seconds
+  // (1-3600); once spent, nothing more of it is fetched (each item left is skipped with a
+  // warning naming the source).
+  int fetch_budget_seconds = 120;
 };
 
 // What podcast apps show for the channel.
@@ -72,11 +76,13 @@ struct FeedConfig {
   std::string voice = "en-us-news";
   std::vector<SourceConfig> sources;  // at least one; names unique
   EpisodeConfig episode;
-  int max_stories = 10;     // stories per episode over all sources (1-100)
-  int max_minutes = 20;     // stop adding stories once the episode is this long (1-240)
-  int keep_episodes = 30;   // episodes kept in the feed and on disk (1-10000)
-  Mp3Config mp3;            // bitrate_kbps and sample_rate_hz may be set from the feed file
-  LoudnessConfig loudness;  // target_lufs and true_peak_dbtp may be set from the feed file
+  int max_stories = 10;            // stories per episode over all sources (1-100)
+  int max_minutes = 20;            // stop adding stories once the episode is this long (1-240)
+  int fetch_budget_seconds = 600;  // wall time all sources together may spend fetching (1-7200)
+  int parallel_fetches = 4;        // article pages of one feed fetched at the same time (1-16)
+  int keep_episodes = 30;          // episodes kept in the feed and on disk (1-10000)
+  Mp3Config mp3;                   // bitrate_kbps and sample_rate_hz may be set from the feed file
+  LoudnessConfig loudness;         // target_lufs and true_peak_dbtp may be set from the feed file
 };
 
 // Loads and validates `feeds/NAME.json`. Throws Error(ExitCode::feed) as described above, also

@@ -3,6 +3,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string_view>
 #include <utility>
 
 #include "audio/resampler.hpp"
@@ -12,6 +13,7 @@
 #include "base/file_read.hpp"
 #include "base/interrupt.hpp"
 #include "base/progress.hpp"
+#include "base/strings.hpp"
 #include "base/uuid.hpp"
 #include "pipeline/say.hpp"
 
@@ -148,9 +150,17 @@ PartAudio encode_sound(const EpisodePart& part, const AudioSettings& a, const fs
   loudness.process(pcm, normalized);
   loudness.finish(normalized);
   AtomicOutput file(out);
-  auto encoder = open_mp3_encoder(file.fd(), mp3, Tags{});
-  encoder->write(normalized);
-  EncodeReport rep = encoder->finish();
+  EncodeReport rep;
+  try {
+    auto encoder = open_mp3_encoder(file.fd(), mp3, Tags{});
+    encoder->write(normalized);
+    rep = encoder->finish();
+  } catch (const Error& e) {
+    // The encoder writes to a descriptor (the hidden temporary file): name the part's file.
+    if (e.code() == ExitCode::output && std::string_view(e.what()).starts_with("cannot write"))
+      throw Error(ExitCode::output, quoted(out) + ": " + e.what());
+    throw;
+  }
   file.commit();
   PartAudio result;
   result.file = out;

@@ -46,6 +46,26 @@ void skip_on_failure(std::ostream& log, const std::string& source, Step&& step) 
   }
 }
 
+// Runs fn(i) for i in [0, count) on up to `workers` threads (this one included); fn must not
+// throw.
+template <class F>
+void for_each_parallel(std::size_t count, std::size_t workers, F&& fn) {
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i; (i = next++) < count;) fn(i);
+  };
+  workers = std::min(std::max<std::size_t>(workers, 1), count);
+  std::vector<std::thread> threads;
+  try {
+    for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(work);
+  } catch (...) {  // no more threads: the ones there are (and this one) do the rest
+  }
+  work();
+  for (auto& t : threads) t.join();
+}
+
+using SteadyClock = std::chrono::steady_clock;
+
 const char* kind_of_extension(const fs::path& p) {
   std::string ext = lower_ascii(p.extension().string());
   if (ext == ".html" || ext == ".htm") return "html";
@@ -82,6 +102,13 @@ SourceStory story_from_file(const fs::path& p, const std::string& source_name) {
   return s;
 }
 
+// One source's feed document, fetched before the sources are read in order.
+struct FeedFetch {
+  std::optional<FetchResult> result;
+  std::exception_ptr error;
+  SteadyClock::duration spent{};  // of the source's budget
+};
+
 struct Collector {
   const FeedConfig& config;
   SourceState& state;
@@ -91,9 +118,8 @@ struct Collector {
   std::set<std::string> seen;  // dedupe keys
   std::chrono::sys_seconds now =
       std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  std::chrono::steady_clock::time_point build_deadline =
-      std::chrono::steady_clock::now() + options.build_budget;
-  std::chrono::steady_clock::time_point source_deadline = build_deadline;  // set per source
+  SteadyClock::time_point build_deadline =
+      SteadyClock::now() + std::chrono::seconds(config.fetch_budget_seconds);
 
   // Adds a story unless its URL was already collected; returns whether it was added.
   bool add(SourceStory s) {
@@ -129,19 +155,26 @@ struct Collector {
     }
   }
 
-  // Fetches a feed URL with the remembered validators; returns the body and its base URL.
-  std::pair<std::string, std::string> fetch_feed(const SourceConfig& src) {
-    const std::string& url = src.url;
+  // Fetches a feed URL with the remembered validators, before `deadline`. Reads `state` only,
+  // so the feeds of several sources may be fetched at the same time.
+  FetchResult fetch_feed(const SourceConfig& src, SteadyClock::time_point deadline) const {
     FetchOptions fo = fetch_options(
-        src, url,
+        src, src.url, deadline,
         "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, "
         "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5");
-    auto cached = state.feeds.find(url);
+    auto cached = state.feeds.find(src.url);
     if (cached != state.feeds.end() && !cached->second.body.empty()) {
       fo.etag = cached->second.etag;
       fo.last_modified = cached->second.last_modified;
     }
-    FetchResult r = fetch_url(url, fo);
+    return fetch_url(src.url, fo);
+  }
+
+  // What a feed fetch means for `state`; returns the body (the remembered one after a 304) and
+  // its base URL.
+  std::pair<std::string, std::string> take_feed(const SourceConfig& src, FetchResult r) {
+    const std::string& url = src.url;
+    auto cached = state.feeds.find(url);
     if (r.not_modified && cached != state.feeds.end()) {
       cached->second.fetched = now;
       if (!r.etag.empty()) cached->second.etag = r.etag;
@@ -170,20 +203,24 @@ struct Collector {
            utf8_length(html_to_plain_text(item.summary_html)) < options.full_text_min_chars;
   }
 
-  // The options of one fetch for `src`: its address policy, and timeouts cut to what is left of
-  // the source's and the build's time budgets. Throws Error(network) when nothing is left.
+  // The options of one fetch for `src`: its address policy, and timeouts cut to what is left
+  // before `deadline` (the source's budget, within the build's). Throws Error(network) naming
+  // the budget when nothing is left.
   FetchOptions fetch_options(const SourceConfig& src, const std::string& url,
-                             const char* accept) const {
+                             SteadyClock::time_point deadline, const char* accept) const {
     FetchOptions fo = options.fetch;
     fo.allow_private = src.allow_private;
     fo.accept = accept;
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        source_deadline - std::chrono::steady_clock::now());
+    const auto at = SteadyClock::now();
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - at);
     if (left.count() <= 0)
       throw Error(ExitCode::network,
-                  "'" + url + "': not fetched: the time budget is spent (" +
-                      std::to_string(options.source_budget.count()) + " s per source, " +
-                      std::to_string(options.build_budget.count()) + " s per build)");
+                  "'" + url + "': not fetched: " +
+                      (build_deadline <= at
+                           ? "the build's fetch budget is spent (limits.fetch_budget_seconds: " +
+                                 std::to_string(config.fetch_budget_seconds) + ")"
+                           : "the source's fetch budget is spent (fetch_budget_seconds: " +
+                                 std::to_string(src.fetch_budget_seconds) + ")"));
     fo.timeout = std::min(fo.timeout, left);
     fo.connect_timeout = std::min(fo.connect_timeout, left);
     return fo;
@@ -217,46 +254,39 @@ struct Collector {
     s.origin = page->final_url;
   }
 
-  // Fetches the pages of `items` at most options.parallel_fetches at a time; each result or
-  // the exception its fetch threw, in the order of `items`.
+  // Fetches the pages of `items` at most config.parallel_fetches at a time, before
+  // `deadline`; each result or the exception its fetch threw, in the order of `items`.
   struct PageResult {
     std::optional<FetchResult> page;
     std::exception_ptr error;
   };
   std::vector<PageResult> fetch_pages(const SourceConfig& src,
-                                      const std::vector<const FeedItem*>& items) {
+                                      const std::vector<const FeedItem*>& items,
+                                      SteadyClock::time_point deadline) {
     std::vector<PageResult> out(items.size());
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-      for (std::size_t i; (i = next++) < items.size();) {
-        try {
-          const FeedItem& item = *items[i];
-          if (!needs_page(src, item)) continue;
-          out[i].page = fetch_url(
-              item.link,
-              fetch_options(src, item.link,
-                            "text/html, application/xhtml+xml, text/plain;q=0.8, */*;q=0.5"));
-        } catch (...) {
-          out[i].error = std::current_exception();
-        }
-      }
-    };
-    const std::size_t workers =
-        std::min<std::size_t>(std::max<std::size_t>(options.parallel_fetches, 1), items.size());
-    std::vector<std::thread> threads;
-    try {
-      for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(work);
-    } catch (...) {  // no more threads: the ones there are (and this one) do the rest
-    }
-    work();
-    for (auto& t : threads) t.join();
+    for_each_parallel(
+        items.size(), static_cast<std::size_t>(config.parallel_fetches), [&](std::size_t i) {
+          try {
+            const FeedItem& item = *items[i];
+            if (!needs_page(src, item)) return;
+            out[i].page = fetch_url(
+                item.link,
+                fetch_options(src, item.link, deadline,
+                              "text/html, application/xhtml+xml, text/plain;q=0.8, */*;q=0.5"));
+          } catch (...) {
+            out[i].error = std::current_exception();
+          }
+        });
     return out;
   }
 
-  void collect_feed(const SourceConfig& src) {
+  // `fetched`: the feed document fetched beforehand (or the exception its fetch threw), for a
+  // source with a URL; its pages are fetched before `deadline`.
+  void collect_feed(const SourceConfig& src, FeedFetch* fetched, SteadyClock::time_point deadline) {
     std::string bytes, base, origin;
     if (!src.url.empty()) {
-      std::tie(bytes, base) = fetch_feed(src);
+      if (fetched->error) std::rethrow_exception(fetched->error);
+      std::tie(bytes, base) = take_feed(src, std::move(*fetched->result));
       origin = src.url;
     } else {
       bytes = read_file_bytes(src.path);
@@ -280,7 +310,7 @@ struct Collector {
         }
         round.push_back(&item);
       }
-      std::vector<PageResult> pages = fetch_pages(src, round);
+      std::vector<PageResult> pages = fetch_pages(src, round, deadline);
       for (std::size_t i = 0; i < round.size(); ++i) {
         const FeedItem& item = *round[i];
         SourceStory s;
@@ -306,11 +336,39 @@ struct Collector {
 std::vector<SourceStory> collect_stories(const FeedConfig& config, SourceState& state,
                                          std::ostream& log, const CollectOptions& options) {
   Collector c{config, state, log, options, {}, {}};
+  const std::size_t n = config.sources.size();
+  auto budget = [&](const SourceConfig& src) {
+    return std::chrono::duration_cast<SteadyClock::duration>(
+        std::chrono::seconds(src.fetch_budget_seconds));
+  };
+  // First the feed documents of all sources with a URL, config.parallel_fetches at a time, each
+  // within its source's budget: a slow feed holds up only itself.
+  std::vector<FeedFetch> feeds(n);
+  std::vector<std::size_t> remote;
+  for (std::size_t i = 0; i < n; ++i)
+    if (config.sources[i].type == SourceType::feed && !config.sources[i].url.empty())
+      remote.push_back(i);
+  for_each_parallel(
+      remote.size(), static_cast<std::size_t>(config.parallel_fetches), [&](std::size_t k) {
+        const SourceConfig& src = config.sources[remote[k]];
+        FeedFetch& f = feeds[remote[k]];
+        const auto start = SteadyClock::now();
+        try {
+          throw_if_interrupted();
+          f.result = c.fetch_feed(src, std::min(c.build_deadline, start + budget(src)));
+        } catch (...) {
+          f.error = std::current_exception();
+        }
+        f.spent = SteadyClock::now() - start;
+      });
+
+  // Then each source in order; a source's pages get what its feed left of its budget.
   std::set<std::string> configured_urls;
-  for (const SourceConfig& src : config.sources) {
+  for (std::size_t i = 0; i < n; ++i) {
+    const SourceConfig& src = config.sources[i];
     if (!src.url.empty()) configured_urls.insert(src.url);
-    c.source_deadline =
-        std::min(c.build_deadline, std::chrono::steady_clock::now() + options.source_budget);
+    const auto deadline =
+        std::min(c.build_deadline, SteadyClock::now() + budget(src) - feeds[i].spent);
     skip_on_failure(log, src.name, [&] {
       switch (src.type) {
         case SourceType::file:
@@ -320,7 +378,7 @@ std::vector<SourceStory> collect_stories(const FeedConfig& config, SourceState& 
           c.collect_folder(src);
           break;
         case SourceType::feed:
-          c.collect_feed(src);
+          c.collect_feed(src, &feeds[i], deadline);
           break;
       }
     });

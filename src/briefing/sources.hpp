@@ -37,12 +37,6 @@ struct SourceStory {
 struct CollectOptions {
   FetchOptions fetch;                     // timeouts and size cap for feeds and articles
   std::size_t full_text_min_chars = 600;  // a summary shorter than this (as text) is not enough
-  // Wall time one source may spend fetching (its feed and its articles), and all sources
-  // together: each fetch's timeouts are cut to what is left, and nothing is fetched once a
-  // budget is spent (each such item is skipped with a warning).
-  std::chrono::seconds source_budget{120};
-  std::chrono::seconds build_budget{600};
-  std::size_t parallel_fetches = 4;  // article pages of one feed fetched at the same time
 };
 
 // Collects up to `max_items` stories from each source, in the order of the sources (a folder's
@@ -51,7 +45,11 @@ struct CollectOptions {
 // `full_text_min_chars` characters of text, the linked page is fetched and becomes the body
 // (body_kind "html"). `state` is read for validators and updated; entries of feed URLs no longer
 // in `config` are removed. Warnings and skipped sources go to `log`. Article pages of one feed
-// are fetched up to `parallel_fetches` at a time within the time budgets.
+// are fetched `config.parallel_fetches` at a time, and so are the feed documents of all URL
+// sources, first, before the sources are read in order. Time budgets: each source's
+// `fetch_budget_seconds` (its feed and its pages) and the definition's for all sources together;
+// each fetch's timeouts are cut to what is left of both, and once one is spent nothing more is
+// fetched (each item left is skipped with a warning naming the source and the budget).
 std::vector<SourceStory> collect_stories(const FeedConfig& config, SourceState& state,
                                          std::ostream& log, const CollectOptions& options = {});
 

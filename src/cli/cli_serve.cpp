@@ -8,6 +8,7 @@
 
 #include "base/error.hpp"
 #include "base/file_read.hpp"
+#include "base/interrupt.hpp"
 #include "base/strings.hpp"
 #include "briefing/briefing.hpp"
 #include "briefing/feed_config.hpp"
@@ -110,9 +111,10 @@ ServeOptions serve_options_for(const ServeFlags& f, CliStreams io) {
 
 int run_serve(const ServeOptions& options, CliStreams io) {
   HttpServer server(options, io.err);
-  server.run();  // returns on SIGINT/SIGTERM
+  server.run();  // returns on SIGINT/SIGTERM, within a second
   io.err << "briefcast: stopped\n";
-  return 0;
+  // Stopped by a signal, like every command (the exit code table): 130.
+  return interrupt_flag().load() ? static_cast<int>(ExitCode::interrupted) : 0;
 }
 
 }  // namespace

@@ -79,20 +79,20 @@ Sink open_sink(const SayRequest& r, const Tags& tags) {
       break;
     }
     case OutputFormat::wav:
-      sink.encoder =
-          open_sound_file_writer(sink.file->temp_path(), SoundFormat::wav, r.sample_rate_hz, tags);
+      sink.encoder = open_sound_file_writer(sink.file->temp_path(), SoundFormat::wav,
+                                            r.sample_rate_hz, tags, sink.file->target());
       break;
     case OutputFormat::flac:
-      sink.encoder =
-          open_sound_file_writer(sink.file->temp_path(), SoundFormat::flac, r.sample_rate_hz, tags);
+      sink.encoder = open_sound_file_writer(sink.file->temp_path(), SoundFormat::flac,
+                                            r.sample_rate_hz, tags, sink.file->target());
       break;
     case OutputFormat::ogg:
-      sink.encoder =
-          open_sound_file_writer(sink.file->temp_path(), SoundFormat::ogg, r.sample_rate_hz, tags);
+      sink.encoder = open_sound_file_writer(sink.file->temp_path(), SoundFormat::ogg,
+                                            r.sample_rate_hz, tags, sink.file->target());
       break;
     case OutputFormat::opus:
-      sink.encoder =
-          open_sound_file_writer(sink.file->temp_path(), SoundFormat::opus, r.sample_rate_hz, tags);
+      sink.encoder = open_sound_file_writer(sink.file->temp_path(), SoundFormat::opus,
+                                            r.sample_rate_hz, tags, sink.file->target());
       break;
   }
   return sink;

@@ -44,8 +44,11 @@ constexpr std::size_t kBodyBlock = 32 * 1024;
 // The memory each connection may use for its request head and the answer's headers (the
 // library answers 431 itself when a request does not fit; our own caps are tighter).
 constexpr std::size_t kConnectionMemory = 32 * 1024;
-// How long answers in progress may take to finish once the server is asked to stop.
-constexpr auto kStopGrace = std::chrono::seconds(5);
+// How long answers in progress may take to finish once the server is asked to stop; then their
+// connections are closed. Well within kInterruptGrace, so a signalled `serve` stops by itself
+// (exit 130, within a second) and never needs the watchdog.
+constexpr auto kStopGrace = std::chrono::milliseconds(300);
+static_assert(kStopGrace < kInterruptGrace / 2);
 
 // One request, from its request line (the library's URI log callback) to the access-log line
 // (its completion callback); the library hands it to every callback of that request.
@@ -411,7 +414,8 @@ void HttpServer::run() {
   i.stop_requested = true;
   i.cv.notify_all();
   lock.unlock();
-  // Answers in progress may finish; waiting connections get nothing more.
+  // Answers in progress may finish within kStopGrace (a short feed or transcript does; a long
+  // download is cut: the client resumes it with a Range); waiting connections get nothing more.
   auto give_up = Clock::now() + kStopGrace;
   while (i.guard.busy() > 0 && Clock::now() < give_up)
     std::this_thread::sleep_for(std::chrono::milliseconds(20));

@@ -13,6 +13,7 @@
 
 #include "audio/id3_tags.hpp"
 #include "audio/mp3_frames.hpp"
+#include "base/strings.hpp"
 #include "base/uuid.hpp"
 #include "feed/rfc2822.hpp"
 #include "support/feed_clients.hpp"
@@ -180,6 +181,69 @@ TEST_CASE("build: without owner_email a warning, no itunes:owner and no lock", "
   CHECK(xml.find("itunes:owner") == std::string::npos);
   CHECK(xml.find("<podcast:locked>no</podcast:locked>") != std::string::npos);
   CHECK(validate(d) == 0);
+}
+
+TEST_CASE("build: max_minutes holds against a 9 KB title and a long story", "[build]") {
+  // Once a feed item with a 9 KB title made a 21-minute episode out of a 20-minute limit: the
+  // estimate counted raw words and the first story was always taken whole.
+  TempDir d;
+  test::write_feed_definition(
+      d.path(), "http://127.0.0.1:8080/", "public",
+      {{"limits", {{"max_minutes", 1}}}, {"sources", {{{"type", "feed"}, {"path", "wire.xml"}}}}});
+  std::string title;
+  while (title.size() < 9000) title += "Council approves 1234567890 harbour plan ";
+  std::string body;
+  for (int p = 0; p < 40; ++p) {
+    body += "&lt;p&gt;";
+    for (int i = 0; i < 5; ++i)
+      body += "The council met again to discuss item " + std::to_string(p * 5 + i + 1) +
+              " of the harbour plan. ";
+    body += "&lt;/p&gt;";
+  }
+  test::write_file(d / "wire.xml",
+                   "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/"
+                   "content/\"><channel><title>Wire</title><item><title>" +
+                       title +
+                       "</title><link>https://news.example/harbour</link>"
+                       "<content:encoded>" +
+                       body + "</content:encoded></item></channel></rss>\n");
+  auto r = test::run_build(d / "feed.json", "2026-11-02");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.find("cut to its first ") != std::string::npos);
+  CHECK(r.err.find(" of 200 sentences: the episode would exceed 1 minutes") != std::string::npos);
+  const fs::path mp3 = d / "public/episodes/2026-11-02.mp3";
+  ReadTags tags = read_id3v2(mp3);
+  REQUIRE(tags.chapters.size() == 3);  // intro, the story cut, outro
+  const Id3Chapter& story = tags.chapters[1];
+  CHECK(story.title.ends_with("\u2026"));
+  CHECK(count_code_points(story.title) <= 201);
+  // The story within the minute (the estimate is from the spoken script; speech may run a little
+  // longer or shorter than it), the whole episode with its intro and outro not much more.
+  CHECK(story.end_ms - story.start_ms <= 66'000);
+  CHECK(story.end_ms - story.start_ms >= 30'000);
+  CHECK(scan_mp3(mp3).seconds() <= 90);
+  CHECK(validate(d) == 0);
+}
+
+TEST_CASE("build: a failed write names the file, never a hidden temporary one", "[build]") {
+  // The disk fills while the build writes (the file size limit, SIGXFSZ ignored: write() fails
+  // with EFBIG): the one-line error names the file being written, the published folder keeps
+  // nothing half-written.
+  TempDir d;
+  write_feed(d);
+  add_story(d, 0);
+  auto r = test::run_shell(
+      "ulimit -f 16; trap '' XFSZ; exec " + test::shell_quote(BRIEFCAST_BINARY) + " build " +
+      test::shell_quote((d / "feed.json").string()) + " --date 2026-11-02 --quiet");
+  INFO(r.err);
+  CHECK(r.exit_code == 7);
+  CHECK(r.err.find("briefcast: '" + (d / "public").string() + "/") != std::string::npos);
+  CHECK(r.err.find("too large") != std::string::npos);
+  CHECK(r.err.find(".tmp-") == std::string::npos);
+  CHECK_FALSE(fs::exists(d / "public/feed.xml"));
+  for (auto& entry : fs::recursive_directory_iterator(d / "public"))
+    CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
 }
 
 TEST_CASE("build: a later day with one new story speaks only that story", "[build]") {

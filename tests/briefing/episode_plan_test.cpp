@@ -65,22 +65,86 @@ TEST_CASE("episode plan: story keys, estimates and the broadcast check", "[build
 
 TEST_CASE("episode plan: max_stories first, then max_minutes by estimate", "[build]") {
   std::vector<Story> four = {story("A", 300), story("B", 900), story("C", 200), story("D", 400)};
-  StorySelection s = limit_stories(four, 10, 15);
+  StorySelection s = limit_stories(four, 10, 15, 150, 0);
   CHECK(titles(s.stories) == std::vector<std::string>{"A", "C", "D"});  // 900 s exactly fits
   CHECK(s.left_out == std::vector<std::string>{"B"});
 
-  s = limit_stories(four, 10, 20);
+  s = limit_stories(four, 10, 20, 150, 0);
   CHECK(titles(s.stories) == std::vector<std::string>{"A", "B"});
   CHECK(s.left_out == std::vector<std::string>{"C", "D"});
 
-  s = limit_stories(four, 2, 0);
+  s = limit_stories(four, 2, 0, 150, 0);
   CHECK(titles(s.stories) == std::vector<std::string>{"A", "B"});
   CHECK(s.left_out.empty());
 
-  // max_minutes is a hard limit: a first story longer than it is left out too.
-  s = limit_stories({story("Long", 5000), story("Short", 10)}, 10, 1);
+  // max_minutes is a hard limit: a first story longer than it that cannot be cut (no sentence
+  // after its title fits) is left out too.
+  s = limit_stories({story("Long", 5000), story("Short", 10)}, 10, 1, 150, 0);
   CHECK(titles(s.stories) == std::vector<std::string>{"Short"});
   CHECK(s.left_out == std::vector<std::string>{"Long"});
+}
+
+TEST_CASE("episode plan: a story that does not fit is cut at a sentence's end", "[build]") {
+  // 60 words a minute, 1 s between paragraphs: a sentence of n words is n seconds.
+  auto words = [](int n) {
+    std::string s;
+    for (int i = 0; i < n; ++i) s += i ? " w" : "W";
+    return s + ".";
+  };
+  auto made = [&](const std::string& title, std::vector<std::vector<int>> paragraphs) {
+    Story s;
+    s.title = title;
+    s.blocks = {block({title + "."})};
+    for (auto& p : paragraphs) {
+      std::vector<std::string> sentences;
+      for (int n : p) sentences.push_back(words(n));
+      s.blocks.push_back(block(sentences));
+    }
+    s.estimate_seconds = estimate_speech_seconds(s.blocks, 60, 1000);
+    return s;
+  };
+  // "Short" 2 + 1 + 10 = 13 s; "Long" 2 + (1 + 20) + (1 + 30) + (1 + 20) = 75 s; a minute
+  // holds "Short" and "Long" cut to its title and first paragraph (13 + 23 s; with the second
+  // paragraph it would be 67 s).
+  Story shortest = made("Short", {{10}});
+  Story longest = made("Long", {{10, 10}, {30}, {20}});
+  REQUIRE(shortest.estimate_seconds == Approx(13));
+  REQUIRE(longest.estimate_seconds == Approx(75));
+  StorySelection s = limit_stories({shortest, longest}, 10, 1, 60, 1000);
+  REQUIRE(titles(s.stories) == std::vector<std::string>{"Short", "Long"});
+  CHECK(s.left_out.empty());
+  REQUIRE(s.cut.size() == 1);
+  CHECK(s.cut[0].title == "Long");
+  CHECK(s.cut[0].kept_sentences == 2);
+  CHECK(s.cut[0].sentences == 4);
+  const Story& cut = s.stories[1];
+  REQUIRE(cut.blocks.size() == 2);  // the spoken title and the first paragraph, whole
+  CHECK(cut.blocks[1].sentences.size() == 2);
+  CHECK(cut.estimate_seconds == Approx(23));
+  double total = 0;
+  for (auto& st : s.stories) total += st.estimate_seconds;
+  CHECK(total <= 60);
+
+  // When not even the first paragraph fits, its first sentences: a one-minute episode of a
+  // story whose first paragraph is 30 sentences of 5 words keeps 2 + 1 + 11 × 5 = 58 s.
+  Story wall = made("Wall", {std::vector<int>(30, 5), {5}});
+  s = limit_stories({wall}, 10, 1, 60, 1000);
+  REQUIRE(s.stories.size() == 1);
+  CHECK(s.stories[0].blocks.size() == 2);
+  CHECK(s.stories[0].blocks[1].sentences.size() == 11);
+  CHECK(s.stories[0].estimate_seconds == Approx(58));
+  CHECK(s.stories[0].estimate_seconds <= 60);
+  REQUIRE(s.cut.size() == 1);
+  CHECK(s.cut[0].kept_sentences == 11);
+  CHECK(s.cut[0].sentences == 31);
+
+  // A story whose first sentence after the title does not fit is left out; a later shorter
+  // one still comes in.
+  Story number = made("Number", {{70}});
+  s = limit_stories({number, shortest}, 10, 1, 60, 1000);
+  CHECK(titles(s.stories) == std::vector<std::string>{"Short"});
+  CHECK(s.left_out == std::vector<std::string>{"Number"});
+  CHECK(s.cut.empty());
 }
 
 TEST_CASE("episode plan: a token the voice spells out is not one cheap word", "[build]") {

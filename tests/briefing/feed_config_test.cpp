@@ -86,6 +86,8 @@ TEST_CASE("a minimal feed definition gets the defaults", "[sources]") {
   CHECK(c.episode.intro_sound.empty());
   CHECK(c.max_stories == 10);
   CHECK(c.max_minutes == 20);
+  CHECK(c.fetch_budget_seconds == 600);
+  CHECK(c.parallel_fetches == 4);
   CHECK(c.keep_episodes == 30);
   CHECK(c.mp3.bitrate_kbps == Mp3Config{}.bitrate_kbps);
   CHECK(c.mp3.sample_rate_hz == Mp3Config{}.sample_rate_hz);
@@ -105,13 +107,14 @@ TEST_CASE("every field of a full feed definition is read", "[sources]") {
       {"type": "folder", "path": "../articles", "name": "Desk", "max_items": 3},
       {"type": "file", "path": "../articles/a.txt"},
       {"type": "feed", "url": "https://news.example/rss", "max_items": 5, "fetch_articles": false,
-       "allow_private": true},
+       "allow_private": true, "fetch_budget_seconds": 30},
       {"type": "feed", "path": "local.xml", "name": "Local"}
     ],
     "episode": {"title": "Briefing {date:%Y-%m-%d}", "intro": "Hello from {show}. {headlines}",
                 "outro": "", "intro_sound": "chime.wav", "outro_sound": "chime.wav",
                 "between_sound": "./chime.wav"},
-    "limits": {"max_stories": 4, "max_minutes": 12},
+    "limits": {"max_stories": 4, "max_minutes": 12, "fetch_budget_seconds": 300,
+               "parallel_fetches": 8},
     "retention": {"keep_episodes": 7},
     "audio": {"bitrate_kbps": 96, "sample_rate_hz": 48000, "loudness_lufs": -18.5,
               "true_peak_dbtp": -1.5}
@@ -141,7 +144,9 @@ TEST_CASE("every field of a full feed definition is read", "[sources]") {
   CHECK(c.sources[2].max_items == 5);
   CHECK_FALSE(c.sources[2].fetch_articles);
   CHECK(c.sources[2].allow_private);
-  CHECK_FALSE(c.sources[3].allow_private);  // the default
+  CHECK(c.sources[2].fetch_budget_seconds == 30);
+  CHECK_FALSE(c.sources[3].allow_private);          // the default
+  CHECK(c.sources[3].fetch_budget_seconds == 120);  // the default
   CHECK(c.sources[3].path == d.feeds / "local.xml");
   CHECK(c.sources[3].url.empty());
   CHECK(c.episode.title == "Briefing {date:%Y-%m-%d}");
@@ -151,6 +156,8 @@ TEST_CASE("every field of a full feed definition is read", "[sources]") {
   CHECK(c.episode.between_sound == d.feeds / "chime.wav");
   CHECK(c.max_stories == 4);
   CHECK(c.max_minutes == 12);
+  CHECK(c.fetch_budget_seconds == 300);
+  CHECK(c.parallel_fetches == 8);
   CHECK(c.keep_episodes == 7);
   CHECK(c.mp3.bitrate_kbps == 96);
   CHECK(c.mp3.sample_rate_hz == 48000);
@@ -255,7 +262,7 @@ TEST_CASE("bad feed definitions name the file, the field and the problem", "[sou
     CHECK(with("/sources/0/kind", "x") ==
           field_error("sources[0].kind",
                       "unknown field (known: type, name, path, url, max_items, "
-                      "fetch_articles, allow_private)"));
+                      "fetch_articles, allow_private, fetch_budget_seconds)"));
     CHECK(without("/sources/0", "type") == field_error("sources[0].type", "missing"));
     CHECK(with("/sources/0/type", "rss") ==
           field_error("sources[0].type", "expected \"file\", \"folder\" or \"feed\", got 'rss'"));
@@ -269,6 +276,9 @@ TEST_CASE("bad feed definitions name the file, the field and the problem", "[sou
           field_error("sources[0].fetch_articles", "only a \"feed\" source fetches articles"));
     CHECK(with("/sources/0/allow_private", true) ==
           field_error("sources[0].allow_private", "only a \"feed\" source fetches anything"));
+    CHECK(
+        with("/sources/0/fetch_budget_seconds", 10) ==
+        field_error("sources[0].fetch_budget_seconds", "only a \"feed\" source fetches anything"));
     CHECK(with("/sources/0/max_items", 0) ==
           field_error("sources[0].max_items", "0 is out of range 1-100"));
     CHECK(with("/sources/0/max_items", 2.5) ==
@@ -332,7 +342,13 @@ TEST_CASE("bad feed definitions name the file, the field and the problem", "[sou
 
   SECTION("limits, retention, audio") {
     CHECK(with("/limits/max_story", 1) ==
-          field_error("limits.max_story", "unknown field (known: max_stories, max_minutes)"));
+          field_error("limits.max_story",
+                      "unknown field (known: max_stories, max_minutes, "
+                      "fetch_budget_seconds, parallel_fetches)"));
+    CHECK(with("/limits/fetch_budget_seconds", 0) ==
+          field_error("limits.fetch_budget_seconds", "0 is out of range 1-7200"));
+    CHECK(with("/limits/parallel_fetches", 17) ==
+          field_error("limits.parallel_fetches", "17 is out of range 1-16"));
     CHECK(with("/limits/max_stories", 101) ==
           field_error("limits.max_stories", "101 is out of range 1-100"));
     CHECK(with("/limits/max_minutes", "20") ==

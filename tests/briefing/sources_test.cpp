@@ -326,14 +326,13 @@ TEST_CASE("article pages are fetched in parallel within the time budgets", "[sou
   FeedConfig config;
   config.sources = {feed_source("Slow", s.url("/feed.xml")),
                     feed_source("After", s.url("/feed.xml"))};
+  config.sources[0].fetch_budget_seconds = 1;
+  config.fetch_budget_seconds = 1;
+  config.parallel_fetches = 3;
   SourceState state;
   std::ostringstream log;
-  CollectOptions options;
-  options.source_budget = 1s;
-  options.build_budget = 1s;
-  options.parallel_fetches = 3;
   const auto start = std::chrono::steady_clock::now();
-  auto stories = collect_stories(config, state, log, options);
+  auto stories = collect_stories(config, state, log);
   const auto took = std::chrono::steady_clock::now() - start;
   done = true;
   CHECK(stories.empty());
@@ -342,8 +341,98 @@ TEST_CASE("article pages are fetched in parallel within the time budgets", "[sou
   const std::string warnings = log.str();
   INFO(warnings);
   CHECK(warnings.find("source 'Slow': '" + s.url("/slow/0") + "': timed out") != std::string::npos);
-  // Once the build's budget is spent nothing more is fetched.
-  CHECK(warnings.find("source 'After': '" + s.url("/feed.xml") +
-                      "': not fetched: the time budget is spent (1 s per source, 1 s per "
-                      "build); skipped") != std::string::npos);
+  // Once the build's budget is spent nothing more is fetched (the feeds of all sources came
+  // first, at the same time).
+  CHECK(warnings.find("source 'After': '" + s.url("/slow/0") +
+                      "': not fetched: the build's fetch budget is spent "
+                      "(limits.fetch_budget_seconds: 1); skipped") != std::string::npos);
+}
+
+TEST_CASE("a slow source spends its own fetch budget; the next source is still read", "[sources]") {
+  std::atomic<bool> done{false};
+  std::atomic<int> slow_fetches{0};
+  LoopbackServer s;
+  std::string items;
+  for (int i = 0; i < 4; ++i)
+    items += "<item><title>Slow " + std::to_string(i) + "</title><link>/slow/" + std::to_string(i) +
+             "</link><description>Teaser.</description></item>";
+  s.server.Get("/slow.xml", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_content(
+        "<rss version=\"2.0\"><channel><title>Slow</title>" + items + "</channel></rss>",
+        "application/rss+xml");
+  });
+  s.server.Get(R"(/slow/\d+)", [&](const httplib::Request&, httplib::Response& res) {
+    ++slow_fetches;
+    for (int i = 0; i < 50 && !done; ++i) std::this_thread::sleep_for(100ms);
+    res.set_content("<html><body><p>Late.</p></body></html>", "text/html");
+  });
+  s.server.Get("/fast.xml", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_content(
+        "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">"
+        "<channel><title>Fast</title><item><title>On time</title><link>/on-time</link>"
+        "<content:encoded>&lt;p&gt;The whole story.&lt;/p&gt;</content:encoded></item>"
+        "</channel></rss>",
+        "application/rss+xml");
+  });
+  s.start();
+  FeedConfig config;
+  config.sources = {feed_source("Slow", s.url("/slow.xml")),
+                    feed_source("Fast", s.url("/fast.xml"))};
+  config.sources[0].fetch_budget_seconds = 1;  // the build's budget stays 600 s
+  config.parallel_fetches = 1;
+  SourceState state;
+  std::ostringstream log;
+  const auto start = std::chrono::steady_clock::now();
+  auto stories = collect_stories(config, state, log);
+  const auto took = std::chrono::steady_clock::now() - start;
+  done = true;
+  const std::string warnings = log.str();
+  INFO(warnings);
+  REQUIRE(stories.size() == 1);
+  CHECK(stories[0].title == "On time");
+  CHECK(took < 2500ms);  // not 4 × 5 s
+  CHECK(slow_fetches.load() == 1);
+  CHECK(warnings.find("source 'Slow': '" + s.url("/slow/0") + "': timed out") != std::string::npos);
+  for (int i = 1; i < 4; ++i)
+    CHECK(warnings.find("source 'Slow': '" + s.url("/slow/" + std::to_string(i)) +
+                        "': not fetched: the source's fetch budget is spent "
+                        "(fetch_budget_seconds: 1); skipped") != std::string::npos);
+}
+
+TEST_CASE("the feeds of several sources are fetched at the same time, within the cap",
+          "[sources]") {
+  std::atomic<int> in_flight{0}, most{0};
+  LoopbackServer s;
+  s.server.Get(R"(/feed/(\d+)\.xml)", [&](const httplib::Request& req, httplib::Response& res) {
+    const int now = ++in_flight;
+    for (int seen = most.load(); now > seen && !most.compare_exchange_weak(seen, now);) {
+    }
+    std::this_thread::sleep_for(800ms);
+    --in_flight;
+    const std::string n = req.matches[1];
+    res.set_content(
+        "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">"
+        "<channel><title>Feed " +
+            n + "</title><item><title>Story " + n + "</title><link>/story/" + n +
+            "</link><content:encoded>&lt;p&gt;Text " + n +
+            ".&lt;/p&gt;</content:encoded></item></channel></rss>",
+        "application/rss+xml");
+  });
+  s.start();
+  FeedConfig config;
+  for (int i = 0; i < 6; ++i)
+    config.sources.push_back(
+        feed_source("Feed " + std::to_string(i), s.url("/feed/" + std::to_string(i) + ".xml")));
+  config.parallel_fetches = 3;
+  SourceState state;
+  std::ostringstream log;
+  const auto start = std::chrono::steady_clock::now();
+  auto stories = collect_stories(config, state, log);
+  const auto took = std::chrono::steady_clock::now() - start;
+  INFO(log.str());
+  REQUIRE(stories.size() == 6);  // in the order of the sources
+  for (int i = 0; i < 6; ++i) CHECK(stories[i].title == "Story " + std::to_string(i));
+  CHECK(most.load() == 3);  // the cap, reached and kept
+  CHECK(took >= 1600ms);    // two rounds of three
+  CHECK(took < 3500ms);     // not 6 × 0.8 s one after another
 }

@@ -231,6 +231,34 @@ TEST_CASE("cli: the MP3 decodes cleanly with mpg123 and -o - streams the same au
   CHECK(std::system(("mpg123 -q -t " + (d / "piped.mp3").string()).c_str()) == 0);
 }
 
+TEST_CASE("cli: a failed write names the user's file, never the hidden temporary one", "[cli]") {
+  // "cannot write output: No space left on device" once named no file. A full disk is injected
+  // with the file size limit (ulimit -f; SIGXFSZ ignored, so write() fails with EFBIG) on the
+  // temporary file `say` writes beside the output.
+  TempDir d;
+  fs::create_directory(d / "out");
+  for (const char* name : {"o.mp3", "o.wav", "o.flac", "o.ogg"}) {
+    const std::string out = (d / "out" / name).string();
+    auto r =
+        test::run_shell("ulimit -f 8; trap '' XFSZ; exec " + test::shell_quote(BRIEFCAST_BINARY) +
+                        " say " + test::shell_quote(kNote) + " -o " + test::shell_quote(out));
+    INFO(name << ": " << r.err);
+    CHECK(r.exit_code == 7);
+    // One line of ours (eSpeak NG's PulseAudio client, which it loads, also says the limit
+    // stopped it from making its shared memory).
+    std::vector<std::string> ours;
+    std::istringstream lines(r.err);
+    for (std::string line; std::getline(lines, line);)
+      if (line.starts_with("briefcast:")) ours.push_back(line);
+    REQUIRE(ours.size() == 1);
+    CHECK(ours[0].starts_with("briefcast: '" + out + "': "));
+    // libsndfile's Vorbis writer loses the reason ("Unspecified internal error").
+    if (std::string(name) != "o.ogg") CHECK(ours[0].find("too large") != std::string::npos);
+    CHECK(r.err.find(".tmp-") == std::string::npos);
+    CHECK(test::files_in(d / "out").empty());
+  }
+}
+
 TEST_CASE("cli: SIGINT stops a long conversion with exit 130 and no file", "[cli]") {
   TempDir d;
   // ~50 MB of text: far longer than the test lets it run.
@@ -629,7 +657,7 @@ TEST_CASE("cli: the serve command build prints serves what was built", "[cli][bu
     auto page = test::raw_get(port, "/");
     CHECK(page.status == 200);
     CHECK(page.body == test::read_file(d / "out/index.html"));
-    CHECK(server.stop(SIGINT, 15) == 0);
+    CHECK(server.stop(SIGINT, 15) == 130);
     const std::string text = test::read_file(log);
     CHECK(text.find(base + "feed.xml") != std::string::npos);  // the URL subscribed to
     CHECK(text.find("feed base URL") == std::string::npos);    // no mismatch warning

@@ -790,7 +790,7 @@ TEST_CASE("serve: the CLI command", "[serve]") {
   CHECK(busy.exit_code == 9);
   CHECK(busy.err ==
         "briefcast: cannot listen on 127.0.0.1:" + std::to_string(port) + ": address in use\n");
-  CHECK(server.stop(SIGINT, 15) == 0);
+  CHECK(server.stop(SIGINT, 15) == 130);
   CHECK(test::read_file(d / "log").find("\"GET /feed.xml HTTP/1.1\" 200 6\n") != std::string::npos);
   CHECK(test::run_briefcast({"serve", d.path().string(), "--build-at", "06:00"}).exit_code == 2);
 }
@@ -823,7 +823,7 @@ TEST_CASE("serve: --bind 0.0.0.0 prints this machine's addresses and checks the 
       CHECK(
           curl("", "http://127.0.0.1:" + std::to_string(port) + "/" + token + "/feed.xml").status ==
           200);
-      CHECK(server.stop(SIGINT, 15) == 0);
+      CHECK(server.stop(SIGINT, 15) == 130);
     }
     return test::read_file(log);
   };
@@ -881,7 +881,7 @@ TEST_CASE("serve: the token from --token-file or BRIEFCAST_TOKEN, out of ps and 
     std::string cmdline = test::read_file("/proc/" + std::to_string(server.pid()) + "/cmdline");
     CHECK(cmdline.find("serve") != std::string::npos);
     CHECK(cmdline.find(token) == std::string::npos);
-    CHECK(server.stop(SIGTERM, 15) == 0);
+    CHECK(server.stop(SIGTERM, 15) == 130);
     std::string text = test::read_file(log);
     CHECK(text.find(token) == std::string::npos);
     CHECK(text.find("\"GET /***/feed.xml HTTP/1.1\" 200 6\n") != std::string::npos);

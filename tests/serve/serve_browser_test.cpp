@@ -63,7 +63,7 @@ TEST_CASE("serve: the show and episode pages work in Chromium", "[serve][browser
     CHECK(test::read_file(artifacts / shot).rfind("\x89PNG", 0) == 0);
   }
 
-  CHECK(server.stop(SIGINT, 15) == 0);
+  CHECK(server.stop(SIGINT, 15) == 130);
   std::string log = test::read_file(d / "serve.log");
   CHECK(log.find("\"GET / HTTP/1.1\" 200 ") != std::string::npos);
   CHECK(log.find("\"GET /episodes/2026-11-02.html HTTP/1.1\" 200 ") != std::string::npos);

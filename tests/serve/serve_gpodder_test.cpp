@@ -107,7 +107,7 @@ TEST_CASE("serve: gPodder subscribes, downloads, and fetches only the new episod
   CHECK(test::read_file(added[0]) == test::read_file(root / "episodes/2026-11-03.mp3"));
   CHECK(test::read_file(files[0]) == test::read_file(root / "episodes/2026-11-02.mp3"));
 
-  CHECK(server.stop(SIGINT, 15) == 0);
+  CHECK(server.stop(SIGINT, 15) == 130);
   std::string log = test::read_file(d / "serve.log");
   CHECK(log.find("\"GET /feed.xml HTTP/1.1\" 200 ") != std::string::npos);
   CHECK(log.find("\"GET /episodes/2026-11-03.mp3 HTTP/1.1\" 200 ") != std::string::npos);
