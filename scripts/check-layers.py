@@ -30,6 +30,7 @@ OWNERS = [
     (r"zlib\.h$", "serve"),
     (r"CLI/", "cli"),
     (r"cmark-gfm", "extract"),
+    (r"unicode/", "spoken"),
 ]
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^">]+)[">]')
 

@@ -8,7 +8,7 @@ packages=(
   libespeak-ng-dev espeak-ng-data
   libsndfile1-dev libmp3lame-dev libsoxr-dev libebur128-dev libtag1-dev
   nlohmann-json3-dev catch2 libcli11-dev
-  libxml2-dev libutf8proc-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libcurl4-openssl-dev libssl-dev zlib1g-dev libmicrohttpd-dev libcpp-httplib-dev
+  libxml2-dev libutf8proc-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev libcurl4-openssl-dev libssl-dev zlib1g-dev libmicrohttpd-dev libcpp-httplib-dev
   espeak-ng mpg123 curl time bc clang-format clang libfuzzer-14-dev libclang-rt-14-dev sox lame ffmpeg
   python3 python3-podcastparser python3-feedparser gpodder
   # Tests only: the web pages in a real browser (chromium is large, ~300 MB installed) and

@@ -18,6 +18,8 @@
 #include "cli/cli_commands.hpp"
 #include "net/url_tools.hpp"
 #include "pipeline/say.hpp"
+#include "pipeline/text_frontend.hpp"
+#include "spoken/normalizer.hpp"
 #include "voice/speech_engine.hpp"
 #include "voice/voice_profile.hpp"
 
@@ -34,7 +36,7 @@ struct SayFlags {
   std::vector<std::string> inputs;
   std::string output;
   std::string title, author, album = "briefcast";
-  std::string voice = kDefaultVoice;
+  std::string voice;  // empty: the voice of the first input's language
   std::optional<int> rate_wpm, pitch;
   int bitrate_kbps = Mp3Config{}.bitrate_kbps;
   std::optional<int> vbr_quality;
@@ -100,7 +102,28 @@ int run_say(const SayFlags& f, std::ostream& err) {
   if (r.output == "-" && isatty(STDOUT_FILENO))
     throw Error(ExitCode::usage, "refusing to write MP3 to a terminal; redirect or pipe -o -");
 
-  r.voice = resolve_voice(f.voice);
+  if (!f.input_format.empty()) r.input_format = parse_input_format(f.input_format);
+  // Without --voice the first input's language picks the voice (its readers are opened here, so
+  // the input is read once); a streamed large text file keeps the default voice.
+  std::vector<std::unique_ptr<ScriptReader>> readers;
+  std::string voice_note;
+  if (f.voice.empty()) {
+    r.voice = resolve_voice(kDefaultVoice);
+    if (!streams_input(f.inputs.front(), r.input_format)) {
+      Article first = read_article(f.inputs.front(), r.input_format);
+      r.voice = voice_for_article(first, default_voices_dir(), r.voice, &voice_note);
+      ScriptOptions options;
+      options.language = r.voice.language;
+      options.lexicon = r.voice.lexicon;
+      const std::string& spec = f.inputs.front();
+      readers.push_back(
+          script_from_article(std::move(first), options, spec == "-" ? "<stdin>" : spec, true));
+      for (std::size_t i = 1; i < f.inputs.size(); ++i)
+        readers.push_back(open_script(f.inputs[i], options, r.input_format));
+    }
+  } else {
+    r.voice = resolve_voice(f.voice);
+  }
   if (f.rate_wpm) r.voice.rate_wpm = *f.rate_wpm;
   if (f.pitch) r.voice.pitch = *f.pitch;
   r.mp3.bitrate_kbps = f.bitrate_kbps;
@@ -124,11 +147,11 @@ int run_say(const SayFlags& f, std::ostream& err) {
   r.tags.comment = std::string("briefcast ") + BRIEFCAST_VERSION + ", voice " + r.voice.name;
   if (!f.cover.empty()) r.tags.cover = f.cover;
   r.verbose = f.verbose && !f.quiet;
-  if (!f.input_format.empty()) r.input_format = parse_input_format(f.input_format);
   r.progress = !f.quiet && isatty(STDERR_FILENO);
   r.jobs = f.jobs;
 
-  SayReport rep = say(r, err);
+  if (r.verbose && !voice_note.empty()) err << "briefcast: " << voice_note << "\n";
+  SayReport rep = readers.empty() ? say(r, err) : say(r, std::move(readers), err);
 
   if (r.verbose) {
     err << "briefcast: voice " << r.voice.name << " (eSpeak NG " << r.voice.espeak_voice
@@ -175,6 +198,10 @@ int run_voices(std::ostream& out) {
                   p.description.c_str(), p.name == kDefaultVoice ? " (default)" : "");
     out << line;
   }
+  out << "\nSpoken-form rules (numbers, dates, times, money; " << (dir / "lang").string()
+      << "):\n ";
+  for (auto& code : normalizer_languages(dir)) out << " " << code;
+  out << "\n  Other languages are read as written (eSpeak NG reads their digits).\n";
   SpeechEngine engine;
   out << "\neSpeak NG voices (" << engine.version() << "), usable with --voice LANGUAGE:\n";
   for (auto& v : engine.installed_voices()) {
@@ -215,10 +242,10 @@ void add_say_commands(CLI::App& app, CliStreams io, SubcommandList& commands) {
   say_cmd->add_option("--author", f->author,
                       "Artist tag [default: the page's author, else briefcast]");
   say_cmd->add_option("--album", f->album, "Album tag")->capture_default_str();
-  say_cmd
-      ->add_option("-v,--voice", f->voice,
-                   "Voice profile name or .json file, or an eSpeak NG voice (see `voices`)")
-      ->capture_default_str();
+  say_cmd->add_option("-v,--voice", f->voice,
+                      "Voice profile name or .json file, or an eSpeak NG voice (see `voices`) "
+                      "[default: the first input's language (declared or guessed), else " +
+                          std::string(kDefaultVoice) + "]");
   say_cmd
       ->add_option("-s,--rate", f->rate_wpm, "Words per minute, 80-450 [default: from the voice]")
       ->check(CLI::Range(80, 450));

@@ -13,13 +13,15 @@
 
 namespace briefcast {
 
+namespace fs = std::filesystem;
+
 namespace {
 
 enum class View { clean, sentences, script };
 
 struct TextFlags {
   std::string input;
-  std::string voice = "en-us-news";
+  std::string voice;  // empty: the voice of the article's language
   bool json = false;
   bool verbose = false;
   std::string format;  // "" sniffs
@@ -33,6 +35,19 @@ ScriptOptions options_for(const std::string& voice) {
   } else {
     o.language = voice;  // a raw eSpeak NG voice name: its language, no lexicon
   }
+  return o;
+}
+
+// Without --voice: the voice of the article's language (the default voice when unknown).
+ScriptOptions options_for_article(const Article& article, bool verbose, std::ostream& err) {
+  const fs::path dir = default_voices_dir();
+  const VoiceProfile fallback = find_voice_profile("en-us-news", dir).value_or(VoiceProfile{});
+  std::string note;
+  const VoiceProfile voice = voice_for_article(article, dir, fallback, &note);
+  if (verbose) err << "briefcast: " << note << "\n";
+  ScriptOptions o;
+  o.language = voice.language;
+  o.lexicon = voice.lexicon;
   return o;
 }
 
@@ -67,7 +82,8 @@ int run_view(View view, const TextFlags& f, CliStreams io) {
     io.out << j.dump(2) << "\n";
     return 0;
   }
-  ScriptOptions options = options_for(f.voice);
+  ScriptOptions options =
+      f.voice.empty() ? options_for_article(article, f.verbose, io.err) : options_for(f.voice);
   std::string title = article.title;
   auto reader = script_from_article(std::move(article), options, f.input, true);
   json sentences = json::array();
@@ -100,8 +116,9 @@ void add_view(CLI::App& app, CliStreams io, SubcommandList& commands, View view,
       ->check(CLI::IsMember({"text", "markdown", "html"}));
   cmd->add_flag("--verbose", flags->verbose, "List each input line left out, with its reason");
   if (view == View::script)
-    cmd->add_option("-v,--voice", flags->voice, "Voice profile whose language and lexicon apply")
-        ->capture_default_str();
+    cmd->add_option("-v,--voice", flags->voice,
+                    "Voice profile whose language and lexicon apply [default: the article's "
+                    "language (declared or guessed), else en-us-news]");
   commands.push_back({cmd, [view, flags, io] { return run_view(view, *flags, io); }});
 }
 

@@ -18,6 +18,7 @@
 #include "net/url_tools.hpp"
 #include "spoken/lexicon.hpp"
 #include "spoken/normalizer.hpp"
+#include "text/language_guess.hpp"
 #include "text/long_sentence.hpp"
 #include "text/segmenter.hpp"
 #include "text/text_encoding.hpp"
@@ -59,11 +60,7 @@ NormalizerConfig normalizer_for(const ScriptOptions& o) {
   return c;
 }
 
-bool has_rules(const std::string& language) {
-  std::string primary = lower_ascii(language.substr(0, language.find('-')));
-  auto langs = normalizer_languages();
-  return std::find(langs.begin(), langs.end(), primary) != langs.end();
-}
+bool has_rules(const std::string& language) { return has_normalization_rules(language); }
 
 // A cleaned article held in memory.
 class ArticleScript : public ScriptReader {
@@ -339,17 +336,44 @@ ScriptBlock script_block(const Block& block, std::size_t index, const ScriptOpti
   return out;
 }
 
+ArticleLanguage article_language(const Article& article) {
+  if (!article.language.empty()) return {article.language, "declared"};
+  std::string text = article.title;
+  for (auto& b : article.blocks) {
+    if (text.size() > 64 * 1024) break;
+    text += "\n" + b.text;
+  }
+  std::string guess = guess_language(text);
+  return {guess, guess.empty() ? "" : "guessed"};
+}
+
+VoiceProfile voice_for_article(const Article& article, const fs::path& voices_dir,
+                               const VoiceProfile& fallback, std::string* note) {
+  const ArticleLanguage lang = article_language(article);
+  std::optional<VoiceProfile> chosen = voice_for_language(lang.tag, voices_dir, fallback);
+  VoiceProfile v = chosen.value_or(fallback);
+  if (note) {
+    *note =
+        "voice " + v.name + " (" + v.espeak_voice + ") for language " +
+        (lang.tag.empty() ? std::string("unknown")
+                          : lang.tag + (lang.source == "declared" ? " (declared by the input)"
+                                                                  : " (guessed from the text)"));
+    if (!lang.tag.empty() && !chosen) *note += ": no voice speaks it, using the default";
+  }
+  return v;
+}
+
+bool streams_input(const std::string& spec, std::optional<InputFormat> format) {
+  if (spec == "-" || is_http_url(spec) || (format && *format != InputFormat::text)) return false;
+  std::error_code ec;
+  auto status = fs::status(spec, ec);
+  return !ec && fs::is_regular_file(status) && fs::file_size(spec, ec) > kMaxWholeArticleBytes &&
+         detect_format(spec, {}) == InputFormat::text;
+}
+
 std::unique_ptr<ScriptReader> open_script(const std::string& spec, const ScriptOptions& options,
                                           std::optional<InputFormat> format) {
-  if (spec != "-" && (!format || *format == InputFormat::text)) {
-    std::error_code ec;
-    auto status = fs::status(spec, ec);
-    if (!ec && fs::is_regular_file(status) && fs::file_size(spec, ec) > kMaxWholeArticleBytes &&
-        detect_format(spec, {}) == InputFormat::text) {
-      auto reader = std::make_unique<StreamedTextScript>(spec, options);
-      return reader;
-    }
-  }
+  if (streams_input(spec, format)) return std::make_unique<StreamedTextScript>(spec, options);
   Article a = read_article(spec, format);
   return std::make_unique<ArticleScript>(std::move(a), options, display_name(spec), true);
 }

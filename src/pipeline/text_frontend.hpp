@@ -9,6 +9,7 @@
 // Only this file knows the order of the text stages (STYLE.md: stages never call each other).
 
 #include <cstddef>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,6 +19,7 @@
 
 #include "text/article.hpp"
 #include "text/script.hpp"
+#include "voice/voice_profile.hpp"
 
 namespace briefcast {
 
@@ -56,6 +58,25 @@ Article article_from_bytes(std::string_view bytes, InputFormat format, const std
 // passes through; another type is Error(ExitCode::input) "'URL': not a web page or text
 // (Content-Type T)". `format` overrides detect_format and the Content-Type (--format).
 Article read_article(const std::string& spec, std::optional<InputFormat> format = std::nullopt);
+
+// The language an article is written in: the one it declares (HTML lang, JSON-LD inLanguage,
+// Content-Language, feed language) or, when it declares none, guess_language over its title and
+// text. `source` says which: "declared", "guessed", or "" when neither gives one (tag empty).
+struct ArticleLanguage {
+  std::string tag;     // BCP 47, e.g. "fr" or "pt-BR"; "" unknown
+  std::string source;  // "declared", "guessed" or ""
+};
+ArticleLanguage article_language(const Article& article);
+
+// The voice for an article when none was asked for: voice_for_language over article_language in
+// `voices_dir`, else `fallback`. `note`, when given, receives one line for --verbose: "voice
+// fr-news (fr-fr) for language fr (declared by the input)".
+VoiceProfile voice_for_article(const Article& article, const std::filesystem::path& voices_dir,
+                               const VoiceProfile& fallback, std::string* note = nullptr);
+
+// True when open_script would stream `spec` paragraph by paragraph (a plain-text file larger
+// than kMaxWholeArticleBytes) instead of reading it whole.
+bool streams_input(const std::string& spec, std::optional<InputFormat> format = std::nullopt);
 
 // How sentences become speech.
 struct ScriptOptions {

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <memory>
@@ -12,6 +13,8 @@
 #include "base/error.hpp"
 #include "base/file_read.hpp"
 #include "base/strings.hpp"
+#include "spoken/data_reader.hpp"
+#include "spoken/spoken_intl.hpp"
 #include "spoken/spoken_rules.hpp"
 
 namespace briefcast {
@@ -26,81 +29,6 @@ const std::string& LanguageData::word(const std::string& key) const {
 namespace {
 
 using nlohmann::json;
-
-// Reads fields of one data file, throwing "'<file>': field '<name>': <problem>".
-class Reader {
- public:
-  Reader(const json& root, std::string file) : root_(root), file_(std::move(file)) {}
-
-  [[noreturn]] void fail(const std::string& field, const std::string& problem) const {
-    throw Error(ExitCode::voice, "'" + file_ + "': field '" + field + "': " + problem);
-  }
-
-  const json& at(const std::string& path, json::value_t type) const {
-    const json* j = &root_;
-    std::size_t start = 0;
-    while (true) {
-      std::size_t dot = path.find('.', start);
-      std::string key =
-          path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-      if (!j->is_object() || !j->contains(key)) fail(path, "missing");
-      j = &(*j)[key];
-      if (dot == std::string::npos) break;
-      start = dot + 1;
-    }
-    bool ok =
-        j->type() == type || (type == json::value_t::number_integer && j->is_number_integer());
-    if (!ok) fail(path, std::string("expected ") + json(type).type_name());
-    return *j;
-  }
-
-  std::string str(const std::string& path) const {
-    return at(path, json::value_t::string).get<std::string>();
-  }
-
-  std::vector<std::string> strings(const std::string& path, std::size_t min_size) const {
-    const json& a = at(path, json::value_t::array);
-    if (a.size() < min_size) fail(path, "needs at least " + std::to_string(min_size) + " entries");
-    std::vector<std::string> v;
-    for (const auto& e : a) {
-      if (!e.is_string()) fail(path, "entries must be strings");
-      v.push_back(e.get<std::string>());
-    }
-    return v;
-  }
-
-  std::set<std::string> string_set(const std::string& path) const {
-    auto v = strings(path, 0);
-    return {v.begin(), v.end()};
-  }
-
-  std::map<std::string, std::string> string_map(const std::string& path) const {
-    std::map<std::string, std::string> m;
-    for (const auto& [k, v] : at(path, json::value_t::object).items()) {
-      if (!v.is_string()) fail(path + "." + k, "expected string");
-      m[k] = v.get<std::string>();
-    }
-    return m;
-  }
-
-  // An object whose values are arrays of exactly `n` strings.
-  std::map<std::string, std::vector<std::string>> tuple_map(const std::string& path,
-                                                            std::size_t n) const {
-    std::map<std::string, std::vector<std::string>> m;
-    for (const auto& [k, v] : at(path, json::value_t::object).items()) {
-      if (!v.is_array() || v.size() != n)
-        fail(path + "." + k, "expected " + std::to_string(n) + " strings");
-      for (const auto& e : v)
-        if (!e.is_string()) fail(path + "." + k, "expected " + std::to_string(n) + " strings");
-      m[k] = v.get<std::vector<std::string>>();
-    }
-    return m;
-  }
-
- private:
-  const json& root_;
-  std::string file_;
-};
 
 [[noreturn]] void cannot_open(const std::filesystem::path& file) {
   throw Error(ExitCode::voice, quoted(file) + ": cannot open language data");
@@ -271,11 +199,62 @@ std::shared_ptr<const spoken::LanguageData> language_data(const std::filesystem:
   return e.data;
 }
 
+// The data of a data-driven language (spoken_intl.hpp), read again when its file changes.
+std::shared_ptr<const spoken::IntlData> intl_data(const std::filesystem::path& file) {
+  struct Entry {
+    timespec modified{};
+    off_t size = -1;
+    std::shared_ptr<const spoken::IntlData> data;
+  };
+  static std::mutex mutex;
+  static std::map<std::string, Entry> cache;
+  struct stat st {};
+  if (::stat(file.c_str(), &st) != 0) spoken::cannot_open(file);
+  std::lock_guard lock(mutex);
+  Entry& e = cache[file.string()];
+  if (!e.data || e.size != st.st_size || e.modified.tv_sec != st.st_mtim.tv_sec ||
+      e.modified.tv_nsec != st.st_mtim.tv_nsec) {
+    e.data = std::make_shared<const spoken::IntlData>(spoken::load_intl_language(file));
+    e.modified = st.st_mtim;
+    e.size = st.st_size;
+  }
+  return e.data;
+}
+
 }  // namespace
 
-std::vector<std::string> normalizer_languages() {
+bool has_normalization_rules(std::string_view language, const std::filesystem::path& data_dir) {
+  std::string code = lower_ascii(language.substr(0, language.find_first_of("-_")));
+  for (const auto& l : kLanguages)
+    if (code == l.code) return true;
+  if (code.empty() || code.find_first_of("/.\\") != std::string::npos) return false;
+  const std::filesystem::path file =
+      (data_dir.empty() ? default_voices_dir() : data_dir) / "lang" / (code + ".json");
+  struct stat st {};
+  if (::stat(file.c_str(), &st) != 0) return false;
+  // One parse per file version: this runs for every block of an article.
+  static std::mutex mutex;
+  static std::map<std::string, std::pair<std::pair<long, long>, bool>> seen;
+  std::lock_guard lock(mutex);
+  auto stamp = std::make_pair(static_cast<long>(st.st_mtim.tv_sec) ^ st.st_mtim.tv_nsec,
+                              static_cast<long>(st.st_size));
+  auto it = seen.find(file.string());
+  if (it != seen.end() && it->second.first == stamp) return it->second.second;
+  bool intl = spoken::is_intl_language_file(file);
+  seen[file.string()] = {stamp, intl};
+  return intl;
+}
+
+std::vector<std::string> normalizer_languages(const std::filesystem::path& data_dir) {
   std::vector<std::string> v;
   for (const auto& l : kLanguages) v.emplace_back(l.code);
+  const std::filesystem::path dir = (data_dir.empty() ? default_voices_dir() : data_dir) / "lang";
+  std::error_code ec;
+  for (auto& e : std::filesystem::directory_iterator(dir, ec))
+    if (e.path().extension() == ".json" && spoken::is_intl_language_file(e.path()))
+      v.push_back(e.path().stem().string());
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
   return v;
 }
 
@@ -285,15 +264,22 @@ std::string to_spoken(std::string_view sentence, const NormalizerConfig& config)
   const LanguageEntry* entry = nullptr;
   for (const auto& l : kLanguages)
     if (code == l.code) entry = &l;
-  if (!entry)
-    throw Error(ExitCode::voice, "language '" + config.language + "': no normalization rules");
   std::filesystem::path dir = config.data_dir.empty() ? default_voices_dir() : config.data_dir;
+  std::set<std::string> keep(config.keep_words.begin(), config.keep_words.end());
+  if (!entry) {
+    const std::filesystem::path file = dir / "lang" / (code + ".json");
+    std::error_code ec;
+    if (code.empty() || code.find('/') != std::string::npos ||
+        code.find('.') != std::string::npos || !std::filesystem::exists(file, ec) ||
+        !spoken::is_intl_language_file(file))
+      throw Error(ExitCode::voice, "language '" + config.language + "': no normalization rules");
+    return spoken::spoken_intl(spoken::tokenize(sentence), *intl_data(file), keep);
+  }
   std::string region;
   if (std::size_t sep = config.language.find_first_of("-_"); sep != std::string::npos)
     region = upper_ascii(config.language.substr(sep + 1, 2));
   const std::shared_ptr<const spoken::LanguageData> data =
       language_data(dir / "lang" / (code + ".json"), region);
-  std::set<std::string> keep(config.keep_words.begin(), config.keep_words.end());
   return entry->rules(spoken::tokenize(sentence), *data, keep);
 }
 

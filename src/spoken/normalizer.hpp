@@ -5,9 +5,11 @@
 //
 // The engine (tokens, dispatch, data loading) is language-independent; the words and
 // abbreviations of a language come from `<voices dir>/lang/<language>.json` and its rules from
-// one `spoken_<language>.cpp`. Normalization is a pure function of the sentence, the config and
-// the data file; a data file is read once and kept while its modification time and size stay the
-// same (an edited file is read again on the next call, also in a long-running `serve`).
+// one `spoken_<language>.cpp` (English), or, for a data file with a "spellout" section (German,
+// French, Spanish), from the data alone with ICU spelling the numbers (spoken_intl.hpp).
+// Normalization is a pure function of the sentence, the config and the data file; a data file is
+// read once and kept while its modification time and size stay the same (an edited file is read
+// again on the next call, also in a long-running `serve`).
 //
 // Runs after cleaning and sentence splitting and before the voice lexicon: a sentence may still
 // contain "Dr." or "U.S." mid-sentence, and words listed in `keep_words` (the lexicon's keys) are
@@ -35,7 +37,13 @@ struct NormalizerConfig {
 // malformed: "'<file>': field '<name>': <problem>".
 std::string to_spoken(std::string_view sentence, const NormalizerConfig& config = {});
 
-// The languages that have rules compiled in (e.g. {"en"}); each still needs its data file.
-std::vector<std::string> normalizer_languages();
+// The languages that have spoken-form rules, sorted: those compiled in ({"en"}, each still
+// needing its data file) and every data-driven one, a `lang/<code>.json` with a "spellout"
+// section in `data_dir` (empty: default_voices_dir()), e.g. {"de", "en", "es", "fr"}.
+std::vector<std::string> normalizer_languages(const std::filesystem::path& data_dir = {});
+
+// True when `language` ("fr-FR", "de") has spoken-form rules (see normalizer_languages); cheap
+// enough to ask for every block (a data file is parsed once per version).
+bool has_normalization_rules(std::string_view language, const std::filesystem::path& data_dir = {});
 
 }  // namespace briefcast

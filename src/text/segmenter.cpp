@@ -242,6 +242,27 @@ struct Segmenter {
            starts_sentence(tok[b + 1].text);
   }
 
+  // German ordinals are written with a dot: "am 5. März", "den 2. Platz". A day number before a
+  // German month name, or a short number after a German article or preposition, is no end.
+  bool german_ordinal(std::size_t i, std::string_view w, std::string_view next) const {
+    // Scale and number abbreviations before a noun: "3 Mrd. Euro", "Nr. 5", "ca. 500".
+    static constexpr std::string_view kGermanAbbreviations[] = {
+        "Mio", "Mrd", "Tsd", "Nr", "ca", "bzw", "vgl", "Prof", "inkl", "zzgl"};
+    if (contains(kGermanAbbreviations, w)) return true;
+    if (w.empty() || w.size() > 3 || !all_digits(w)) return false;
+    static constexpr std::string_view kMonths[] = {
+        "Januar", "Februar",   "M\u00e4rz", "April",    "Mai",      "Juni",       "Juli",
+        "August", "September", "Oktober",   "November", "Dezember", "J\u00e4nner"};
+    static constexpr std::string_view kBefore[] = {
+        "am",   "im",    "vom",    "zum", "beim", "dem",   "den",   "der",  "die",
+        "das",  "des",   "zur",    "ab",  "bis",  "seit",  "ein",   "eine", "einen",
+        "sein", "seine", "seinen", "ihr", "ihre", "ihren", "jeden", "jede"};
+    std::string_view nw = strip_openers(next);
+    while (!nw.empty() && (nw.back() == ',' || nw.back() == '.')) nw.remove_suffix(1);
+    if (w.size() <= 2 && contains(kMonths, nw)) return true;
+    return i > 0 && contains(kBefore, lower_ascii(strip_openers(tok[i - 1].text)));
+  }
+
   bool period_ends(std::size_t i, std::string_view core) const {
     std::string_view next = tok[i + 1].text;
     if (!starts_sentence(next)) return false;
@@ -252,6 +273,7 @@ struct Segmenter {
       return true;
     std::string lw = lower_ascii(w);
     if (contains(kNeverEnd, lw)) return false;
+    if (german_ordinal(i, w, next)) return false;
     bool number_next = is_digit(strip_openers(next).empty() ? ' ' : strip_openers(next)[0]);
     if (number_next && contains(kBeforeNumber, lw)) return false;
     // "It starts at 5 p.m. Officials said": after a clock time, a capitalized word opens a new

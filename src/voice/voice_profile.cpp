@@ -1,8 +1,10 @@
 #include "voice/voice_profile.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "base/error.hpp"
 #include "base/file_read.hpp"
@@ -126,6 +128,61 @@ std::optional<VoiceProfile> find_voice_profile(const std::string& voice, const f
   fs::path file = dir / (voice + ".json");
   if (fs::exists(file, ec)) return load_voice_profile(file);
   return std::nullopt;
+}
+
+namespace {
+
+std::string lower_tag(const std::string& tag) {
+  std::string s;
+  for (char c : tag)
+    s += c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string primary_of(const std::string& tag) {
+  std::string t = lower_tag(tag);
+  return t.substr(0, t.find('-'));
+}
+
+// eSpeak NG 1.51 voices by language tag: a regional voice where the region changes the
+// pronunciation, else the language's own voice.
+std::string espeak_voice_for(const std::string& tag) {
+  static const std::set<std::string> regional = {"pt-br", "es-419", "en-us", "en-gb",
+                                                 "fr-be", "fr-ch",  "en-029"};
+  static const std::set<std::string> languages = {
+      "af", "ar", "bg", "bs", "ca", "cs", "cy", "da", "de", "el", "en", "eo", "es", "et",
+      "eu", "fa", "fi", "fr", "ga", "hi", "hr", "hu", "hy", "id", "is", "it", "ka", "kn",
+      "lt", "lv", "mk", "ml", "ms", "nb", "ne", "nl", "pa", "pl", "pt", "ro", "ru", "sk",
+      "sl", "sq", "sr", "sv", "sw", "ta", "te", "tr", "uk", "ur", "vi"};
+  std::string t = lower_tag(tag);
+  if (regional.count(t)) return t;
+  std::string p = primary_of(t);
+  if (p == "no") return "nb";
+  return languages.count(p) ? p : "";
+}
+
+}  // namespace
+
+std::optional<VoiceProfile> voice_for_language(const std::string& language, const fs::path& dir,
+                                               const VoiceProfile& fallback) {
+  const std::string tag = lower_tag(language), primary = primary_of(language);
+  if (primary.empty()) return std::nullopt;
+  const std::vector<VoiceProfile> profiles = load_voice_profiles(dir);
+  for (auto& p : profiles)
+    if (lower_tag(p.language) == tag) return p;
+  if (primary_of(fallback.language) == primary) return fallback;
+  for (auto& p : profiles)
+    if (primary_of(p.language) == primary) return p;
+  const std::string voice = espeak_voice_for(language);
+  if (voice.empty()) return std::nullopt;
+  VoiceProfile v = fallback;
+  v.name = voice;
+  v.description.clear();
+  v.espeak_voice = voice;
+  v.variant.clear();
+  v.language = language;
+  v.lexicon.clear();
+  return v;
 }
 
 }  // namespace briefcast

@@ -47,4 +47,14 @@ std::vector<VoiceProfile> load_voice_profiles(const std::filesystem::path& dir);
 std::optional<VoiceProfile> find_voice_profile(const std::string& voice,
                                                const std::filesystem::path& dir);
 
+// The voice for an article written in `language` (BCP 47, e.g. "fr", "pt-BR"), when no voice was
+// asked for: a profile in `dir` whose language is exactly that tag ("en-GB" -> en-gb-news); else
+// `fallback` when its primary language matches; else the first profile (by name) of that
+// primary language ("fr" -> fr-news); else, for a language eSpeak NG speaks, `fallback`'s
+// settings with that language's eSpeak NG voice ("it" -> "it", "pt-BR" -> "pt-br"), named
+// after it, without a lexicon. nullopt when `language` is empty or none of these fits.
+std::optional<VoiceProfile> voice_for_language(const std::string& language,
+                                               const std::filesystem::path& dir,
+                                               const VoiceProfile& fallback);
+
 }  // namespace briefcast

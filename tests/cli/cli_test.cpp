@@ -85,7 +85,7 @@ TEST_CASE("cli: --version and --help with the defaults", "[cli]") {
   CHECK(h.out.find("=64") != std::string::npos);
   CHECK(h.out.find("default: 44100") != std::string::npos);
   CHECK(h.out.find("=-16") != std::string::npos);
-  CHECK(h.out.find("=en-us-news") != std::string::npos);
+  CHECK(h.out.find("else en-us-news]") != std::string::npos);
 }
 
 TEST_CASE("cli: usage errors exit 2", "[cli]") {
@@ -581,7 +581,9 @@ TEST_CASE("cli: dropped lines are counted, and listed with --verbose", "[cli]") 
         "briefcast: dropped line 3: \"12 Comments\" (boilerplate)\n"
         "briefcast: dropped line 5: \"Bridge Vote\" (repeats the title)\n"
         "briefcast: warning: '" +
-            page.string() + "': dropped 2 lines as boilerplate (see --verbose)\n");
+            page.string() +
+            "': dropped 2 lines as boilerplate (see --verbose)\n"
+            "briefcast: voice en-us-news (en-us) for language en (guessed from the text)\n");
   r = run_briefcast({"say", "--verbose", page.string(), "-o", (d / "x.wav").string()});
   CHECK(r.exit_code == 0);
   CHECK(r.err.find("briefcast: '" + page.string() +
@@ -662,4 +664,64 @@ TEST_CASE("cli: the serve command build prints serves what was built", "[cli][bu
     CHECK(text.find(base + "feed.xml") != std::string::npos);  // the URL subscribed to
     CHECK(text.find("feed base URL") == std::string::npos);    // no mismatch warning
   }
+}
+
+TEST_CASE("cli: without --voice a page is read in its own language's voice and numbers",
+          "[cli][language]") {
+  TempDir d;
+  const std::string page =
+      "<!doctype html><html lang=\"fr\"><head><title>Vote au Sénat</title></head><body>"
+      "<article><h1>Vote au Sénat</h1><p>Le texte a été adopté par 250 voix contre 30 à "
+      "9h15, après un long débat.</p></article></body></html>";
+  test::write_file(d / "vote.html", page);
+  auto r = run_briefcast({"script", "--verbose", (d / "vote.html").string()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out ==
+        "Vote au Sénat\nLe texte a été adopté par deux cent cinquante voix contre trente à neuf "
+        "heures quinze, après un long débat.\n");
+  CHECK(r.err.find("briefcast: voice fr-news (fr) for language fr (declared by the input)") !=
+        std::string::npos);
+  // --voice wins over the page's language.
+  auto en = run_briefcast({"script", "--voice", "en-us-news", (d / "vote.html").string()});
+  REQUIRE(en.exit_code == 0);
+  CHECK(en.out.find("two hundred fifty") != std::string::npos);
+
+  // say: the French voice, the French language tag, and the choice on --verbose.
+  auto say = run_briefcast(
+      {"say", (d / "vote.html").string(), "-o", (d / "vote.mp3").string(), "--verbose"});
+  INFO(say.err);
+  REQUIRE(say.exit_code == 0);
+  CHECK(say.err.find("briefcast: voice fr-news (fr) for language fr") != std::string::npos);
+  CHECK(say.err.find("briefcast: voice fr-news (eSpeak NG fr+m3") != std::string::npos);
+  CHECK(read_id3v2(d / "vote.mp3").tags.language == "fra");
+
+  // Plain text declares nothing: its words tell (German here), and its numbers follow.
+  test::write_file(d / "de.txt",
+                   "Die Regierung hat den Haushalt vorgestellt. Die Ausgaben steigen am 5. März "
+                   "um 2,5 Prozent, wie der Minister sagte.\n");
+  auto de = run_briefcast({"script", "--verbose", (d / "de.txt").string()});
+  REQUIRE(de.exit_code == 0);
+  CHECK(de.out ==
+        "Die Regierung hat den Haushalt vorgestellt.\nDie Ausgaben steigen am fünften März um "
+        "zwei Komma fünf Prozent, wie der Minister sagte.\n");
+  CHECK(de.err.find("voice de-news (de) for language de (guessed from the text)") !=
+        std::string::npos);
+  // A language with a voice but no spoken-form rules: eSpeak NG's own voice, text as written.
+  test::write_file(d / "it.html",
+                   "<html lang=\"it\"><body><article><p>Il governo ha approvato la legge con 250 "
+                   "voti.</p></article></body></html>");
+  auto it = run_briefcast({"script", "--verbose", (d / "it.html").string()});
+  REQUIRE(it.exit_code == 0);
+  CHECK(it.out == "Il governo ha approvato la legge con 250 voti.\n");
+  CHECK(it.err.find("voice it (it) for language it") != std::string::npos);
+}
+
+TEST_CASE("cli: voices lists the languages with spoken-form rules", "[cli][language]") {
+  auto r = run_briefcast({"voices"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("Spoken-form rules (numbers, dates, times, money; ") != std::string::npos);
+  CHECK(r.out.find("  de en es fr\n") != std::string::npos);
+  CHECK(r.out.find("fr-news") != std::string::npos);
+  CHECK(r.out.find("es-news") != std::string::npos);
 }

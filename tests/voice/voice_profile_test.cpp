@@ -20,15 +20,18 @@ std::string error_of(const std::string& json) {
 }
 }  // namespace
 
-TEST_CASE("shipped voice profiles load and name a US, a British and a non-English voice",
+TEST_CASE("shipped voice profiles load and name a US, a British and non-English voices",
           "[voice]") {
   auto profiles = load_voice_profiles(test::source_dir() / "voices");
   std::vector<std::string> names;
   for (auto& p : profiles) names.push_back(p.name);
-  CHECK(names == std::vector<std::string>{"de-news", "en-gb-news", "en-us-news"});
+  CHECK(names ==
+        std::vector<std::string>{"de-news", "en-gb-news", "en-us-news", "es-news", "fr-news"});
   CHECK(profiles[2].espeak_voice == "en-us");
   CHECK(profiles[1].espeak_voice.rfind("en-gb", 0) == 0);
   CHECK(profiles[0].language.rfind("de", 0) == 0);
+  CHECK(profiles[3].language == "es-ES");
+  CHECK(profiles[4].language == "fr-FR");
 }
 
 TEST_CASE("a profile is parsed with defaults for missing fields", "[voice]") {
@@ -68,4 +71,21 @@ TEST_CASE("find_voice_profile resolves names and paths", "[voice]") {
   CHECK(find_voice_profile((dir / "de-news.json").string(), dir)->espeak_voice == "de");
   CHECK_FALSE(find_voice_profile("fr", dir).has_value());
   CHECK_THROWS_AS(find_voice_profile("/nonexistent/x.json", dir), Error);
+}
+
+TEST_CASE("the voice of an article's language", "[voice][language]") {
+  const auto dir = test::source_dir() / "voices";
+  VoiceProfile fallback = *find_voice_profile("en-us-news", dir);
+  CHECK(voice_for_language("fr", dir, fallback)->name == "fr-news");
+  CHECK(voice_for_language("de-AT", dir, fallback)->name == "de-news");
+  CHECK(voice_for_language("en-GB", dir, fallback)->name == "en-gb-news");
+  CHECK(voice_for_language("en", dir, fallback)->name == "en-us-news");
+  auto pt = voice_for_language("pt-BR", dir, fallback);
+  REQUIRE(pt);
+  CHECK(pt->espeak_voice == "pt-br");
+  CHECK(pt->language == "pt-BR");
+  CHECK(pt->lexicon.empty());
+  CHECK(pt->rate_wpm == fallback.rate_wpm);
+  CHECK_FALSE(voice_for_language("", dir, fallback));
+  CHECK_FALSE(voice_for_language("tlh", dir, fallback));
 }

@@ -1,0 +1,100 @@
+// The data-driven languages (voices/lang/{de,fr,es}.json, spoken_intl.cpp) through to_spoken;
+// the scored set is tests/scoring/language-cases.txt.
+#include "spoken/spoken_intl.hpp"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "base/error.hpp"
+#include "spoken/icu_spellout.hpp"
+#include "spoken/normalizer.hpp"
+#include "support/test_support.hpp"
+
+using namespace briefcast;
+
+namespace {
+std::string in(const std::string& language, std::string_view s) {
+  NormalizerConfig c;
+  c.language = language;
+  return to_spoken(s, c);
+}
+}  // namespace
+
+TEST_CASE("ICU spells numbers by rule set, without soft hyphens", "[normalize][language]") {
+  CHECK(spoken::icu_spell("de", "%spellout-numbering", 250) == "zweihundertfünfzig");
+  CHECK(spoken::icu_spell("fr", "%spellout-cardinal-feminine", 21) == "vingt-et-une");
+  CHECK(spoken::icu_spell("es", "%spellout-cardinal-feminine", 200) == "doscientas");
+  CHECK_FALSE(spoken::icu_spell("fr", "%no-such-rules", 1));
+  auto sets = spoken::icu_rule_sets("de");
+  CHECK(std::find(sets.begin(), sets.end(), "%spellout-ordinal-n") != sets.end());
+}
+
+TEST_CASE("French: agreement, clock, money, dates", "[normalize][language]") {
+  CHECK(in("fr-FR", "par 250 voix contre 30") == "par deux cent cinquante voix contre trente");
+  CHECK(in("fr", "à 9h15") == "à neuf heures quinze");
+  CHECK(in("fr", "à 1h") == "à une heure");
+  CHECK(in("fr", "12,50 € le kilo") == "douze euros cinquante le kilo");
+  CHECK(in("fr", "une perte de 2,5 Md€") == "une perte de deux virgule cinq milliards d'euros");
+  CHECK(in("fr", "le 1er mars 2026") == "le premier mars deux mille vingt-six");
+  CHECK(in("fr", "12 000 habitants") == "douze mille habitants");
+  CHECK(in("fr", "(5 %)") == "(cinq pour cent)");
+  // Untouched: words, and text that is no number.
+  CHECK(in("fr", "Bonjour à tous.") == "Bonjour à tous.");
+  CHECK(in("fr", "A-1 et 3-") == "A-1 et 3-");
+}
+
+TEST_CASE("German: ordinal case after the word before, Uhr, years in hundreds",
+          "[normalize][language]") {
+  CHECK(in("de", "am 3. Oktober") == "am dritten Oktober");
+  CHECK(in("de", "der 3. Oktober") == "der dritte Oktober");
+  CHECK(in("de", "um 9.15 Uhr") == "um neun Uhr fünfzehn");
+  CHECK(in("de", "Preis: 9.15 Euro") == "Preis: neun Komma eins fünf Euro");
+  CHECK(in("de", "seit 1990") == "seit neunzehnhundertneunzig");
+  CHECK(in("de", "1 Million Menschen") == "eine Million Menschen");
+  CHECK(in("de", "Das Ergebnis war 1.") == "Das Ergebnis war eins.");
+}
+
+TEST_CASE("Spanish: feminine hundreds, apocope, money with con", "[normalize][language]") {
+  CHECK(in("es", "200 personas") == "doscientas personas");
+  CHECK(in("es", "21 años") == "veintiún años");
+  CHECK(in("es", "tiene 21") == "tiene veintiuno");
+  CHECK(in("es", "cuesta 3,99 $") == "cuesta tres dólares con noventa y nueve");
+  CHECK(in("es", "a las 9:15") == "a las nueve y quince");
+}
+
+TEST_CASE("odd numbers never throw and long digit runs are read digit by digit",
+          "[normalize][language]") {
+  for (const char* lang : {"de", "fr", "es"}) {
+    CHECK_NOTHROW(in(lang, "99999999999999999999999 1.2.3.4 ,5 5, %% €€ 9h99 31.02.2026 -"));
+    CHECK(in(lang, "1234567890123456789012").find("1") == std::string::npos);
+  }
+}
+
+TEST_CASE("the languages with rules, and a bad data file names its field",
+          "[normalize][language]") {
+  auto langs = normalizer_languages();
+  CHECK(langs == std::vector<std::string>{"de", "en", "es", "fr"});
+  CHECK(has_normalization_rules("pt-BR") == false);
+  CHECK(has_normalization_rules("de-AT"));
+
+  test::TempDir dir;
+  std::filesystem::create_directories(dir / "lang");
+  auto data = nlohmann::json::parse(test::read_file(test::source_dir() / "voices/lang/fr.json"));
+  data["spellout"]["feminine"] = "%spellout-cardinal-femme";
+  test::write_file(dir / "lang/fr.json", data.dump());
+  NormalizerConfig c;
+  c.language = "fr";
+  c.data_dir = dir.path();
+  try {
+    to_spoken("250", c);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::voice);
+    CHECK(std::string(e.what()).find("field 'spellout.feminine': ICU has no rule set "
+                                     "'%spellout-cardinal-femme' for locale 'fr'") !=
+          std::string::npos);
+  }
+  CHECK(normalizer_languages(dir.path()) == std::vector<std::string>{"en", "fr"});
+}
