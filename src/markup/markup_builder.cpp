@@ -245,8 +245,8 @@ void MarkupBuilder::add_dtd_defaults(const xmlNode* n, MarkupNode& m) {
 
 MarkupNamespace* MarkupBuilder::xml_namespace() {
   if (!xml_ns_)
-    xml_ns_ = &out_.namespaces_.emplace_back(
-        MarkupNamespace{std::string(kXmlNamespace), "xml", nullptr});
+    xml_ns_ =
+        &out_.namespaces_.emplace_back(MarkupNamespace{std::string(kXmlNamespace), "xml", nullptr});
   return xml_ns_;
 }
 

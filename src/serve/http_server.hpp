@@ -100,8 +100,8 @@ class HttpServer {
   // HOST is each address of this machine's interfaces that others can reach
   // (reachable_hosts in interface_addresses.hpp), the URLs separated by ", ". The base URL
   // warning checks expected_base_url against the same addresses. Answers in progress get up to
-  // 0.3 s to finish, then every connection is closed. Throws Error(ExitCode::network) when the server
-  // cannot start (e.g. no threads or descriptors left).
+  // 0.3 s to finish, then every connection is closed. Throws Error(ExitCode::network) when the
+  // server cannot start (e.g. no threads or descriptors left).
   void run();
   // Asks run() to return. Thread-safe, idempotent; may be called before run().
   void stop();
