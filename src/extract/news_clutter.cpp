@@ -1,5 +1,6 @@
 #include "extract/news_clutter.hpp"
 
+#include <algorithm>
 #include <initializer_list>
 #include <vector>
 
@@ -25,6 +26,35 @@ bool is_media_pointer(std::string_view inner) {
          lower.ends_with("/ap photo") || lower.ends_with("/afp");
 }
 
+// "NYSE: X", "Nasdaq: AAPL", "LSE: BP.L": an exchange and a ticker, as wire copy puts them in
+// brackets after a company's name.
+bool is_ticker_pointer(std::string_view inner) {
+  std::size_t colon = inner.find(':');
+  if (colon < 2 || colon > 14 || colon == std::string_view::npos) return false;
+  std::string_view exchange = inner.substr(0, colon);
+  std::string_view code = trim(inner.substr(colon + 1));
+  if (!is_upper_ascii(exchange[0]) || code.empty() || code.size() > 10) return false;
+  for (char c : exchange)
+    if (!is_alpha_ascii(c) && c != ' ') return false;
+  for (char c : code)
+    if (!is_upper_ascii(c) && !is_digit(c) && c != '.' && c != '-') return false;
+  return is_upper_ascii(code[0]) || is_digit(code[0]);
+}
+
+// "By Jane Doe", "By Jane Doe and John Roe", "By Reuters": a byline of names alone.
+bool is_byline(std::string_view t) {
+  auto words = split_words(t);
+  if (words.size() < 2 || words.size() > 9 || lower_ascii(words[0]) != "by") return false;
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    std::string_view w = words[i];
+    while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.remove_suffix(1);
+    if (w == "and" || w == "&" || w == "|") continue;
+    if (w.empty() || (!is_upper_ascii(w[0]) && static_cast<unsigned char>(w[0]) < 0x80))
+      return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<std::string> news_furniture(std::string_view block) {
@@ -37,12 +67,32 @@ std::optional<std::string> news_furniture(std::string_view block) {
                   "subscribe to our", "get the app", "listen to this article"}) ||
       lower == "advertisement")
     return "reading prompt";
+  // Newsletter boxes: "Get our free newsletter delivered to your inbox", "Enter your email".
+  if (split_words(t).size() <= 25 &&
+      (lower.starts_with("enter your email") ||
+       (lower.find("newsletter") != std::string::npos &&
+        (lower.find("sign up") != std::string::npos ||
+         lower.find("subscribe") != std::string::npos || lower.find("inbox") != std::string::npos ||
+         lower.starts_with("get our ") || lower.starts_with("get the ")))))
+    return "reading prompt";
   if (starts_with_any(lower, {"reporting by ", "additional reporting by ", "writing by ",
                               "editing by ", "compiled by ", "follow ap's ", "follow ap’s "}) ||
       lower.ends_with("contributed to this report.") ||
       lower.ends_with("contributed to this report") || lower.ends_with("contributed reporting.") ||
       lower.ends_with("contributed reporting"))
     return "credit line";
+  // Bylines and their reading time: "By Reuters", "Jane Doe · 3 min read".
+  if (is_byline(t)) return "byline";
+  if (split_words(t).size() <= 12 &&
+      (lower.ends_with(" min read") || lower.ends_with(" minute read") ||
+       lower.ends_with(" mins read") || lower.ends_with(" minutes read")))
+    return "byline";
+  // Time stamps: "Updated 10:42 AM EST, Tue November 24, 2026", "Published 2 hours ago".
+  if (split_words(t).size() <= 15 &&
+      starts_with_any(lower, {"updated ", "published ", "posted ", "last updated",
+                              "first published", "last modified", "modified "}) &&
+      std::any_of(t.begin(), t.end(), is_digit))
+    return "time stamp";
   if (starts_with_any(lower, {"main image credit", "image credit", "photo credit",
                               "photo: ", "photograph: ", "picture: "}))
     return "media caption";
@@ -67,7 +117,8 @@ std::string strip_inline_clutter(std::string_view text) {
     if (text[i] == '(') {
       std::size_t close = text.find(')', i + 1);
       if (close != std::string_view::npos && close - i < 200 &&
-          is_media_pointer(text.substr(i + 1, close - i - 1))) {
+          (is_media_pointer(text.substr(i + 1, close - i - 1)) ||
+           is_ticker_pointer(text.substr(i + 1, close - i - 1)))) {
         i = close;
         continue;
       }

@@ -15,13 +15,16 @@ namespace briefcast {
 //  - "credit line": "Reporting by X; Editing by Y", "X contributed to this report.", "Additional
 //    reporting by X", "Compiled by X", "Follow AP's full coverage of ...";
 //  - "media caption": "Image 1 of 4", "(Graphic: ...)" alone, "Photo: ..."/"Main image credit: ..."
-//    lines, "(Getty Images)".
+//    lines, "(Getty Images)";
+//  - "byline": "By Jane Doe and John Roe", "By Reuters", "Jane Doe · 3 min read";
+//  - "time stamp": "Updated 10:42 AM EST, Tue November 24, 2026", "Published 2 hours ago".
 // A block of more than 40 words is never furniture.
 std::optional<std::string> news_furniture(std::string_view block);
 
 // `text` without inline pointers to other media ("(Graphic: Bridge costs)", "(Video)",
-// "(Photo: ...)", "(Getty Images)") and without hover-card names glued to themselves ("Jane
-// SmithJane Smith" -> "Jane Smith"). Spaces left behind are folded.
+// "(Photo: ...)", "(Getty Images)"), without exchange tickers ("(NYSE: BA)", "(Nasdaq: AAPL)")
+// and without hover-card names glued to themselves ("Jane SmithJane Smith" -> "Jane Smith").
+// Spaces left behind are folded.
 std::string strip_inline_clutter(std::string_view text);
 
 }  // namespace briefcast

@@ -56,18 +56,24 @@ bool is_blank(std::string_view s) { return trim(s).empty(); }
 NormalizerConfig normalizer_for(const ScriptOptions& o) {
   NormalizerConfig c;
   c.language = o.language;  // "en-US": the region picks the voice's number style
+  c.source_language = o.source_language;
   for (auto& [word, say] : o.lexicon) c.keep_words.push_back(word);
   return c;
 }
 
 bool has_rules(const std::string& language) { return has_normalization_rules(language); }
 
+ScriptOptions with_source(ScriptOptions o, const std::string& language) {
+  if (o.source_language.empty()) o.source_language = language;
+  return o;
+}
+
 // A cleaned article held in memory.
 class ArticleScript : public ScriptReader {
  public:
   ArticleScript(Article a, ScriptOptions o, std::string name, bool speak_title)
       : article_(std::move(a)),
-        options_(std::move(o)),
+        options_(with_source(std::move(o), article_.language)),
         name_(std::move(name)),
         // A one-paragraph input is its own title: spoken once.
         title_pending_(speak_title && !article_.title.empty() &&

@@ -81,6 +81,7 @@ bool streams_input(const std::string& spec, std::optional<InputFormat> format = 
 // How sentences become speech.
 struct ScriptOptions {
   std::string language = "en";  // normalization rules (BCP 47 primary tag)
+  std::string source_language;  // what the input declares ("en-GB"): its numeric date order
   // Voice lexicon, applied last; its words are left alone by normalization so the lexicon wins.
   std::vector<std::pair<std::string, std::string>> lexicon;
   std::size_t max_sentence_bytes = 300;  // longer sentences are split at clause boundaries

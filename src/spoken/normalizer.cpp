@@ -56,6 +56,8 @@ LanguageData load_language(const std::filesystem::path& file) {
   d.scales = r.strings("numbers.scales", 1);
   d.and_word = r.str("numbers.and");
   d.region_and = r.string_map("numbers.and_by_region");
+  if (r.has("numeric_dates_day_first"))
+    d.day_first_regions = r.string_set("numeric_dates_day_first");
   d.minus = r.str("numbers.minus");
   d.point = r.str("numbers.point");
   d.oh = r.str("numbers.oh");
@@ -115,6 +117,7 @@ LanguageData load_language(const std::filesystem::path& file) {
   d.acronym_spelled = r.string_set("acronym_spelled");
   d.agencies = r.string_set("agencies");
   d.vowels = r.str("vowels");
+  if (r.has("model_makers")) d.model_makers = r.string_set("model_makers");
   return d;
 }
 
@@ -176,7 +179,8 @@ constexpr LanguageEntry kLanguages[] = {{"en", &spoken::spoken_en}};
 // One stat per call; shared so a caller keeps the data it got while another thread reloads.
 // `region` ("US", "GB"; "" none) picks the region's number style from the same file.
 std::shared_ptr<const spoken::LanguageData> language_data(const std::filesystem::path& file,
-                                                          const std::string& region) {
+                                                          const std::string& region,
+                                                          const std::string& source_region) {
   struct Entry {
     timespec modified{};
     off_t size = -1;
@@ -187,11 +191,12 @@ std::shared_ptr<const spoken::LanguageData> language_data(const std::filesystem:
   struct stat st {};
   if (::stat(file.c_str(), &st) != 0) spoken::cannot_open(file);
   std::lock_guard lock(mutex);
-  Entry& e = cache[file.string() + "\n" + region];
+  Entry& e = cache[file.string() + "\n" + region + "\n" + source_region];
   if (!e.data || e.size != st.st_size || e.modified.tv_sec != st.st_mtim.tv_sec ||
       e.modified.tv_nsec != st.st_mtim.tv_nsec) {
     spoken::LanguageData d = spoken::load_language(file);
     if (auto it = d.region_and.find(region); it != d.region_and.end()) d.and_word = it->second;
+    d.numeric_day_first = d.day_first_regions.count(source_region) > 0;
     e.data = std::make_shared<const spoken::LanguageData>(std::move(d));
     e.modified = st.st_mtim;
     e.size = st.st_size;
@@ -275,11 +280,17 @@ std::string to_spoken(std::string_view sentence, const NormalizerConfig& config)
       throw Error(ExitCode::voice, "language '" + config.language + "': no normalization rules");
     return spoken::spoken_intl(spoken::tokenize(sentence), *intl_data(file), keep);
   }
-  std::string region;
-  if (std::size_t sep = config.language.find_first_of("-_"); sep != std::string::npos)
-    region = upper_ascii(config.language.substr(sep + 1, 2));
+  auto region_of = [](const std::string& tag) {
+    std::size_t sep = tag.find_first_of("-_");
+    return sep == std::string::npos ? std::string() : upper_ascii(tag.substr(sep + 1, 2));
+  };
+  // The source's region only where the source is in the same language.
+  std::string source_region;
+  if (lower_ascii(config.source_language.substr(0, config.source_language.find_first_of("-_"))) ==
+      code)
+    source_region = region_of(config.source_language);
   const std::shared_ptr<const spoken::LanguageData> data =
-      language_data(dir / "lang" / (code + ".json"), region);
+      language_data(dir / "lang" / (code + ".json"), region_of(config.language), source_region);
   return entry->rules(spoken::tokenize(sentence), *data, keep);
 }
 

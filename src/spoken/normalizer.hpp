@@ -27,6 +27,9 @@ struct NormalizerConfig {
   // that voice ("numbers.and_by_region": "one hundred twelve" in en-US, "one hundred and twelve"
   // in en-GB); without a region the file's "numbers.and" applies.
   std::string language = "en";
+  // The language the text declares ("en-GB"; "" unknown): a source of a day-first region
+  // ("numeric_dates_day_first") has "05/03/2026" read as 5 March; otherwise as March 5.
+  std::string source_language;
   std::vector<std::string> keep_words;  // whole words left exactly as written (lexicon keys)
   std::filesystem::path data_dir;       // folder holding `lang/`; empty: default_voices_dir()
 };

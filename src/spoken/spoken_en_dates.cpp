@@ -101,6 +101,9 @@ std::optional<std::string> numeric_date(const Sentence& s, std::size_t i) {
     if (p[0].size() > 2 || p[1].size() > 2) continue;
     bool four = p[2].size() == 4 && p[2][0] != '0';
     if (!four && !(sep == '/' && p[2].size() == 2)) continue;
+    // "05/03/2026" is 5 March for a voice of a day-first region (en-GB), else March 5.
+    if (d.numeric_day_first && b >= 1 && b <= 12 && a >= 1 && a <= 31)
+      return day_first(a, b, p[2], d, !the_before(s, i));
     if (a >= 1 && a <= 12 && b >= 1 && b <= 31) return month_first(a, b, p[2], d);
     if (b >= 1 && b <= 12 && a >= 1 && a <= 31) return day_first(a, b, p[2], d, !the_before(s, i));
   }

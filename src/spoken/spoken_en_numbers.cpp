@@ -281,6 +281,9 @@ std::string read_alphanumeric(std::string_view s, const LanguageData& d) {
         words = n ? read_number(*n, d, false) : digit_words(run, d);
       } else if (run.size() > 1 && run[0] == '0') {
         words = digit_words(run, d);
+      } else if (run.size() == 3 && start > 0 && !run.ends_with("00")) {
+        // A model after its letters is read in pairs: "A380" -> "A three eighty".
+        words = year_words(run, d);
       } else if (run.size() <= 3 || (run.size() == 4 && run.ends_with("000"))) {
         words = cardinal(run, d);
       } else {
@@ -435,12 +438,25 @@ Match match_numeric(const Sentence& s, std::size_t i) {
           if (auto u = find_unit(unit_tok->core, d, true)) return ok(3, text + " " + u->plural);
         return ok(2, text);
       }
+      // A unit of two words: "sq ft", "cu. ft." (the dots of the abbreviation are its own).
+      if (const Token* second = s.at(i + 2); second && next->trail.empty() && second->lead.empty())
+        if (auto u = d.units.find(lower_ascii(next->core + " " + second->core)); u != d.units.end())
+          return ok(3,
+                    read_number(*n, d) + " " +
+                        (amount_is_adjective(s, i, i + 3) ? u->second.singular
+                                                          : unit_words(*n, u->second)),
+                    second->dot);
       if (auto u = find_unit(next->core, d, true))
         return ok(2, read_number(*n, d) + " " +
                          (amount_is_adjective(s, i, i + 2) ? u->singular : unit_words(*n, *u)));
       // "1980 s": a decade written apart.
       if (next->core == "s" && is_year(num)) return ok(2, *decade_token(num + "s", d));
     }
+    // A model number after its maker: "Boeing 787" -> "seven eighty seven".
+    if (!n->point && !n->grouped && !n->negative && n->int_digits.size() == 3 &&
+        n->int_digits[0] != '0' && i > 0 && s.tokens[i - 1].trail.empty() && !s.tokens[i - 1].dot &&
+        d.model_makers.count(s.tokens[i - 1].core))
+      return ok(1, year_words(n->int_digits, d));
     // A house number before a street name: "123 Laguna Ct" -> "one twenty three".
     if (!n->point && !n->grouped && !n->negative && n->int_digits.size() >= 3 &&
         n->int_digits.size() <= 4 && n->int_digits[0] != '0' && street_follows(s, i))

@@ -23,14 +23,16 @@ struct UnitNames {
 
 // Everything `lang/<language>.json` holds, validated on load (see normalizer.cpp).
 struct LanguageData {
-  std::string file;                                      // path, for messages
-  std::vector<std::string> ones;                         // 0..19
-  std::vector<std::string> tens;                         // index 2..9 used
-  std::string hundred;                                   // "hundred"
-  std::vector<std::string> scales;                       // thousand, million, ...
-  std::string and_word;                                  // before the last group's tens; "" none
-  std::map<std::string, std::string> region_and;         // "US" -> "": and_word by region
-  std::string minus, point, oh;                          // "minus", "point", "oh" (0 in years)
+  std::string file;                               // path, for messages
+  std::vector<std::string> ones;                  // 0..19
+  std::vector<std::string> tens;                  // index 2..9 used
+  std::string hundred;                            // "hundred"
+  std::vector<std::string> scales;                // thousand, million, ...
+  std::string and_word;                           // before the last group's tens; "" none
+  std::map<std::string, std::string> region_and;  // "US" -> "": and_word by region
+  std::set<std::string> day_first_regions;        // regions writing "05/03/2026" for 5 March ("GB")
+  bool numeric_day_first = false;                 // the source's region is one of them
+  std::string minus, point, oh;                   // "minus", "point", "oh" (0 in years)
   std::map<std::string, std::string> ordinal_irregular;  // "one" -> "first"
   std::string ordinal_suffix, ordinal_y_suffix;          // "th", "ieth" (twenty -> twentieth)
   std::map<std::string, std::string> ordinal_markers;    // "1" -> "st"; "*" default
@@ -63,6 +65,7 @@ struct LanguageData {
   std::set<std::string> acronym_spelled;  // capitals spelled letter by letter: "CDC", "GOP"
   std::set<std::string> agencies;         // wire agencies dropped from datelines: "AP", "Reuters"
   std::string vowels;                     // upper-case vowels, "AEIOUY"
+  std::set<std::string> model_makers;     // a 3-digit number after one is a model ("Boeing")
 
   // words.at(key), or key itself if the file lacks it (validated on load, so never in practice).
   const std::string& word(const std::string& key) const;

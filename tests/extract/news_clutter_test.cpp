@@ -32,3 +32,31 @@ TEST_CASE("news clutter: inline media pointers and hover-card names", "[text]") 
   CHECK(strip_inline_clutter("The index (HSI) rose (sharply).") ==
         "The index (HSI) rose (sharply).");
 }
+
+TEST_CASE("news clutter: bylines, reading times, time stamps and exchange tickers", "[text]") {
+  CHECK(news_furniture("By Reuters") == "byline");
+  CHECK(news_furniture("By Jane Doe and John Roe") == "byline");
+  CHECK(news_furniture("Jane Doe · 3 min read") == "byline");
+  CHECK(news_furniture("Updated 10:42 AM EST, Tue November 24, 2026") == "time stamp");
+  CHECK(news_furniture("Published 2 hours ago") == "time stamp");
+  // Story text that starts the same way stays.
+  CHECK_FALSE(news_furniture("By the end of the year the bridge should be open."));
+  CHECK_FALSE(news_furniture("Updated figures show prices rose."));
+  CHECK_FALSE(
+      news_furniture("Posted guards stood at every gate for 3 days and nights while the "
+                     "city waited for news of the talks, officials said on Monday."));
+  CHECK(strip_inline_clutter("Boeing (NYSE: BA) and Apple (Nasdaq: AAPL) rose.") ==
+        "Boeing and Apple rose.");
+  CHECK(strip_inline_clutter("BP (LSE: BP.L) fell.") == "BP fell.");
+  // A bracket that is not a ticker stays.
+  CHECK(strip_inline_clutter("The plan (Phase: two) works.") == "The plan (Phase: two) works.");
+}
+
+TEST_CASE("news clutter: newsletter boxes", "[text]") {
+  CHECK(news_furniture("Get our free morning newsletter delivered to your inbox.") ==
+        "reading prompt");
+  CHECK(news_furniture("Enter your email address") == "reading prompt");
+  CHECK(news_furniture("Want the news first? Subscribe to the Daily Brief newsletter.") ==
+        "reading prompt");
+  CHECK_FALSE(news_furniture("The newsletter's founder said the paper would close in March."));
+}
