@@ -3,16 +3,16 @@
 # In CI (CI=true) it also builds and runs the suite under AddressSanitizer + UBSan.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
+bash scripts/install-deps.sh --tests
 # CI reads no debug info, and generating it costs about a third of the compile time.
 release=()
 [ "${CI:-}" = "true" ] && release=(-DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG")
-bash scripts/build.sh "${release[@]}"
+bash scripts/build.sh -DBRIEFCAST_TESTS=ON "${release[@]}"
 (cd build && ctest --output-on-failure -j 2)
 if [ "${CI:-}" = "true" ] || [ "${BRIEFCAST_SANITIZE:-}" = "1" ]; then
   # -O1 without debug info: the sanitizers need neither -O2 nor -g, and compiling is the slow part.
-  BUILD_DIR=build-asan bash scripts/build.sh -DBRIEFCAST_SANITIZE=ON -DCMAKE_BUILD_TYPE=None \
-    -DCMAKE_CXX_FLAGS=-O1
+  BUILD_DIR=build-asan bash scripts/build.sh -DBRIEFCAST_TESTS=ON -DBRIEFCAST_SANITIZE=ON \
+    -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS=-O1
   (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
      ctest --output-on-failure -j 2)
 fi
