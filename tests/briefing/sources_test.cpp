@@ -348,7 +348,7 @@ TEST_CASE("article pages are fetched in parallel within the time budgets", "[sou
                       "(limits.fetch_budget_seconds: 1); skipped") != std::string::npos);
 }
 
-TEST_CASE("a slow source spends its own fetch budget; the next source is still read", "[sources]") {
+TEST_CASE("a slow source spends its own fetch budget, the next source is still read", "[sources]") {
   std::atomic<bool> done{false};
   std::atomic<int> slow_fetches{0};
   LoopbackServer s;
