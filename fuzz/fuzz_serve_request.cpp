@@ -26,6 +26,7 @@
 #include <map>
 
 #include "fuzz/fuzz_input.hpp"
+#include "serve/access_log.hpp"
 #include "serve/http_files.hpp"
 #include "serve/request_answer.hpp"
 
@@ -153,7 +154,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   // The access-log line: one line, nothing that forges another, the token hidden.
   for (int status : {200, 404, 0}) {
-    const std::string line = access_log_line(head.method, head.target, token, status, 5, 0.4);
+    AccessLogEntry entry;
+    entry.client = "192.0.2.7";
+    entry.method = head.method;
+    entry.target = head.target;
+    entry.version = "HTTP/1.1";
+    entry.status = status;
+    entry.bytes = 5;
+    const std::string line = access_log_line(entry, token);
     for (char c : line) EXPECT(static_cast<unsigned char>(c) >= 0x20 && c != 0x7F);
     if (!token.empty() && head.method.find(token) == std::string::npos)
       EXPECT(line.find(token) == std::string::npos);

@@ -450,7 +450,8 @@ Match match_numeric(const Sentence& s, std::size_t i) {
         return ok(2, read_number(*n, d) + " " +
                          (amount_is_adjective(s, i, i + 2) ? u->singular : unit_words(*n, *u)));
       // "1980 s": a decade written apart.
-      if (next->core == "s" && is_year(num)) return ok(2, *decade_token(num + "s", d));
+      if (next->core == "s" && is_year(num))
+        if (auto decade = decade_token(num + "s", d)) return ok(2, *decade);
     }
     // A model number after its maker: "Boeing 787" -> "seven eighty seven".
     if (!n->point && !n->grouped && !n->negative && n->int_digits.size() == 3 &&
