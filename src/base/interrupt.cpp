@@ -33,7 +33,11 @@ extern "C" void on_interrupt(int) {
   if (first && g_watching.load()) sem_post(&g_wake);
 }
 
+std::atomic<int> g_reported{-1};  // the exit code the command reported; -1: none yet
+
 [[noreturn]] void end_now() {
+  // The command said how it ended and is exiting: end it as it said, quietly.
+  if (const int code = g_reported.load(); code >= 0) ::_exit(code);
   // The lock may be held by a thread that will never let go of it now; do without it then.
   std::unique_lock lock(temps_mutex(), std::defer_lock);
   for (int i = 0; i < 50 && !lock.try_lock(); ++i)
@@ -68,6 +72,8 @@ void install_interrupt_handlers() {
   sigaction(SIGTERM, &sa, nullptr);
   sigaction(SIGHUP, &sa, nullptr);
 }
+
+void outcome_reported(int exit_code) noexcept { g_reported.store(exit_code < 0 ? 1 : exit_code); }
 
 void throw_if_interrupted() {
   if (g_interrupted.load()) throw Error(ExitCode::interrupted, "interrupted; nothing was written");

@@ -25,6 +25,12 @@ void install_interrupt_handlers();
 // Throws Error(ExitCode::interrupted) when the flag is set.
 void throw_if_interrupted();
 
+// Called once the command has reported its outcome on stderr and is returning `exit_code` (main,
+// after run_cli). A watchdog that fires after that — the exit itself ran slow: destructors, a
+// sanitizer's leak check — ends the process with that code without writing its message a second
+// time.
+void outcome_reported(int exit_code) noexcept;
+
 // Temporary files the watchdog removes when it ends the process. Thread-safe; never throw
 // (a path that cannot be recorded is left for remove_stale_temporaries).
 void register_temporary(const std::string& path) noexcept;

@@ -5,5 +5,7 @@
 
 int main(int argc, char** argv) {
   briefcast::install_interrupt_handlers();
-  return briefcast::run_cli(argc, argv, std::cout, std::cerr);
+  const int code = briefcast::run_cli(argc, argv, std::cout, std::cerr);
+  briefcast::outcome_reported(code);
+  return code;
 }

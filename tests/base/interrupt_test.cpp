@@ -7,8 +7,10 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <csignal>
 #include <string>
+#include <thread>
 
 #include "base/error.hpp"
 
@@ -75,7 +77,41 @@ void signal_without_install(int fd, int signal) {
   say(fd, " survived");
 }
 
+// Signalled, then stuck past the grace: the watchdog removes the temporary file, writes the
+// message (stderr is the pipe) and ends the process with 130.
+void stuck_after_signal(int fd, int signal) {
+  ::dup2(fd, STDERR_FILENO);
+  install_interrupt_handlers();
+  register_temporary("/nonexistent/.x.tmp-none");
+  ::raise(signal);
+  say(fd, "stuck; ");
+  std::this_thread::sleep_for(std::chrono::seconds(5));
+  say(fd, "survived");
+}
+
+// Signalled, the outcome reported, then a slow exit: the watchdog ends it with the reported code
+// and does not repeat the message.
+void slow_exit_after_report(int fd, int signal) {
+  ::dup2(fd, STDERR_FILENO);
+  install_interrupt_handlers();
+  ::raise(signal);
+  say(fd, "briefcast: interrupted; nothing was written\n");
+  outcome_reported(130);
+  std::this_thread::sleep_for(std::chrono::seconds(5));
+  say(fd, "survived");
+}
+
 }  // namespace
+
+TEST_CASE("interrupt: the watchdog ends a stuck command, once, with one message", "[errors]") {
+  ChildReport r = in_child(stuck_after_signal, SIGTERM);
+  CHECK(r.exit_code == 130);
+  CHECK(r.written == "stuck; briefcast: interrupted; nothing was written\n");
+  // Once a signalled command has reported and is exiting, a slow exit is not a second report.
+  r = in_child(slow_exit_after_report, SIGINT);
+  CHECK(r.exit_code == 130);
+  CHECK(r.written == "briefcast: interrupted; nothing was written\n");
+}
 
 TEST_CASE("interrupt: SIGINT, SIGTERM and SIGHUP set the flag and stop the work", "[errors]") {
   for (int signal : {SIGINT, SIGTERM, SIGHUP}) {
