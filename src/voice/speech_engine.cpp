@@ -136,7 +136,7 @@ Speech SpeechEngine::speak(std::string_view text) {
   espeak_ERROR rc = espeak_Synth(buffer.c_str(), buffer.size() + 1, 0, POS_CHARACTER, 0,
                                  espeakCHARS_UTF8, nullptr, &c);
   if (c.error) std::rethrow_exception(c.error);
-  if (c.cancelled) throw Error(ExitCode::interrupted, "interrupted");
+  if (c.cancelled) throw Error(ExitCode::interrupted, "interrupted; nothing was written");
   if (rc != EE_OK) throw Error(ExitCode::synthesis, "eSpeak NG failed to synthesize a sentence");
   return std::move(c.speech);
 }
