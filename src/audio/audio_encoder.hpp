@@ -30,6 +30,7 @@ struct EncodeReport {
   std::uint64_t frames = 0;         // samples written (mono)
   std::uint64_t bytes = 0;          // bytes in the output, tags included
   bool info_frame_written = false;  // MP3: LAME/Xing tag written over its placeholder
+  std::uint64_t segments = 1;       // MP3: pieces encoded on their own and joined (1: one piece)
 };
 
 class AudioEncoder {

@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "audio/mp3_frames.hpp"
+#include "audio/mp3_info_frame.hpp"
 #include "base/atomic_file.hpp"
 #include "base/error.hpp"
 #include "base/interrupt.hpp"
@@ -37,14 +38,6 @@ class UniqueFd {
   int fd_;
 };
 
-// Xing fields after the marker: flags, frames, bytes, TOC, quality.
-constexpr std::size_t xing_bytes = 4 + 4 + 4 + 4 + 100 + 4;
-constexpr std::size_t lame_bytes = 36;
-// Offsets inside the LAME extension (LAME's "Info Tag" rev 1 layout).
-constexpr std::size_t lame_peak = 11, lame_radio_gain = 15, lame_audiophile_gain = 17,
-                      lame_delay_padding = 21, lame_mp3gain = 25, lame_music_length = 28,
-                      lame_music_crc = 32, lame_tag_crc = 34;
-
 struct Part {
   fs::path path;
   UniqueFd fd;
@@ -55,7 +48,6 @@ struct Plan {
   std::vector<Part> parts;
   Mp3Assembly report;
   Mp3FrameHeader info_header;  // the Info frame's own header
-  std::size_t xing_at = 0;     // where the Xing marker goes inside the Info frame
 };
 
 const std::optional<LameExtension>& lame_of(const Mp3StreamInfo& info) {
@@ -79,25 +71,6 @@ Part open_part(const fs::path& path) {
     throw Error(ExitCode::encode, quoted(path) + ": MP3 part is not CBR (frames differ from " +
                                       describe(info.first) + ")");
   return Part{path, std::move(fd), std::move(info)};
-}
-
-// The Info frame's header: the stream's own parameters at the stream's bitrate when the Xing and
-// LAME fields fit, otherwise at the smallest bitrate where they do.
-Mp3FrameHeader info_frame_header(const Mp3FrameHeader& stream, std::size_t payload_bytes,
-                                 const fs::path& first_part) {
-  Mp3FrameHeader h = stream;
-  h.padding = false;
-  h.crc_protected = false;
-  for (unsigned kbps : layer3_bitrates_kbps(stream.version)) {
-    if (kbps < stream.bitrate_kbps) continue;
-    h.bitrate_kbps = kbps;
-    const auto bytes = render_frame_header(h);
-    const auto parsed = bytes ? parse_frame_header(*bytes) : std::nullopt;
-    if (parsed && parsed->frame_bytes >= 4 + parsed->side_info_bytes + payload_bytes)
-      return *parsed;
-  }
-  throw Error(ExitCode::encode, quoted(first_part) + ": no MP3 frame at " + describe(stream) +
-                                    " holds an Info frame");
 }
 
 std::uint32_t to_ms(std::uint64_t samples, unsigned rate) {
@@ -128,9 +101,8 @@ Plan make_plan(const std::vector<fs::path>& paths, std::size_t id3_tag_bytes) {
   r.lame_extension = lame_of(first).has_value();
   r.encoder_delay = lame_of(first) ? lame_of(first)->encoder_delay : 0;
   r.encoder_padding = lame_of(last) ? lame_of(last)->encoder_padding : 0;
-  plan.info_header = info_frame_header(
-      first.first, xing_bytes + (r.lame_extension ? lame_bytes : 0), plan.parts.front().path);
-  plan.xing_at = 4 + plan.info_header.side_info_bytes;
+  plan.info_header =
+      info_frame_header(first.first, r.lame_extension, quoted(plan.parts.front().path));
   r.id3_bytes = id3_tag_bytes;
   r.info_frame_bytes = plan.info_header.frame_bytes;
 
@@ -172,10 +144,6 @@ Plan make_plan(const std::vector<fs::path>& paths, std::size_t id3_tag_bytes) {
   return plan;
 }
 
-void put_big_endian(std::vector<unsigned char>& b, std::size_t at, std::uint32_t v, int bytes) {
-  for (int i = bytes - 1; i >= 0; --i, v >>= 8) b[at + static_cast<std::size_t>(i)] = v & 0xFF;
-}
-
 // Largest peak amplitude of the parts (LAME stores a big-endian IEEE float), 0 when any part
 // lacks one: a maximum over some of the parts would understate it.
 std::uint32_t combined_peak(const std::vector<Part>& parts) {
@@ -183,10 +151,7 @@ std::uint32_t combined_peak(const std::vector<Part>& parts) {
   for (const Part& part : parts) {
     const auto& lame = lame_of(part.info);
     if (!lame) return 0;
-    const std::uint32_t bits =
-        std::uint32_t{lame->raw[lame_peak]} << 24 | std::uint32_t{lame->raw[lame_peak + 1]} << 16 |
-        std::uint32_t{lame->raw[lame_peak + 2]} << 8 | lame->raw[lame_peak + 3];
-    const float value = std::bit_cast<float>(bits);
+    const float value = std::bit_cast<float>(lame_peak_bits(*lame));
     if (!(value > 0)) return 0;
     peak = std::max(peak, value);
   }
@@ -195,56 +160,22 @@ std::uint32_t combined_peak(const std::vector<Part>& parts) {
 
 std::vector<unsigned char> render_info_frame(const Plan& plan, std::uint16_t music_crc) {
   const Mp3Assembly& r = plan.report;
-  std::vector<unsigned char> frame(plan.info_header.frame_bytes, 0);
-  const auto header = render_frame_header(plan.info_header);
-  std::copy(header->begin(), header->end(), frame.begin());
-
-  std::size_t at = plan.xing_at;
-  std::memcpy(frame.data() + at, "Info", 4);
-  put_big_endian(frame, at + 4, 0x0F, 4);  // frames, bytes, TOC, quality
-  const std::uint64_t stream_bytes = r.info_frame_bytes + r.audio_bytes;
-  put_big_endian(frame, at + 8, static_cast<std::uint32_t>(r.audio_frames), 4);
-  put_big_endian(frame, at + 12, static_cast<std::uint32_t>(stream_bytes), 4);
-  // TOC: where the frame at each whole percent starts, in 1/256 of the audio frames' bytes.
-  // Like LAME, positions count from the first audio frame (entry 0 is 0); the Info frame in the
-  // byte count makes seeking land at most one frame early, where decoders resync.
-  std::size_t part = 0;
-  std::uint64_t part_first_frame = 0;
-  for (std::uint64_t i = 0; i < 100; ++i) {
-    const std::uint64_t frame_index = i * r.audio_frames / 100;
-    while (frame_index >= part_first_frame + r.parts[part].frames)
-      part_first_frame += r.parts[part++].frames;
-    const AssembledPart& p = r.parts[part];
-    // Within a part frames differ by at most the padding byte: interpolate.
-    const std::uint64_t position = p.offset_bytes - r.parts.front().offset_bytes +
-                                   (frame_index - part_first_frame) * p.bytes / p.frames;
-    frame[at + 16 + i] =
-        static_cast<unsigned char>(std::min<std::uint64_t>(255, position * 256 / r.audio_bytes));
-  }
-  const auto& first = plan.parts.front().info.info;
-  put_big_endian(frame, at + 116, first && first->quality ? *first->quality : 0, 4);
-  at += xing_bytes;
-
+  InfoFrameContent c;
+  c.header = plan.info_header;
+  for (const AssembledPart& p : r.parts) c.runs.push_back({p.bytes, p.frames});
+  c.first = plan.parts.front().info.info;
+  if (!r.lame_extension && c.first) c.first->lame.reset();
+  c.encoder_delay = r.encoder_delay;
+  c.encoder_padding = r.encoder_padding;
   if (r.lame_extension) {
-    const LameExtension& source = *lame_of(plan.parts.front().info);
-    std::copy(source.raw.begin(), source.raw.end(),
-              frame.begin() + static_cast<std::ptrdiff_t>(at));
-    put_big_endian(frame, at + lame_peak, combined_peak(plan.parts), 4);
-    put_big_endian(frame, at + lame_radio_gain, 0, 2);
-    put_big_endian(frame, at + lame_audiophile_gain, 0, 2);
-    put_big_endian(frame, at + lame_delay_padding,
-                   std::uint32_t{r.encoder_delay} << 12 | r.encoder_padding, 3);
-    const bool same_mp3gain = std::all_of(plan.parts.begin(), plan.parts.end(), [&](const Part& p) {
-      return lame_of(p.info) && lame_of(p.info)->raw[lame_mp3gain] == source.raw[lame_mp3gain];
+    c.peak_bits = combined_peak(plan.parts);
+    const unsigned char gain = lame_mp3gain_byte(*lame_of(plan.parts.front().info));
+    c.keep_mp3gain = std::all_of(plan.parts.begin(), plan.parts.end(), [&](const Part& p) {
+      return lame_of(p.info) && lame_mp3gain_byte(*lame_of(p.info)) == gain;
     });
-    if (!same_mp3gain) frame[at + lame_mp3gain] = 0;
-    put_big_endian(frame, at + lame_music_length, static_cast<std::uint32_t>(stream_bytes), 4);
-    put_big_endian(frame, at + lame_music_crc, music_crc, 2);
-    const std::uint16_t tag_crc =
-        lame_crc16(std::span<const unsigned char>(frame).first(at + lame_tag_crc));
-    put_big_endian(frame, at + lame_tag_crc, tag_crc, 2);
   }
-  return frame;
+  c.music_crc = music_crc;
+  return briefcast::render_info_frame(c);
 }
 
 [[noreturn]] void throw_write_error(const fs::path& out, int err) {

@@ -14,6 +14,7 @@
 #include "audio/id3_tags.hpp"
 #include "base/c_deleter.hpp"
 #include "base/error.hpp"
+#include "base/fd_write.hpp"
 
 namespace briefcast {
 
@@ -31,35 +32,6 @@ constexpr std::size_t flush_buffer_bytes = 7200;
 // LAME prints warnings and errors to stderr by default; the CLI owns stderr and reports failures
 // itself, from the checks below.
 void silent(const char*, va_list) {}
-
-[[noreturn]] void throw_write_error(int err) {
-  throw Error(ExitCode::output, std::string("cannot write output: ") + std::strerror(err));
-}
-
-void write_all(int fd, const unsigned char* data, std::size_t size) {
-  while (size > 0) {
-    ssize_t n = ::write(fd, data, size);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      throw_write_error(errno);
-    }
-    data += n;
-    size -= static_cast<std::size_t>(n);
-  }
-}
-
-void pwrite_all(int fd, const unsigned char* data, std::size_t size, off_t offset) {
-  while (size > 0) {
-    ssize_t n = ::pwrite(fd, data, size, offset);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      throw_write_error(errno);
-    }
-    data += n;
-    size -= static_cast<std::size_t>(n);
-    offset += n;
-  }
-}
 
 void check(int lame_result, const std::string& what) {
   if (lame_result < 0) throw Error(ExitCode::encode, "LAME: " + what);
@@ -166,7 +138,7 @@ class Mp3Encoder final : public AudioEncoder {
         std::vector<unsigned char> tag(size);
         if (lame_get_lametag_frame(lame_.get(), tag.data(), tag.size()) != size)
           throw Error(ExitCode::encode, "LAME: cannot build the Info/Xing frame");
-        pwrite_all(fd_, tag.data(), tag.size(), info_offset_);
+        pwrite_fd_all(fd_, tag.data(), tag.size(), info_offset_);
         report.info_frame_written = true;
       }
     }
@@ -176,7 +148,7 @@ class Mp3Encoder final : public AudioEncoder {
 
  private:
   void emit(const unsigned char* data, std::size_t size) {
-    write_all(fd_, data, size);
+    write_fd_all(fd_, data, size);
     bytes_ += size;
   }
 
@@ -195,6 +167,46 @@ double mp3_lowpass_hz(const Mp3Config& config) {
   const LamePtr lame = configure_lame(config, false);
   const int hz = lame_get_lowpassfreq(lame.get());
   return hz > 0 ? double(hz) : 0.0;
+}
+
+Mp3Segment encode_mp3_segment(const Mp3Config& config, std::span<const std::int16_t> samples,
+                              bool info_frame, std::vector<unsigned char> buffer) {
+  const LamePtr lame = configure_lame(config, info_frame);
+  Mp3Segment segment;
+  segment.bytes = std::move(buffer);
+  std::vector<unsigned char>& out = segment.bytes;
+  out.clear();
+  std::size_t used = 0;
+  while (true) {
+    const std::size_t n = std::min(samples.size(), chunk_samples);
+    out.resize(used + (n > 0 ? chunk_buffer_bytes : flush_buffer_bytes));
+    const int room = static_cast<int>(out.size() - used);
+    const int written = n > 0 ? lame_encode_buffer(lame.get(), samples.data(), nullptr,
+                                                   static_cast<int>(n), out.data() + used, room)
+                              : lame_encode_flush(lame.get(), out.data() + used, room);
+    if (written < 0)
+      throw Error(ExitCode::encode, "LAME: encoding failed (" + std::to_string(written) + ")");
+    used += static_cast<std::size_t>(written);
+    if (n == 0) break;
+    samples = samples.subspan(n);
+  }
+  out.resize(used);
+  segment.frames = static_cast<std::uint64_t>(lame_get_frameNum(lame.get()));
+  segment.encoder_delay = static_cast<unsigned>(lame_get_encoder_delay(lame.get()));
+  segment.encoder_padding = static_cast<unsigned>(lame_get_encoder_padding(lame.get()));
+  if (info_frame) {
+    // LAME wrote a placeholder of the Info frame's size first: the frame replaces it, and the
+    // joined stream gets one of its own.
+    // None at all when the frame is too small for it (e.g. 32 kbps at 16 kHz).
+    const std::size_t size = lame_get_lametag_frame(lame.get(), nullptr, 0);
+    if (size == 0) return segment;
+    segment.info_frame.resize(size);
+    if (size > out.size() ||
+        lame_get_lametag_frame(lame.get(), segment.info_frame.data(), size) != size)
+      throw Error(ExitCode::encode, "LAME: cannot build the Info/Xing frame");
+    out.erase(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(size));
+  }
+  return segment;
 }
 
 std::unique_ptr<AudioEncoder> open_mp3_encoder(int fd, const Mp3Config& config, const Tags& tags) {

@@ -7,7 +7,10 @@
 // know the duration and can seek. On a pipe the placeholder stays (report.info_frame_written
 // false).
 
+#include <cstdint>
 #include <memory>
+#include <span>
+#include <vector>
 
 #include "audio/audio_encoder.hpp"
 
@@ -28,5 +31,22 @@ std::unique_ptr<AudioEncoder> open_mp3_encoder(int fd, const Mp3Config& config, 
 // The low-pass LAME applies at these settings, Hz (0 when it keeps the whole band): loudness is
 // measured on the band the published file keeps. Throws like open_mp3_encoder for bad settings.
 double mp3_lowpass_hz(const Mp3Config& config);
+
+// One stretch of audio encoded by a LAME encoder of its own, to be joined with others (the joined
+// encoder, mp3_joined_encoder.hpp): whole audio frames, no tags, no Info frame in `bytes`.
+struct Mp3Segment {
+  std::vector<unsigned char> bytes;  // the audio frames
+  std::uint64_t frames = 0;          // MP3 frames in `bytes`
+  unsigned encoder_delay = 0;        // samples LAME put before the audio
+  unsigned encoder_padding = 0;      // samples LAME put after it
+  // LAME's Info frame for the segment, when asked for and LAME writes one (not when the frame is
+  // too small for it, e.g. 32 kbps at 16 kHz).
+  std::vector<unsigned char> info_frame;
+};
+
+// Encodes `samples` (mono 16-bit, config.sample_rate_hz) with a fresh encoder, flushed at the end.
+// `buffer`'s capacity is reused for `bytes`. Throws like open_mp3_encoder.
+Mp3Segment encode_mp3_segment(const Mp3Config& config, std::span<const std::int16_t> samples,
+                              bool info_frame, std::vector<unsigned char> buffer = {});
 
 }  // namespace briefcast

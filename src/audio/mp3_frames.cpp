@@ -171,12 +171,22 @@ std::string describe(const Mp3FrameHeader& h) {
          modes[static_cast<int>(h.channel_mode)] + ", " + versions[static_cast<int>(h.version)];
 }
 
-std::uint16_t lame_crc16(std::span<const unsigned char> bytes, std::uint16_t crc) {
-  for (unsigned char byte : bytes) {
-    crc = static_cast<std::uint16_t>(crc ^ byte);
-    for (int bit = 0; bit < 8; ++bit)
-      crc = static_cast<std::uint16_t>((crc & 1) ? (crc >> 1) ^ 0xA001 : crc >> 1);
+namespace {
+// One byte's worth of the bitwise CRC at a time (the music CRC runs over every audio byte).
+constexpr std::array<std::uint16_t, 256> kCrc16Table = [] {
+  std::array<std::uint16_t, 256> t{};
+  for (unsigned i = 0; i < 256; ++i) {
+    unsigned crc = i;
+    for (int bit = 0; bit < 8; ++bit) crc = (crc & 1) ? (crc >> 1) ^ 0xA001 : crc >> 1;
+    t[i] = static_cast<std::uint16_t>(crc);
   }
+  return t;
+}();
+}  // namespace
+
+std::uint16_t lame_crc16(std::span<const unsigned char> bytes, std::uint16_t crc) {
+  for (unsigned char byte : bytes)
+    crc = static_cast<std::uint16_t>((crc >> 8) ^ kCrc16Table[(crc ^ byte) & 0xFF]);
   return crc;
 }
 

@@ -101,7 +101,7 @@ void add_build_commands(CLI::App& app, CliStreams io, SubcommandList& commands) 
                   "Public URL of the output folder [default: the feed definition's]");
   cmd->add_flag("-q,--quiet", f->quiet, "Only warnings and errors");
   cmd->add_option("-j,--jobs", f->options.jobs,
-                  "Threads: speech on one, loudness and encoding on another [default: cores]")
+                  "Threads: speech on one, loudness on another, MP3 encoding on N [default: cores]")
       ->check(CLI::Range(1, 64));
   commands.push_back({cmd, [f, io] { return run_build(*f, io); }});
 }

@@ -272,8 +272,9 @@ void add_say_commands(CLI::App& app, CliStreams io, SubcommandList& commands) {
   say_cmd->add_option("--format", f->input_format, "Input format, instead of sniffing the input")
       ->check(CLI::IsMember({"text", "markdown", "html"}));
   say_cmd
-      ->add_option("-j,--jobs", f->jobs,
-                   "Threads: speech on one, loudness and encoding on another [default: cores]")
+      ->add_option(
+          "-j,--jobs", f->jobs,
+          "Threads: speech on one, loudness on another, MP3 encoding on N [default: cores]")
       ->check(CLI::Range(1, 64));
 
   auto* voices_cmd =

@@ -13,6 +13,7 @@
 #include <span>
 #include <thread>
 
+#include "audio/mp3_joined_encoder.hpp"
 #include "audio/resampler.hpp"
 #include "audio/sound_file.hpp"
 #include "base/atomic_file.hpp"
@@ -64,7 +65,7 @@ struct Sink {
   std::unique_ptr<AudioEncoder> encoder;
 };
 
-Sink open_sink(const SayRequest& r, const Tags& tags) {
+Sink open_sink(const SayRequest& r, const Tags& tags, unsigned jobs) {
   Sink sink;
   int fd = STDOUT_FILENO;
   if (r.output != "-") {
@@ -75,7 +76,9 @@ Sink open_sink(const SayRequest& r, const Tags& tags) {
     case OutputFormat::mp3: {
       Mp3Config mp3 = r.mp3;
       mp3.sample_rate_hz = r.sample_rate_hz;
-      sink.encoder = open_mp3_encoder(fd, mp3, tags);
+      // CBR is encoded in segments on `jobs` threads and joined; VBR frames are not joined.
+      sink.encoder = mp3.vbr_quality ? open_mp3_encoder(fd, mp3, tags)
+                                     : open_joined_mp3_encoder(fd, mp3, tags, jobs);
       break;
     }
     case OutputFormat::wav:
@@ -285,7 +288,8 @@ SayReport say_into(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader
   // Before any file exists: a NaN target would reach LAME as a NaN gain.
   if (!std::isfinite(r.loudness.target_lufs) || !std::isfinite(r.loudness.true_peak_dbtp))
     throw Error(ExitCode::usage, "loudness target and peak must be finite numbers");
-  Sink sink = open_sink(r, tags);
+  const unsigned jobs = r.jobs > 0 ? r.jobs : std::max(1u, std::thread::hardware_concurrency());
+  Sink sink = open_sink(r, tags, jobs);
   Resampler resampler(speech_rate, r.sample_rate_hz);
   LoudnessNormalizer loudness(loudness_for(r), speech_rate, r.sample_rate_hz);
   std::vector<float> chunk;      // one paragraph at eSpeak's rate (capacity reused)
@@ -309,7 +313,6 @@ SayReport say_into(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader
   };
   // With two or more jobs the audio half runs on its own thread, fed through a short queue; the
   // order of the work is the same, so the output is byte-identical to one job.
-  const unsigned jobs = r.jobs > 0 ? r.jobs : std::max(1u, std::thread::hardware_concurrency());
   std::optional<ParagraphQueue> queue;
   if (jobs > 1) queue.emplace(kQueuedParagraphs);
   auto flush_chunk = [&] {

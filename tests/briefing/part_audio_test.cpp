@@ -175,3 +175,42 @@ TEST_CASE("part audio: a second run takes every part from the cache", "[build]")
   CHECK(fs::exists(first.parts[0].file));
   CHECK(log.str().empty());
 }
+
+TEST_CASE("part audio: a story ends with a pause clearly longer than a paragraph's", "[build]") {
+  // Measured on the decoded part: the quiet after the last sentence (the story pause) against
+  // the longest quiet inside the story (a paragraph pause), in 10 ms windows below −50 dBFS.
+  test::TempDir d;
+  AudioSettings a = news_voice();
+  EpisodePart part = spoken("The council voted on Tuesday.");
+  ScriptBlock second;
+  second.sentences.push_back({"The budget passed.", "The budget passed."});
+  part.blocks.push_back(second);
+  std::ostringstream log;
+  PartAudio p = speak_part(part, a, d / "story.mp3", log);
+  REQUIRE(p.timeline.size() == 2);
+  const double paragraph_gap = p.timeline[1].start_seconds - p.timeline[0].end_seconds;
+  const double story_gap = p.duration_seconds - p.timeline[1].end_seconds;
+  CHECK(paragraph_gap == Approx(a.voice.paragraph_pause_ms / 1000.0).margin(0.01));
+  CHECK(story_gap == Approx(a.voice.story_pause_ms / 1000.0).margin(0.05));
+
+  const DecodedAudio s = read_sound_file(d / "story.mp3");
+  const std::size_t window = s.sample_rate_hz / 100;
+  std::size_t run = 0, longest_inside = 0;
+  bool spoke = false;
+  for (std::size_t at = 0; at + window <= s.samples.size(); at += window) {
+    float peak = 0;
+    for (std::size_t i = at; i < at + window; ++i) peak = std::max(peak, std::fabs(s.samples[i]));
+    if (peak < 0.00316f) {  // −50 dBFS
+      ++run;
+    } else {
+      if (spoke) longest_inside = std::max(longest_inside, run);
+      spoke = true;
+      run = 0;
+    }
+  }
+  const double inside_s = double(longest_inside) / 100.0, end_s = double(run) / 100.0;
+  INFO("longest pause inside " << inside_s << " s, after the story " << end_s << " s");
+  CHECK(inside_s >= a.voice.paragraph_pause_ms / 1000.0 - 0.05);
+  CHECK(end_s >= a.voice.story_pause_ms / 1000.0 - 0.1);
+  CHECK(end_s >= inside_s + 0.5);
+}

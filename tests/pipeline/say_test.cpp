@@ -2,6 +2,7 @@
 // back with libsndfile and TagLib.
 #include "pipeline/say.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 
@@ -239,4 +240,60 @@ TEST_CASE("say: the eSpeak NG settings are the voice profile's", "[say]") {
   CHECK(s.range == 70);
   CHECK(s.volume == 120);
   CHECK(s.word_gap_ms == 20);
+}
+
+TEST_CASE("say: MP3 encoded in segments on two cores joins seamlessly; --jobs 1 is the same file",
+          "[e2e][say]") {
+  // Real speech without normalization, so the MP3 and the WAV carry the same samples: the
+  // decoded MP3 must keep every 10 ms window of speech in place (a join that added LAME's delay
+  // and padding would shift everything after it by 26 ms or more) and every pause quiet (no
+  // click where segments meet). Separate processes: eSpeak NG keeps a little state per process.
+  test::TempDir d;
+  const auto run = [&](const std::string& jobs, const fs::path& out) {
+    return test::run_briefcast({"say", "--quiet", "--no-loudness", "--jobs", jobs,
+                                kArticle.string(), "-o", out.string()})
+        .exit_code;
+  };
+  REQUIRE(run("2", d / "two.mp3") == 0);
+  REQUIRE(run("1", d / "one.mp3") == 0);
+  REQUIRE(run("1", d / "speech.wav") == 0);
+  CHECK(test::read_file(d / "two.mp3") == test::read_file(d / "one.mp3"));
+
+  const DecodedAudio mp3 = read_sound_file(d / "two.mp3");
+  const DecodedAudio wav = read_sound_file(d / "speech.wav");
+  REQUIRE(wav.seconds() > 60.0);  // several segments of at most 20 s
+  // Gapless: the Info frame's delay and padding leave exactly the input's length.
+  CHECK(mp3.samples.size() == wav.samples.size());
+  const std::size_t window = wav.sample_rate_hz / 100;
+  std::size_t voiced = 0, in_place = 0, quiet = 0, clicks = 0;
+  const auto peak = [&](const std::vector<float>& s, std::size_t from) {
+    float p = 0;
+    for (std::size_t i = from; i < std::min(s.size(), from + window); ++i)
+      p = std::max(p, std::fabs(s[i]));
+    return p;
+  };
+  std::vector<float> w, m;  // window peaks
+  for (std::size_t at = 0; at + window <= wav.samples.size(); at += window) {
+    w.push_back(peak(wav.samples, at));
+    m.push_back(peak(mp3.samples, at));
+  }
+  for (std::size_t i = 2; i + 2 < w.size(); ++i) {
+    if (w[i] > 0.0316f) {  // −30 dBFS
+      ++voiced;
+      if (std::fabs(20 * std::log10(std::max(m[i], 1e-6f) / w[i])) <= 3.0) ++in_place;
+    }
+    // Inside a pause: this window and two on each side below −60 dBFS (the codec smears speech
+    // into the windows right beside it; joins lie 20 ms or more inside the pause).
+    if (std::all_of(w.begin() + long(i) - 2, w.begin() + long(i) + 3,
+                    [](float p) { return p < 0.001f; })) {
+      ++quiet;
+      if (m[i] > 0.0056f) ++clicks;  // −45 dBFS
+    }
+  }
+  WARN("voiced windows " << voiced << ", within 3 dB " << in_place << "; pause windows " << quiet
+                         << ", louder than -45 dBFS " << clicks);
+  CHECK(voiced > 1000);
+  CHECK(quiet > 500);
+  CHECK(double(in_place) / double(voiced) >= 0.95);
+  CHECK(clicks == 0);
 }
