@@ -242,7 +242,7 @@ TEST_CASE("say: the eSpeak NG settings are the voice profile's", "[say]") {
   CHECK(s.word_gap_ms == 20);
 }
 
-TEST_CASE("say: MP3 encoded in segments on two cores joins seamlessly; --jobs 1 is the same file",
+TEST_CASE("say: MP3 encoded in segments on two cores joins seamlessly, --jobs 1 is the same file",
           "[e2e][say]") {
   // Real speech without normalization, so the MP3 and the WAV carry the same samples: the
   // decoded MP3 must keep every 10 ms window of speech in place (a join that added LAME's delay
