@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/error.hpp"
+#include "base/strings.hpp"
 
 namespace briefcast::spoken {
 
@@ -72,6 +73,20 @@ class Reader {
       m[k] = v.get<std::string>();
     }
     return m;
+  }
+
+  // The twelve month names of "months" and the abbreviations of "month_abbreviations" (name ->
+  // month number), lower-cased, into `lookup`; returns the names as written.
+  std::vector<std::string> months(std::map<std::string, int>& lookup) const {
+    std::vector<std::string> names = strings("months", 12);
+    if (names.size() != 12) fail("months", "needs exactly 12 names");
+    for (std::size_t i = 0; i < 12; ++i) lookup[lower_ascii(names[i])] = static_cast<int>(i + 1);
+    for (const auto& [k, v] : at("month_abbreviations", json::value_t::object).items()) {
+      if (!v.is_number_integer() || v.get<int>() < 1 || v.get<int>() > 12)
+        fail("month_abbreviations." + k, "expected a month number 1-12");
+      lookup[lower_ascii(k)] = v.get<int>();
+    }
+    return names;
   }
 
   // An object whose values are arrays of exactly `n` strings.

@@ -83,15 +83,7 @@ LanguageData load_language(const std::filesystem::path& file) {
         "over",    "o'clock", "hour",  "hours",  "minute",     "minutes", "second",
         "seconds", "am",      "pm",    "number", "quarter_of"})
     if (!d.words.count(key)) r.fail(std::string("words.") + key, "missing");
-  d.months = r.strings("months", 12);
-  if (d.months.size() != 12) r.fail("months", "needs exactly 12 names");
-  for (std::size_t i = 0; i < 12; ++i)
-    d.month_lookup[lower_ascii(d.months[i])] = static_cast<int>(i + 1);
-  for (const auto& [k, v] : r.at("month_abbreviations", json::value_t::object).items()) {
-    if (!v.is_number_integer() || v.get<int>() < 1 || v.get<int>() > 12)
-      r.fail("month_abbreviations." + k, "expected a month number 1-12");
-    d.month_lookup[lower_ascii(k)] = v.get<int>();
-  }
+  d.months = r.months(d.month_lookup);
   d.abbreviations = r.string_map("abbreviations");
   d.title_abbreviations = r.string_map("title_abbreviations");
   d.place_abbreviations = r.string_map("place_abbreviations");

@@ -114,15 +114,7 @@ IntlData load_intl_language(const std::filesystem::path& file) {
   for (const char* key : {"point", "minus", "plus", "percent", "to", "score_to"})
     if (!d.words.count(key)) r.fail(std::string("words.") + key, "missing");
 
-  d.months = r.strings("months", 12);
-  if (d.months.size() != 12) r.fail("months", "needs exactly 12 names");
-  for (std::size_t i = 0; i < 12; ++i)
-    d.month_lookup[lower_ascii(d.months[i])] = static_cast<int>(i + 1);
-  for (const auto& [k, v] : r.at("month_abbreviations", json::value_t::object).items()) {
-    if (!v.is_number_integer() || v.get<int>() < 1 || v.get<int>() > 12)
-      r.fail("month_abbreviations." + k, "expected a month number 1-12");
-    d.month_lookup[lower_ascii(k)] = v.get<int>();
-  }
+  d.months = r.months(d.month_lookup);
   d.date_pattern = r.str("dates.pattern");
   d.day_ordinal = r.at("dates.day_ordinal", json::value_t::boolean).get<bool>();
   d.day_words = r.string_map("dates.day_words");
