@@ -388,9 +388,9 @@ TEST_CASE("cli: say's peak memory is small and flat in the input's length and fo
   test::write_file(d / "short.md", "# A short read\n\n" + article_shaped(250));
   test::write_file(d / "long.md", "# A long read\n\n" + text);
   const auto mp3 = [&](const std::string& name) {
-    return peak_rss_kib({"say", "--quiet", (d / (name + ".txt")).string(), "-o",
-                         (d / (name + ".mp3")).string()},
-                        d.path());
+    return peak_rss_kib(
+        {"say", "--quiet", (d / (name + ".txt")).string(), "-o", (d / (name + ".mp3")).string()},
+        d.path());
   };
   const auto wav = [&](const std::string& name) {
     return peak_rss_kib({"say", "--quiet", "--no-loudness", (d / (name + ".md")).string(), "-o",
