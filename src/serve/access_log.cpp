@@ -14,22 +14,8 @@ namespace {
 constexpr std::string_view kSecretNames[] = {"token",  "key", "auth",   "pass",
                                              "secret", "sig", "session"};
 
-// Percent-decodes `s` leniently (a malformed escape stays as it is): only to compare names.
-std::string decoded(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
-      out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
-      i += 2;
-    } else {
-      out += s[i] == '+' ? ' ' : s[i];
-    }
-  }
-  return out;
-}
-
 bool is_secret_name(std::string_view name) {
-  std::string n = lower_ascii(decoded(name));
+  std::string n = lower_ascii(percent_decoded(name, true));
   for (std::string_view secret : kSecretNames)
     if (n.find(secret) != std::string::npos) return true;
   return false;

@@ -147,13 +147,37 @@ std::optional<std::string> safe_relative_path(std::string_view raw_path, std::st
   return rel;
 }
 
+std::string percent_decoded(std::string_view s, bool plus_as_space) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+      i += 2;
+    } else {
+      out += plus_as_space && s[i] == '+' ? ' ' : s[i];
+    }
+  }
+  return out;
+}
+
 std::string path_for_log(std::string_view raw_path, std::string_view token) {
   std::string p(raw_path.substr(0, 512));
   if (!token.empty()) {
-    auto parts = split_path(std::string_view(p).substr(std::min<std::size_t>(1, p.size())));
-    auto first = decode_segment(parts[0]);
-    if (!p.empty() && p[0] == '/' && first && *first == token)
-      p = "/***" + p.substr(1 + parts[0].size());
+    // Each piece between delimiters is compared after percent-decoding (leniently: a malformed
+    // escape stays as sent), so a token written as %XX escapes is hidden wherever it stands.
+    constexpr std::string_view kDelimiters = "/?&=;,";
+    std::string masked;
+    std::size_t start = 0;
+    for (;;) {
+      std::size_t end = p.find_first_of(kDelimiters, start);
+      std::string_view piece =
+          std::string_view(p).substr(start, end == std::string::npos ? end : end - start);
+      masked += percent_decoded(piece).find(token) != std::string::npos ? "***" : piece;
+      if (end == std::string::npos) break;
+      masked += p[end];
+      start = end + 1;
+    }
+    p = std::move(masked);
     for (auto at = p.find(token); at != std::string::npos; at = p.find(token, at + 3))
       p.replace(at, token.size(), "***");
   }

@@ -50,9 +50,13 @@ std::optional<std::string> safe_relative_path(std::string_view raw_path, std::st
 // byte without stopping early. False when hashing fails.
 bool token_matches(std::string_view guess, std::string_view token);
 
-// `raw_path` for the access log: the token segment (and any other occurrence of the token)
-// replaced by "***", non-printable bytes and '%' escapes kept as sent but control bytes shown
-// as %XX so a request cannot forge log lines.
+// `s` percent-decoded for comparison only: a malformed escape stays as sent; `plus_as_space` for
+// query strings ("a+b" → "a b").
+std::string percent_decoded(std::string_view s, bool plus_as_space = false);
+
+// `raw_path` for the access log: every segment, query name or value whose percent-decoded form
+// contains the token (and any other occurrence of the token) replaced by "***", non-printable bytes
+// and '%' escapes kept as sent but control bytes shown as %XX so a request cannot forge log lines.
 std::string path_for_log(std::string_view raw_path, std::string_view token);
 
 // What a Range header asks of a file of `size` bytes.

@@ -7,6 +7,8 @@
 #include <catch2/catch.hpp>
 #include <regex>
 
+#include "serve/http_files.hpp"
+
 using namespace briefcast;
 
 namespace {
@@ -59,6 +61,17 @@ TEST_CASE("access log: never the token", "[serve]") {
   // The token anywhere else in the request, and credential names however they are written.
   CHECK(access_log_line(entry("GET", "/x?q=s3cret", 404, 0), "s3cret").find("q=***") !=
         std::string::npos);
+  // Percent-encoded in any later segment or in a query value: hidden too.
+  for (const char* target :
+       {"/feed.xml/%73%33cret", "/episodes/x%2Ds3cr%65t.mp3", "/x?q=%733cret&r=1", "/a;s%33cret"}) {
+    const std::string hidden = access_log_line(entry("GET", target, 404, 0), "s3cret");
+    CAPTURE(target, hidden);
+    CHECK(hidden.find("***") != std::string::npos);
+    CHECK(percent_decoded(hidden).find("s3cret") == std::string::npos);
+    CHECK(std::regex_match(hidden, kClf));
+  }
+  CHECK(access_log_line(entry("GET", "/episodes/2026-11-28.mp3", 200, 1), "s3cret")
+            .find("/episodes/2026-11-28.mp3") != std::string::npos);
   CHECK(redact_query("access_token=a&t%6Fken=b&password=c&sig=d&page=2&session_id=e&auth") ==
         "access_token=***&t%6Fken=***&password=***&sig=***&page=2&session_id=***&auth");
   CHECK(redact_query("") == "");
