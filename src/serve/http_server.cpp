@@ -27,6 +27,7 @@
 #include "serve/interface_addresses.hpp"
 #include "serve/listen_address.hpp"
 #include "serve/listen_socket.hpp"
+#include "serve/mhd_exchange.hpp"
 #include "serve/request_answer.hpp"
 
 namespace briefcast {
@@ -37,10 +38,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 using DaemonPtr = std::unique_ptr<MHD_Daemon, CDeleter<MHD_stop_daemon>>;
-using ResponsePtr = std::unique_ptr<MHD_Response, CDeleter<MHD_destroy_response>>;
-
-// Bytes libmicrohttpd asks the body for at a time (one buffer per answer in progress).
-constexpr std::size_t kBodyBlock = 32 * 1024;
 // The memory each connection may use for its request head and the answer's headers (the
 // library answers 431 itself when a request does not fit; our own caps are tighter).
 constexpr std::size_t kConnectionMemory = 32 * 1024;
@@ -61,13 +58,6 @@ struct RequestTrace {
   std::uint64_t bytes = 0;   // body bytes handed to the library
 };
 
-// The body of one answer while the library sends it: owned by the library's response, freed
-// by its free callback.
-struct BodySource {
-  AnswerBody body;
-  std::uint64_t* counted = nullptr;  // RequestTrace::bytes; the trace outlives every read
-};
-
 // Signals go to the thread that waits in run(): the library's threads and the scheduler block
 // them. SIGPIPE is blocked so a client hanging up gives EPIPE instead of killing the process.
 sigset_t server_signals() {
@@ -80,23 +70,6 @@ sigset_t server_signals() {
   return set;
 }
 
-ssize_t read_body(void* cls, std::uint64_t pos, char* buf, std::size_t max) {
-  auto& b = *static_cast<BodySource*>(cls);
-  ssize_t got = b.body.read(pos, buf, max);
-  // Short file (truncated in place, which build never does): abort the connection rather than
-  // send fewer bytes than Content-Length promised.
-  if (got <= 0) return MHD_CONTENT_READER_END_WITH_ERROR;
-  *b.counted += static_cast<std::uint64_t>(got);
-  return got;
-}
-
-void free_body(void* cls) { delete static_cast<BodySource*>(cls); }
-
-// Never called: the body of a 304 or of a HEAD answer is not sent, only its length announced.
-ssize_t no_body(void*, std::uint64_t, char*, std::size_t) {
-  return MHD_CONTENT_READER_END_WITH_ERROR;
-}
-
 // Limits of 0 or less would stop the server from serving anything: the smallest that works.
 ServeOptions with_usable_limits(ServeOptions o) {
   o.worker_threads = std::max<std::size_t>(1, o.worker_threads);
@@ -105,24 +78,6 @@ ServeOptions with_usable_limits(ServeOptions o) {
   o.write_timeout_s = std::max(1, o.write_timeout_s);
   o.keep_alive_max_requests = std::max<std::size_t>(1, o.keep_alive_max_requests);
   return o;
-}
-
-// The head as request_answer.hpp needs it.
-RequestHead head_of(MHD_Connection* c, const std::string& method, const std::string& target) {
-  RequestHead h;
-  h.method = method;
-  h.target = target;
-  h.header_fields = static_cast<std::size_t>(
-      std::max(0, MHD_get_connection_values(c, MHD_HEADER_KIND, nullptr, nullptr)));
-  if (const MHD_ConnectionInfo* size =
-          MHD_get_connection_info(c, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE))
-    h.header_bytes = size->header_size;
-  h.header = [c](const char* name) -> std::optional<std::string> {
-    const char* v = MHD_lookup_connection_value(c, MHD_HEADER_KIND, name);
-    if (!v) return std::nullopt;
-    return std::string(v);
-  };
-  return h;
 }
 
 }  // namespace
@@ -221,12 +176,12 @@ MHD_Result HttpServer::Impl::on_request(void* cls, MHD_Connection* c, const char
       trace->version = version ? version : "";
       trace->nth = self.guard.request_started(c);
       std::optional<Answer> refused =
-          refusal(head_of(c, trace->method, trace->target),
+          refusal(connection_head(c, trace->method, trace->target),
                   HeadLimits{self.opt.max_header_fields, self.opt.max_header_bytes});
       return !refused || self.send(c, std::move(*refused), *trace) ? MHD_YES : MHD_NO;
     }
-    Answer a =
-        answer(head_of(c, trace->method, trace->target), self.root, self.opt.token, self.gzip);
+    Answer a = answer(connection_head(c, trace->method, trace->target), self.root, self.opt.token,
+                      self.gzip);
     if (trace->nth >= self.opt.keep_alive_max_requests)
       a.headers.emplace_back("Connection", "close");
     return self.send(c, std::move(a), *trace) ? MHD_YES : MHD_NO;
@@ -257,21 +212,7 @@ void HttpServer::Impl::on_completed(void* cls, MHD_Connection* c, void** req_cls
 }
 
 bool HttpServer::Impl::send(MHD_Connection* c, Answer a, RequestTrace& trace) {
-  ResponsePtr r;
-  if (a.body) {
-    auto source = std::make_unique<BodySource>(BodySource{std::move(*a.body), &trace.bytes});
-    r.reset(MHD_create_response_from_callback(a.length, kBodyBlock, read_body, source.get(),
-                                              free_body));
-    if (r) source.release();  // the response frees it
-  } else if (a.length > 0) {  // 304: the length a 200 would have, and no body
-    r.reset(MHD_create_response_from_callback(a.length, 1, no_body, nullptr, nullptr));
-  } else {
-    r.reset(MHD_create_response_from_buffer(0, nullptr, MHD_RESPMEM_PERSISTENT));
-  }
-  if (!r) return false;
-  for (const auto& [name, value] : a.headers)
-    MHD_add_response_header(r.get(), name.c_str(), value.c_str());
-  return MHD_queue_response(c, static_cast<unsigned>(a.status), r.get()) == MHD_YES;
+  return queue_answer(c, std::move(a), &trace.bytes);
 }
 
 void HttpServer::Impl::access_log(MHD_Connection* c, const RequestTrace& trace) {

@@ -12,6 +12,8 @@ ssize_t AnswerBody::read(std::uint64_t pos, char* buf, std::size_t n) const {
   if (pos >= length) return 0;
   auto want = static_cast<std::size_t>(std::min<std::uint64_t>(n, length - pos));
   if (!bytes) return file->read_at(first + pos, buf, want);
+  if (pos >= bytes->size()) return 0;  // shorter than announced: the connection is cut
+  want = std::min<std::size_t>(want, bytes->size() - pos);
   std::memcpy(buf, bytes->data() + pos, want);
   return static_cast<ssize_t>(want);
 }
