@@ -95,7 +95,7 @@ TEST_CASE("mhd exchange: the head as sent and a body counted as it goes out", "[
   CHECK(seen.sent == 0);
 }
 
-TEST_CASE("mhd exchange: a 304 announces the length without a body; a short body cuts the link",
+TEST_CASE("mhd exchange: a 304 announces the length without a body, a short body cuts the link",
           "[serve]") {
   Seen seen;
   Daemon daemon(seen);
