@@ -1,7 +1,5 @@
 // `briefcast serve`'s limits over loopback: requests per kept-alive connection, request heads
 // bounded in fields and bytes, the deadline for a request head, room made at the connection cap.
-#include "serve/http_server.hpp"
-
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -13,6 +11,7 @@
 #include <chrono>
 #include <thread>
 
+#include "serve/http_server.hpp"
 #include "support/raw_http.hpp"
 #include "support/serve_site.hpp"
 #include "support/test_support.hpp"
@@ -156,4 +155,3 @@ TEST_CASE("serve: at the connection cap the longest-waiting connection makes roo
   for (int fd : idle)
     if (fd >= 0) ::close(fd);
 }
-

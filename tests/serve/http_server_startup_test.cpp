@@ -1,8 +1,6 @@
 // `briefcast serve` starting and running: errors for a missing root or a port in use, the
 // warnings and addresses it prints, the token (from --token, --token-file, BRIEFCAST_TOKEN) kept
 // out of the log and of ps, the daily schedule, and the CLI command itself.
-#include "serve/http_server.hpp"
-
 #include <signal.h>
 #include <unistd.h>
 
@@ -15,6 +13,7 @@
 
 #include "base/error.hpp"
 #include "serve/daily_schedule.hpp"
+#include "serve/http_server.hpp"
 #include "serve/interface_addresses.hpp"
 #include "serve/listen_address.hpp"
 #include "support/raw_http.hpp"
@@ -267,4 +266,3 @@ TEST_CASE("serve: the token from --token-file or BRIEFCAST_TOKEN, out of ps and 
       {"serve", (d / "out").string(), "--token-file", (d / "two-lines").string()});
   CHECK(two.exit_code == 2);
 }
-

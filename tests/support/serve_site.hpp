@@ -89,7 +89,6 @@ class TestServer {
   std::atomic<bool> failed_{false};
 };
 
-
 // A published folder: feed, audio, transcripts, chapters, show notes, images, plus files that
 // must never be served (temp name, dotfile, a secret next to the root, a symlink out).
 struct Site {
