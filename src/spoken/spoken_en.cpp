@@ -211,12 +211,44 @@ Match dotted_letters(const Sentence& s, std::size_t i) {
   return ok(1, t.core, true);
 }
 
+// Letters and acronyms joined by slashes are read side by side, as a newsreader does: "A/B
+// testing" -> "A B", "TCP/IP" -> "TCP IP", "AC/DC". Words joined by one ("upgrade/update") keep
+// it: eSpeak NG says "slash", as NeMo's spoken forms do; "and/or" is a phrase of the language.
+std::optional<std::string> slashed_letters(const std::string& c) {
+  if (c.find('/') == std::string::npos || c.front() == '/' || c.back() == '/') return std::nullopt;
+  std::string out;
+  std::size_t parts = 0;
+  for (std::size_t start = 0;;) {
+    std::size_t slash = c.find('/', start);
+    std::string p = c.substr(start, slash == std::string::npos ? slash : slash - start);
+    if (p.empty() || p.size() > 5 || !std::all_of(p.begin(), p.end(), is_upper_ascii))
+      return std::nullopt;
+    out += (out.empty() ? "" : " ") + p;
+    if (++parts > 3) return std::nullopt;
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return out;
+}
+
 // Lone symbols and "#5".
 Match symbol(const Sentence& s, std::size_t i) {
   const LanguageData& d = s.data;
   const std::string& c = s.tokens[i].core;
   if (c.size() > 1 && c[0] == '#' && all_digits(c.substr(1)))
     return ok(1, d.word("number") + " " + cardinal(c.substr(1), d));
+  // A hashtag is read as its word: "#MeToo" -> "MeToo" ("#a#" is no hashtag).
+  if (c.size() > 1 && c[0] == '#' && is_alpha_ascii(c[1]) &&
+      std::all_of(c.begin() + 1, c.end(),
+                  [](char x) { return is_alpha_ascii(x) || is_digit(x) || x == '_'; }))
+    return ok(1, c.substr(1));
+  // Names with symbols of their own: "C++" -> "C plus plus", "C#" -> "C sharp".
+  if (c.size() > 2 && c.size() <= 5 && c.ends_with("++") &&
+      std::all_of(c.begin(), c.end() - 2, is_alpha_ascii))
+    return ok(1, c.substr(0, c.size() - 2) + " " + d.word("plus") + " " + d.word("plus"));
+  if (c.size() == 2 && is_upper_ascii(c[0]) && c[1] == '#')
+    return ok(1, c.substr(0, 1) + " " + d.word("sharp"));
+  if (auto letters = slashed_letters(c)) return ok(1, *letters);
   if (c == "-" && i > 0 && i + 1 < s.tokens.size()) {
     // "4:00 am - 8:12 pm", "$5 - $10": a dash between two numbers reads "to".
     bool before =

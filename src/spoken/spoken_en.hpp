@@ -71,7 +71,10 @@ std::string unit_words(const Number& n, const UnitNames& u);
 // singular: "a $2.5 billion deal", "an 11 kW charger", "the 5 km race". Tokens [first, after)
 // are the amount; it needs an article or possessive before it, no punctuation after it, and a
 // lower-case word after it that is not a function word ("the $5 in cash" stays plural).
-bool amount_is_adjective(const Sentence& s, std::size_t first, std::size_t after);
+// `unit_dot`: the amount's last token ends in the dot of an abbreviated unit ("sq. ft."), which
+// is no punctuation.
+bool amount_is_adjective(const Sentence& s, std::size_t first, std::size_t after,
+                         bool unit_dot = false);
 
 Match match_date_time(const Sentence& s, std::size_t i);  // spoken_en_dates.cpp
 Match match_numeric(const Sentence& s, std::size_t i);    // spoken_en_numbers.cpp

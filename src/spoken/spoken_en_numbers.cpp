@@ -77,6 +77,10 @@ std::optional<std::string> fraction_token(std::string_view core, const LanguageD
   for (const char* suf : {"st", "nd", "rd", "th"})
     if (low.size() > 2 && low.ends_with(suf)) den.resize(den.size() - 2);
   if (!all_digits(num) || !all_digits(den) || num.size() > 9 || den.size() > 9) return std::nullopt;
+  // "50/50", "60/40", "20/20": a split or a score, not a fraction (no one says "sixty fortieths").
+  if (!mixed && low.size() == den.size() && std::stoll(den) >= 10 &&
+      std::stoll(num) >= std::stoll(den))
+    return cardinal(num, d) + " " + cardinal(den, d);
   return fraction_words(num, den, d, mixed);
 }
 
@@ -321,6 +325,37 @@ std::string code_part(const std::string& digits, const LanguageData& d) {
 
 }  // namespace
 
+namespace {
+
+// A three-digit model number is read in pairs ("seven eighty seven"), its variant after it:
+// "787-9" (a one-digit variant 1-9: no range or score ends below where it starts), "777X", "747SP"
+// (capital letters that are no unit or scale), "737 Max", "A320neo" (a variant name of the
+// language data after it). Round hundreds ("100X") stay quantities.
+Match model_number(const Sentence& s, std::size_t i) {
+  const LanguageData& d = s.data;
+  const Token& t = s.tokens[i];
+  const std::string& core = t.core;
+  if (core.size() < 3 || !all_digits(core.substr(0, 3)) || core[0] == '0' ||
+      core.substr(1, 2) == "00" || (core.size() > 3 && is_digit(core[3])))
+    return {};
+  const std::string model = core.substr(0, 3), rest = core.substr(3);
+  const std::string pairs = year_words(model, d);
+  if (rest.size() == 2 && rest[0] == '-' && is_digit(rest[1]) && rest[1] != '0')
+    return ok(1, pairs + " " + cardinal(rest.substr(1), d));
+  if (!rest.empty() && rest.size() <= 3 && std::all_of(rest.begin(), rest.end(), is_upper_ascii) &&
+      !find_unit(rest, d, false) && !d.model_variants.count(rest) && rest != "K" && rest != "M" &&
+      rest != "B" && rest != "T" && rest != "G")
+    return ok(1, pairs + " " + rest);
+  if (!rest.empty() && d.model_variants.count(rest)) return ok(1, pairs + " " + rest);
+  if (rest.empty())
+    if (const Token* next = s.at(i + 1); next && t.trail.empty() && !t.dot && next->lead.empty() &&
+                                         d.model_variants.count(next->core))
+      return ok(1, pairs);
+  return {};
+}
+
+}  // namespace
+
 // Numbers that are codes, not quantities: versions "2.0.1" / "v3.2.1" ("two point oh point
 // one"), plan names "401(k)" ("four oh one k"), mixed fractions "1-1/2" ("one and a half").
 Match code_number(const Sentence& s, std::size_t i) {
@@ -380,6 +415,7 @@ Match code_number(const Sentence& s, std::size_t i) {
       return ok(1, out);
     }
   }
+  if (Match m = model_number(s, i); m.count) return m;
   // "1-1/2": a whole number, a hyphen and a fraction.
   if (auto dash = core.find('-');
       dash != std::string::npos && dash > 0 && all_digits(core.substr(0, dash)) && dash <= 9) {
@@ -443,12 +479,15 @@ Match match_numeric(const Sentence& s, std::size_t i) {
         if (auto u = d.units.find(lower_ascii(next->core + " " + second->core)); u != d.units.end())
           return ok(3,
                     read_number(*n, d) + " " +
-                        (amount_is_adjective(s, i, i + 3) ? u->second.singular
-                                                          : unit_words(*n, u->second)),
+                        (amount_is_adjective(s, i, i + 3, second->dot) ? u->second.singular
+                                                                       : unit_words(*n, u->second)),
                     second->dot);
-      if (auto u = find_unit(next->core, d, true))
-        return ok(2, read_number(*n, d) + " " +
-                         (amount_is_adjective(s, i, i + 2) ? u->singular : unit_words(*n, *u)));
+      if (auto u = find_unit(next->core, d, true)) {
+        // "a 6 ft. fence": the unit's dot is its own, not a sentence end.
+        const bool adjective = amount_is_adjective(s, i, i + 2, next->dot);
+        return ok(2, read_number(*n, d) + " " + (adjective ? u->singular : unit_words(*n, *u)),
+                  adjective && next->dot);
+      }
       // "1980 s": a decade written apart.
       if (next->core == "s" && is_year(num))
         if (auto decade = decade_token(num + "s", d)) return ok(2, *decade);

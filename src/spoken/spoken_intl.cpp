@@ -108,6 +108,26 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
 // Collapses doubled spaces left by an empty pattern field.
 std::string tidy_spaces(const std::string& s) { return fold_space(s); }
 
+// The value of a Roman numeral of the letters I, V and X (1-39: centuries, monarchs, chapters),
+// written the standard way ("XIV", not "XIIII"); 0 for anything else ("Ce", "Me", "CV").
+int roman_value(std::string_view s) {
+  if (s.empty() || s.size() > 7) return 0;
+  auto value = [](char c) { return c == 'I' ? 1 : c == 'V' ? 5 : c == 'X' ? 10 : 0; };
+  int total = 0;
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    const int v = value(s[k]);
+    if (v == 0) return 0;
+    const int next = k + 1 < s.size() ? value(s[k + 1]) : 0;
+    total += next > v ? -v : v;
+  }
+  if (total < 1 || total > 39) return 0;
+  // Canonical spelling only: the numeral written back must be the one read.
+  static const char* ones[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+  std::string canonical(static_cast<std::size_t>(total / 10), 'X');
+  canonical += ones[total % 10];
+  return canonical == s ? total : 0;
+}
+
 struct Match {
   std::size_t count = 0;  // tokens read; 0: no match
   std::string text;
@@ -250,10 +270,10 @@ class Speaker {
   }
 
   Match match(std::size_t i) {
-    for (auto rule :
-         {&Speaker::numeric_date, &Speaker::day_month, &Speaker::clock, &Speaker::money_before,
-          &Speaker::money_after, &Speaker::percent, &Speaker::ordinal, &Speaker::measure,
-          &Speaker::range, &Speaker::plain, &Speaker::abbreviation, &Speaker::symbol}) {
+    for (auto rule : {&Speaker::numeric_date, &Speaker::day_month, &Speaker::clock,
+                      &Speaker::money_before, &Speaker::money_after, &Speaker::percent,
+                      &Speaker::ordinal, &Speaker::measure, &Speaker::range, &Speaker::plain,
+                      &Speaker::regnal, &Speaker::abbreviation, &Speaker::symbol}) {
       Match m = (this->*rule)(i);
       if (m.count) return m;
     }
@@ -292,7 +312,21 @@ class Speaker {
     return {1, date(day(dd, i), month_v, yy)};
   }
 
-  // "5 mars 2026", "1er mars", "5. März 2026" (German: the day has its dot).
+  // The word the date pattern writes between two of its fields ("{day} de {month}" -> "de").
+  std::string pattern_joiner(const std::string& a, const std::string& b) const {
+    const std::size_t x = d_.date_pattern.find(a), y = d_.date_pattern.find(b);
+    if (x == std::string::npos || y == std::string::npos || y < x + a.size()) return "";
+    return std::string(trim(d_.date_pattern.substr(x + a.size(), y - x - a.size())));
+  }
+
+  // Token j is `word` (lower-cased) and the phrase goes on after token j - 1.
+  bool joiner_at(std::size_t j, const std::string& word) const {
+    const Token* k = at(j);
+    return k && j > 0 && open_after(j - 1) && k->lead.empty() && lower_ascii(k->core) == word;
+  }
+
+  // "5 mars 2026", "1er mars", "5. März 2026" (German: the day has its dot), "1 de mayo de 2026"
+  // (the pattern's joining words as written).
   Match day_month(std::size_t i) {
     const Token& k = t_[i];
     std::string digits = k.core, day_text;
@@ -309,20 +343,29 @@ class Speaker {
     if (digits.empty() || digits.size() > 2 || std::stoi(digits) < 1 || std::stoi(digits) > 31)
       return {};
     if (d_.dot_ordinals != k.dot || !k.trail.empty()) return {};
-    const Token* m = at(i + 1);
-    int month = m && m->lead.empty() ? month_of(*m) : 0;
+    std::size_t mi = i + 1;  // the month's token
+    if (const std::string j = pattern_joiner("{day}", "{month}"); !j.empty()) {
+      if (!joiner_at(i + 1, j)) return {};
+      mi = i + 2;
+    }
+    const Token* m = at(mi);
+    int month = m && m->lead.empty() && (mi == i + 1 || open_after(mi - 1)) ? month_of(*m) : 0;
     if (!month) return {};
     if (day_text.empty()) day_text = day(digits, i);
-    std::size_t count = 2;
+    std::size_t yi = mi + 1;  // the year's token
+    if (const std::string j = pattern_joiner("{month}", "{year}"); !j.empty() && joiner_at(yi, j))
+      ++yi;
+    std::size_t count = mi + 1 - i;
     std::string year_digits;
-    const Token* y = at(i + 2);
-    if (y && open_after(i + 1) && y->lead.empty() && y->core.size() == 4 && all_digits(y->core)) {
+    const Token* y = at(yi);
+    if (y && open_after(yi - 1) && open_after(mi) && y->lead.empty() && y->core.size() == 4 &&
+        all_digits(y->core)) {
       year_digits = y->core;
-      count = 3;
+      count = yi + 1 - i;
     }
-    Match r{count, date(day_text, month, year_digits), count == 3 ? false : m->dot};
+    Match r{count, date(day_text, month, year_digits), year_digits.empty() ? m->dot : false};
     // An abbreviated month ("janv.") keeps no dot mid-sentence.
-    if (count == 2 && m->dot && d_.month_lookup.count(lower_ascii(m->with_dot())))
+    if (year_digits.empty() && m->dot && d_.month_lookup.count(lower_ascii(m->with_dot())))
       r.dot_used = true;
     return r;
   }
@@ -492,13 +535,15 @@ class Speaker {
     return {count, number(*n, d_.numbering) + " " + word("percent")};
   }
 
-  // "1er", "2e", "3.º", "1.ª"; German "3. Platz".
+  // "1er", "2e", "3.º", "1.ª", "XIXe" (with roman_ordinals); German "3. Platz".
   Match ordinal(std::size_t i) {
     const Token& k = t_[i];
     for (auto& [suffix, rs] : d_.ordinal_suffixes) {
       if (k.core.size() <= suffix.size() || !k.core.ends_with(suffix)) continue;
       std::string digits = k.core.substr(0, k.core.size() - suffix.size());
       if (digits.size() <= 9 && all_digits(digits)) return {1, spell(digits, rs)};
+      if (d_.roman_ordinals)
+        if (int v = roman_value(digits); v > 0) return {1, spell(std::to_string(v), rs)};
     }
     if (d_.dot_ordinals && k.dot && k.trail.empty() && !k.core.empty() && k.core.size() <= 3 &&
         all_digits(k.core)) {
@@ -556,6 +601,19 @@ class Speaker {
     if (n->is_integer() && !n->grouped && !n->sign && n->int_digits.size() == 4)
       return {1, year(n->int_digits)};
     return {1, number(*n, d_.numbering)};
+  }
+
+  // A Roman numeral after a capitalised name, as a language reads a monarch's or pope's number
+  // ("Louis XIV" -> "Louis quatorze", "Felipe VI" -> "Felipe sexto"): the ordinal up to
+  // regnal_ordinal_max, the cardinal above it.
+  Match regnal(std::size_t i) {
+    if (d_.regnal_cardinal.empty() || i == 0) return {};
+    const Token& prev = t_[i - 1];
+    if (!open_after(i - 1) || !starts_upper(prev.core) || !t_[i].lead.empty()) return {};
+    const int v = roman_value(t_[i].core);
+    if (v < 1 || (v == 1 && t_[i].core.size() == 1 && d_.regnal_ordinal_max < 1)) return {};
+    const std::string digits = std::to_string(v);
+    return {1, spell(digits, v <= d_.regnal_ordinal_max ? d_.ordinal : d_.regnal_cardinal)};
   }
 
   Match abbreviation(std::size_t i) {

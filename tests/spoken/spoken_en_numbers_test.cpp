@@ -80,3 +80,17 @@ TEST_CASE("spoken_en_numbers: split_number, parse_number and is_one", "[spoken]"
   CHECK_FALSE(is_one(*parse_number("-1")));
   CHECK_FALSE(is_one(*parse_number("10")));
 }
+
+TEST_CASE("spoken_en_numbers: model numbers in pairs, splits, units before a noun", "[spoken]") {
+  CHECK(to_spoken("thirty 787-9 jets") == "thirty seven eighty seven nine jets");
+  CHECK(to_spoken("the 777X jets") == "the seven seventy seven X jets");
+  CHECK(to_spoken("its 737 Max jets") == "its seven thirty seven Max jets");
+  CHECK(to_spoken("the 300 jets") == "the three hundred jets");  // round hundreds are amounts
+  CHECK(to_spoken("a 250M deal") != "a two fifty M deal");       // a scale, not a variant
+  CHECK(to_spoken("the code 978-0") == "the code nine hundred and seventy eight zero");
+  CHECK(to_spoken("a 50/50 split") == "a fifty fifty split");
+  CHECK(to_spoken("a 3/2 ratio") == "a three halves ratio");  // a fraction still
+  CHECK(to_spoken("a 2,000 sq. ft. house") == "a two thousand square foot house");
+  CHECK(to_spoken("a 6 ft. fence") == "a six foot fence");
+  CHECK(to_spoken("2,000 sq. ft. of space") == "two thousand square feet of space");
+}

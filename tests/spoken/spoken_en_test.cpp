@@ -43,3 +43,14 @@ TEST_CASE("spoken_en: the word tests the English modules share", "[spoken]") {
   CHECK(ok(2, "two").count == 2);
   CHECK(ok(1, "Jan", true).dot_used);
 }
+
+TEST_CASE("spoken_en: slashes and hashes in context", "[spoken]") {
+  CHECK(to_spoken("A/B testing") == "A B testing");
+  CHECK(to_spoken("the TCP/IP stack") == "the TCP IP stack");
+  CHECK(to_spoken("a pen and/or a pencil") == "a pen and or a pencil");
+  CHECK(to_spoken("upgrade/update") == "upgrade/update");  // eSpeak NG says "slash"
+  CHECK(to_spoken("the #MeToo movement") == "the MeToo movement");
+  CHECK(to_spoken("#mytext#") == "#mytext#");  // no hashtag
+  CHECK(to_spoken("the #1 seed") == "the number one seed");
+  CHECK(to_spoken("C++ and C#") == "C plus plus and C sharp");
+}

@@ -98,3 +98,25 @@ TEST_CASE("the languages with rules, and a bad data file names its field",
   }
   CHECK(normalizer_languages(dir.path()) == std::vector<std::string>{"en", "fr"});
 }
+
+TEST_CASE("Roman numerals: French centuries and monarchs, Spanish monarchs",
+          "[normalize][language]") {
+  CHECK(in("fr", "au XIXe siècle") == "au dix-neuvième siècle");
+  CHECK(in("fr", "Louis XIV régna") == "Louis quatorze régna");
+  CHECK(in("fr", "François Ier") == "François premier");
+  CHECK(in("fr", "Ce matin, Me Dupont") == "Ce matin, Me Dupont");  // no numerals
+  CHECK(in("fr", "la XIIIIe") == "la XIIIIe");                      // not written that way
+  CHECK(in("es", "Felipe VI habló") == "Felipe sexto habló");
+  CHECK(in("es", "Alfonso XIII") == "Alfonso trece");
+  CHECK(in("es", "en el siglo XIX") == "en el siglo XIX");  // eSpeak NG reads it
+  CHECK(in("de", "Ludwig XIV.") == "Ludwig XIV.");          // no rules for German
+}
+
+TEST_CASE("Spanish dates: the pattern's joining words, the first of the month",
+          "[normalize][language]") {
+  CHECK(in("es", "el 1 de mayo") == "el primero de mayo");
+  CHECK(in("es", "el 1 de enero de 2026") == "el primero de enero de dos mil veintiséis");
+  CHECK(in("es", "el 2 de mayo") == "el dos de mayo");
+  CHECK(in("es", "1 de cada 3") == "uno de cada tres");
+  CHECK(in("fr", "le 1er mai 2026") == "le premier mai deux mille vingt-six");
+}
