@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <ctime>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -47,9 +48,32 @@ struct BuildSetup {
   std::time_t now = 0;  // when the build started
   AudioSettings audio;
   ScriptOptions script;  // the voice's language and lexicon
-  fs::path state_dir;    // <root>/.briefcast
-  fs::path state_file;   // <root>/.briefcast/state.json
+  // Pins: the feed's ("voice" or "language"), and each source's by name.
+  std::optional<VoiceProfile> feed_voice;
+  std::map<std::string, VoiceProfile> source_voices;
+  fs::path state_dir;   // <root>/.briefcast
+  fs::path state_file;  // <root>/.briefcast/state.json
 };
+
+// A pin of the feed definition: the profile `voice` names, or the voice of `language`; nullopt
+// when both are empty. Throws Error(ExitCode::voice) naming the file and `field_prefix`voice
+// (or language) when there is no such profile, or no voice speaks the language.
+std::optional<VoiceProfile> pinned_voice(const std::string& feed_name,
+                                         const std::string& field_prefix, const std::string& voice,
+                                         const std::string& language, const fs::path& voices_dir,
+                                         const VoiceProfile& standard) {
+  if (!voice.empty()) {
+    if (auto profile = find_voice_profile(voice, voices_dir)) return profile;
+    throw Error(ExitCode::voice, "'" + feed_name + "': field '" + field_prefix +
+                                     "voice': no voice profile '" + voice +
+                                     "' (see `briefcast voices`)");
+  }
+  if (language.empty()) return std::nullopt;
+  if (auto profile = voice_for_language(language, voices_dir, standard)) return profile;
+  throw Error(ExitCode::voice, "'" + feed_name + "': field '" + field_prefix +
+                                   "language': no voice speaks '" + language +
+                                   "' (see `briefcast voices`)");
+}
 
 // Reads the feed definition and the voice profile, and checks the day.
 BuildSetup settle(const BuildOptions& options) {
@@ -66,10 +90,21 @@ BuildSetup settle(const BuildOptions& options) {
   if (is_future_day(s.day, s.now))
     throw Error(ExitCode::usage, "--date " + s.day.date + " is in the future");
 
-  std::optional<VoiceProfile> voice = find_voice_profile(s.cfg.voice, default_voices_dir());
-  if (!voice)
-    throw Error(ExitCode::voice, "'" + s.feed_name + "': field 'voice': no voice profile '" +
-                                     s.cfg.voice + "' (see `briefcast voices`)");
+  // The episode's voice (intro, outro, and a story of no known language): the feed's pin, else
+  // the voice of the show's language, else the default profile.
+  const fs::path voices_dir = default_voices_dir();
+  const VoiceProfile standard =
+      find_voice_profile("en-us-news", voices_dir).value_or(VoiceProfile{});
+  s.feed_voice = pinned_voice(s.feed_name, "", s.cfg.voice, s.cfg.language, voices_dir, standard);
+  for (std::size_t i = 0; i < s.cfg.sources.size(); ++i) {
+    const SourceConfig& src = s.cfg.sources[i];
+    const std::string field = "sources[" + std::to_string(i) + "].";
+    if (auto pin = pinned_voice(s.feed_name, field, src.voice, src.language, voices_dir, standard))
+      s.source_voices.emplace(src.name, std::move(*pin));
+  }
+  std::optional<VoiceProfile> voice = s.feed_voice;
+  if (!voice) voice = voice_for_language(s.cfg.show.language, voices_dir, standard);
+  if (!voice) voice = standard;
   s.audio = part_audio_settings(*voice, s.cfg.mp3, s.cfg.loudness);
   s.audio.jobs = options.jobs;
   s.script.language = s.audio.voice.language;
@@ -104,9 +139,17 @@ std::vector<Story> choose_stories(const BuildSetup& s, BriefingState& state,
   std::set<std::string> replaced_keys;
   if (replaced)
     for (auto& story : replaced->stories) replaced_keys.insert(story.key);
+  // A source's pin, else the feed's, else the voice of the language the story is written in.
+  const fs::path voices_dir = default_voices_dir();
+  auto choose = [&](const SourceStory& story, const Article& article) {
+    if (auto pin = s.source_voices.find(story.source_name); pin != s.source_voices.end())
+      return pin->second;
+    if (s.feed_voice) return *s.feed_voice;
+    return voice_for_article(article, voices_dir, s.audio.voice);
+  };
   StoryCandidates candidates =
       prepare_stories(collect_stories(s.cfg, state.sources, log), state.broadcast, replaced_keys,
-                      s.script, s.audio.voice, log);
+                      s.script, s.audio.voice, log, choose);
   report.skipped_broadcast = candidates.skipped_broadcast;
   report.skipped_failed = candidates.skipped_failed;
   StorySelection selection =
@@ -153,8 +196,10 @@ void print_dry_run(const EpisodeDraft& d, const std::vector<Story>& stories,
                    const BriefingState& state, std::ostream& log) {
   log << "briefcast: dry run: '" << d.title << "' with " << stories.size() << " stories:\n";
   for (auto& s : stories) {
-    EpisodePart alone{EpisodePart::Kind::story, s.title, s.url, s.blocks, {}};
-    log << "  - " << s.title << " (" << s.source << ", ~" << std::lround(s.estimate_seconds) << " s"
+    EpisodePart alone{EpisodePart::Kind::story, s.title, s.url, s.blocks, {}, s.voice};
+    log << "  - " << s.title << " (" << s.source << ", "
+        << (s.voice ? s.voice->name + ", " : std::string()) << "~"
+        << std::lround(s.estimate_seconds) << " s"
         << (state.cache.count(part_fingerprint(alone, d.settings)) ? ", cached" : "") << ")\n";
   }
 }

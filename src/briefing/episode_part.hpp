@@ -5,11 +5,13 @@
 // places chapters and transcripts. Plain values; no functions here.
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "pipeline/timed_sentence.hpp"
 #include "text/script.hpp"
+#include "voice/voice_profile.hpp"
 
 namespace briefcast {
 
@@ -21,6 +23,9 @@ struct Story {
   std::string key;                  // dedupe key, see story_key()
   std::vector<ScriptBlock> blocks;  // what is spoken: the title first, then the article
   double estimate_seconds = 0;      // speaking time estimated before synthesis, seconds
+  // The voice it is scripted and spoken in when that is not the episode's (a pin of its source
+  // or the language it is written in); nullopt: the episode's voice.
+  std::optional<VoiceProfile> voice;
 };
 
 // One spoken or sound part of the episode, in episode order.
@@ -28,11 +33,12 @@ struct EpisodePart {
   // The numbers are part of the audio cache key (part_fingerprint): never reorder.
   enum class Kind { intro = 0, story = 1, between = 2, outro = 3 };
   Kind kind = Kind::story;
-  std::string title;                // chapter title: "Introduction", the story's, "Closing"; ""
-                                    // for a sound
-  std::string url;                  // chapter link (stories; may be empty)
-  std::vector<ScriptBlock> blocks;  // what is spoken (empty for a sound)
-  std::filesystem::path sound;      // a sound file played instead of speech (empty for speech)
+  std::string title;                  // chapter title: "Introduction", the story's, "Closing"; ""
+                                      // for a sound
+  std::string url;                    // chapter link (stories; may be empty)
+  std::vector<ScriptBlock> blocks;    // what is spoken (empty for a sound)
+  std::filesystem::path sound;        // a sound file played instead of speech (empty for speech)
+  std::optional<VoiceProfile> voice;  // its own voice (Story::voice); nullopt: the episode's
 };
 
 // The audio of one part: a CBR MP3 in the parts cache, reusable by later episodes (its own ID3

@@ -56,8 +56,8 @@ double estimate_speech_seconds(const std::vector<ScriptBlock>& blocks, int rate_
 namespace {
 void prepare_story(const SourceStory& s, const std::map<std::string, std::string>& broadcast,
                    const std::set<std::string>& replaced_keys, const ScriptOptions& script,
-                   const VoiceProfile& voice, std::set<std::string>& keys_this_run,
-                   StoryCandidates& out);
+                   const VoiceProfile& voice, const StoryVoiceChooser& choose,
+                   std::set<std::string>& keys_this_run, StoryCandidates& out);
 }  // namespace
 
 std::string cap_title(std::string_view title) {
@@ -82,7 +82,7 @@ StoryCandidates prepare_stories(const std::vector<SourceStory>& collected,
                                 const std::map<std::string, std::string>& broadcast,
                                 const std::set<std::string>& replaced_keys,
                                 const ScriptOptions& script, const VoiceProfile& voice,
-                                std::ostream& log) {
+                                std::ostream& log, const StoryVoiceChooser& choose) {
   StoryCandidates out;
   std::set<std::string> keys_this_run;
   auto skip = [&](const SourceStory& s, const std::string& reason) {
@@ -93,7 +93,7 @@ StoryCandidates prepare_stories(const std::vector<SourceStory>& collected,
     throw_if_interrupted();
     // Any failure inside one story, not only an Error, costs that story alone.
     try {
-      prepare_story(s, broadcast, replaced_keys, script, voice, keys_this_run, out);
+      prepare_story(s, broadcast, replaced_keys, script, voice, choose, keys_this_run, out);
     } catch (const Error& e) {
       if (e.code() == ExitCode::interrupted) throw;
       skip(s, e.what());
@@ -110,8 +110,8 @@ namespace {
 
 void prepare_story(const SourceStory& s, const std::map<std::string, std::string>& broadcast,
                    const std::set<std::string>& replaced_keys, const ScriptOptions& script,
-                   const VoiceProfile& voice, std::set<std::string>& keys_this_run,
-                   StoryCandidates& out) {
+                   const VoiceProfile& voice, const StoryVoiceChooser& choose,
+                   std::set<std::string>& keys_this_run, StoryCandidates& out) {
   {
     Article a = article_from_bytes(s.body, format_of(s.body_kind), s.url.empty() ? s.title : s.url,
                                    s.charset);
@@ -124,16 +124,27 @@ void prepare_story(const SourceStory& s, const std::map<std::string, std::string
       ++out.skipped_broadcast;
       return;
     }
+    ScriptOptions options = script;
+    if (choose) {
+      VoiceProfile own = choose(s, a);
+      if (own.name != voice.name || own.espeak_voice != voice.espeak_voice ||
+          own.language != voice.language) {
+        options.language = own.language;
+        options.lexicon = own.lexicon;
+        st.voice = std::move(own);
+      }
+    }
+    const VoiceProfile& spoken_by = st.voice ? *st.voice : voice;
     Article body = a;
     body.title = st.title;
-    auto reader = script_from_article(std::move(body), script, st.title, true);
+    auto reader = script_from_article(std::move(body), options, st.title, true);
     while (auto b = reader->next()) {
       throw_if_interrupted();
       st.blocks.push_back(std::move(*b));
     }
     if (st.blocks.empty()) return;
     st.estimate_seconds =
-        estimate_speech_seconds(st.blocks, voice.rate_wpm, voice.paragraph_pause_ms);
+        estimate_speech_seconds(st.blocks, spoken_by.rate_wpm, spoken_by.paragraph_pause_ms);
     keys_this_run.insert(st.key);
     out.stories.push_back(std::move(st));
   }
@@ -228,7 +239,7 @@ std::vector<EpisodePart> compose_episode(const EpisodeConfig& episode,
   std::vector<EpisodePart> parts;
   // Sounds count as "between" parts wherever they are played (their cache keys say so).
   auto sound = [&](const std::filesystem::path& file) {
-    if (!file.empty()) parts.push_back({Kind::between, "", "", {}, file});
+    if (!file.empty()) parts.push_back({Kind::between, "", "", {}, file, std::nullopt});
   };
   auto spoken = [&](Kind kind, const char* title, const std::string& text) {
     if (text.empty()) return;
@@ -247,6 +258,7 @@ std::vector<EpisodePart> compose_episode(const EpisodeConfig& episode,
     p.title = stories[i].title;
     p.url = stories[i].url;
     p.blocks = stories[i].blocks;
+    p.voice = stories[i].voice;
     parts.push_back(std::move(p));
   }
   spoken(Kind::outro, "Closing", episode.outro);

@@ -10,6 +10,7 @@
 // bad template (feed_config.cpp has checked them when the definition was loaded).
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <ostream>
 #include <set>
@@ -46,6 +47,10 @@ std::string cap_title(std::string_view title);
 bool already_broadcast(const std::string& key, const std::map<std::string, std::string>& broadcast,
                        const std::set<std::string>& replaced_keys);
 
+// The voice a collected story is spoken in, given its cleaned article (briefing.cpp: the pin of
+// its source, else the feed's pin, else the voice of the article's language).
+using StoryVoiceChooser = std::function<VoiceProfile(const SourceStory&, const Article&)>;
+
 // The new stories among those collected.
 struct StoryCandidates {
   std::vector<Story> stories;         // collection order; each key once
@@ -55,7 +60,9 @@ struct StoryCandidates {
 
 // Cleans each collected story with the text front end (its body kind: html, markdown or text),
 // titles it (the source's title, else the article's), keys it, drops it when already broadcast
-// or seen earlier in this run, and scripts it for `voice` with its title spoken first. A story
+// or seen earlier in this run, and scripts it for `voice` with its title spoken first — or, when
+// `choose` is given and picks another voice (by name, eSpeak NG voice or language), for that
+// voice's language and lexicon, kept as Story::voice. A story
 // whose text cannot be cleaned is reported on `log` as
 //   briefcast: warning: source 'NAME': <reason>; skipped
 // and counted; one that scripts to nothing is dropped silently.
@@ -63,7 +70,7 @@ StoryCandidates prepare_stories(const std::vector<SourceStory>& collected,
                                 const std::map<std::string, std::string>& broadcast,
                                 const std::set<std::string>& replaced_keys,
                                 const ScriptOptions& script, const VoiceProfile& voice,
-                                std::ostream& log);
+                                std::ostream& log, const StoryVoiceChooser& choose = {});
 
 // The stories that fit, in order.
 struct StorySelection {
@@ -92,7 +99,7 @@ StorySelection limit_stories(std::vector<Story> stories, int max_stories, int ma
 // The parts in speaking order: intro sound, intro ("Introduction"), the stories with the
 // between sound separating them, outro ("Closing"), outro sound; each only when configured. The
 // intro and outro texts are `episode`'s templates rendered with `values` (stories allowed) and
-// scripted as one paragraph each.
+// scripted as one paragraph each; a story part keeps its story's own voice.
 std::vector<EpisodePart> compose_episode(const EpisodeConfig& episode,
                                          const std::vector<Story>& stories,
                                          const TemplateValues& values, const ScriptOptions& script);

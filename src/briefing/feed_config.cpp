@@ -100,6 +100,24 @@ fs::path existing_file(const JsonFields& r, const std::string& key, const fs::pa
   return p;
 }
 
+// The optional "voice" and "language" pins of the feed or of one source.
+void read_voice_pin(const JsonFields& r, const fs::path& dir, std::string& voice,
+                    std::string& language) {
+  const bool has_voice = r.string("voice", voice);
+  if (r.string("language", language)) {
+    if (has_voice) r.fail("language", "give \"voice\" or \"language\", not both");
+    if (!is_bcp47(language))
+      r.fail("language",
+             "expected a BCP 47 language tag such as \"fr\" or \"de-CH\", got '" + language + "'");
+  }
+  if (has_voice && (voice.find('/') != std::string::npos || voice.ends_with(".json"))) {
+    fs::path p = resolve_path(dir, voice);
+    std::error_code ec;
+    if (!fs::is_regular_file(p, ec)) r.fail("voice", "no such voice profile '" + p.string() + "'");
+    voice = p.string();
+  }
+}
+
 void check_template(const JsonFields& r, const std::string& key, const std::string& text,
                     bool allow_stories) {
   try {
@@ -166,7 +184,7 @@ ShowConfig read_show(const JsonFields& r, const fs::path& dir) {
 
 SourceConfig read_source(const JsonFields& r, const fs::path& dir) {
   r.only({"type", "name", "path", "url", "max_items", "fetch_articles", "allow_private",
-          "fetch_budget_seconds"});
+          "fetch_budget_seconds", "voice", "language"});
   SourceConfig s;
   std::string type;
   r.string("type", type, true);
@@ -216,6 +234,7 @@ SourceConfig read_source(const JsonFields& r, const fs::path& dir) {
   r.boolean("fetch_articles", s.fetch_articles);
   r.boolean("allow_private", s.allow_private);
   r.integer("fetch_budget_seconds", 1, 3600, s.fetch_budget_seconds);
+  read_voice_pin(r, dir, s.voice, s.language);
   return s;
 }
 
@@ -262,22 +281,15 @@ FeedConfig parse_feed_config(const std::string& text, const fs::path& file) {
   fs::path dir = c.file.parent_path();
 
   JsonFields top(j, origin);
-  top.only({"show", "output", "voice", "sources", "episode", "limits", "retention", "audio"});
+  top.only({"show", "output", "voice", "language", "sources", "episode", "limits", "retention",
+            "audio"});
   c.show = read_show(top.object("show", true), dir);
 
   std::string output;
   top.string("output", output, true);
   c.output_dir = resolve_path(dir, output);
 
-  if (top.string("voice", c.voice)) {
-    if (c.voice.find('/') != std::string::npos || c.voice.ends_with(".json")) {
-      fs::path p = resolve_path(dir, c.voice);
-      std::error_code ec;
-      if (!fs::is_regular_file(p, ec))
-        top.fail("voice", "no such voice profile '" + p.string() + "'");
-      c.voice = p.string();
-    }
-  }
+  read_voice_pin(top, dir, c.voice, c.language);
 
   const json* sources = top.find("sources", true);
   if (!sources->is_array())

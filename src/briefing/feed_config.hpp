@@ -37,6 +37,11 @@ struct SourceConfig {
   // (1-3600); once spent, nothing more of it is fetched (each item left is skipped with a
   // warning naming the source).
   int fetch_budget_seconds = 120;
+  // Pins the voice of this source's stories, over the feed's pin and the story's own language:
+  // a voice profile (name or absolute path, as FeedConfig::voice) or a language (BCP 47; the
+  // voice of that language, as `say` picks one). At most one of the two; "" for none.
+  std::string voice;
+  std::string language;
 };
 
 // What podcast apps show for the channel.
@@ -71,9 +76,13 @@ struct FeedConfig {
   std::filesystem::path file;  // the feed definition itself, absolute
   ShowConfig show;
   std::filesystem::path output_dir;  // where episodes and feed.xml go, absolute
-  // Voice profile: a profile name ("en-us-news") or, when it contains '/' or ends in ".json", an
-  // absolute path to a profile file (checked to exist).
-  std::string voice = "en-us-news";
+  // Pins the voice of every story (a source's own pin wins): a profile name ("en-us-news") or,
+  // when it contains '/' or ends in ".json", an absolute path to a profile file (checked to
+  // exist); or `language` (BCP 47) pins the voice of that language. At most one of the two; both
+  // "" (the default): each story is spoken in the voice of the language it is written in, and
+  // the intro and outro in the voice of show.language.
+  std::string voice;
+  std::string language;
   std::vector<SourceConfig> sources;  // at least one; names unique
   EpisodeConfig episode;
   int max_stories = 10;            // stories per episode over all sources (1-100)

@@ -49,6 +49,12 @@ class BlocksScript : public ScriptReader {
   std::size_t next_ = 0;
 };
 
+// The voice's part of a fingerprint.
+json voice_settings(const VoiceProfile& v) {
+  return json::array({v.espeak_voice, v.variant, v.rate_wpm, v.pitch, v.range, v.volume,
+                      v.word_gap_ms, v.sentence_pause_ms, v.paragraph_pause_ms, v.story_pause_ms});
+}
+
 }  // namespace
 
 AudioSettings part_audio_settings(const VoiceProfile& voice, const Mp3Config& mp3,
@@ -66,9 +72,7 @@ std::string fingerprint_settings(const AudioSettings& audio, const std::string& 
   const VoiceProfile& v = audio.voice;
   json settings = json::object();
   settings["engine"] = engine_version;
-  settings["voice"] =
-      json::array({v.espeak_voice, v.variant, v.rate_wpm, v.pitch, v.range, v.volume, v.word_gap_ms,
-                   v.sentence_pause_ms, v.paragraph_pause_ms, v.story_pause_ms});
+  settings["voice"] = voice_settings(v);
   settings["mp3"] = json::array({audio.mp3.bitrate_kbps, audio.mp3.quality});
   settings["rate"] = audio.sample_rate_hz;
   settings["loudness"] = json::array({audio.loudness.target_lufs, audio.loudness.true_peak_dbtp});
@@ -80,6 +84,8 @@ std::string fingerprint_settings(const AudioSettings& audio, const std::string& 
 std::string part_fingerprint(const EpisodePart& part, const std::string& settings) {
   // Parsed back so the key hashes the settings as a JSON value, as it always has.
   json j = {{"settings", json::parse(settings)}, {"kind", static_cast<int>(part.kind)}};
+  // A part in a voice of its own (parts in the episode's voice keep the keys they always had).
+  if (part.voice) j["voice"] = voice_settings(*part.voice);
   if (!part.sound.empty()) j["sound"] = sha256_hex(read_file_bytes(part.sound));
   json blocks = json::array();
   for (auto& b : part.blocks) {
@@ -108,14 +114,14 @@ PartAudio speak_part(const EpisodePart& part, const AudioSettings& a, const fs::
   SayRequest r;
   r.output = out.string();
   r.format = OutputFormat::mp3;
-  r.voice = a.voice;
+  r.voice = part.voice ? *part.voice : a.voice;
   r.mp3 = a.mp3;
   r.sample_rate_hz = a.sample_rate_hz;
   r.loudness = a.loudness;
   r.jobs = a.jobs;
   // A longer pause after each part but the last marks the change of story; it belongs to the
   // part, so the next chapter still starts where its speech starts.
-  if (part.kind != EpisodePart::Kind::outro) r.final_pause_ms = a.voice.story_pause_ms;
+  if (part.kind != EpisodePart::Kind::outro) r.final_pause_ms = r.voice.story_pause_ms;
   r.tags.title = part.title;
   std::vector<std::unique_ptr<ScriptReader>> readers;
   readers.push_back(std::make_unique<BlocksScript>(part.blocks, part.title));

@@ -46,8 +46,9 @@ AudioSettings part_audio_settings(const VoiceProfile& voice, const Mp3Config& mp
 std::string fingerprint_settings(const AudioSettings& audio, const std::string& engine_version);
 
 // The cache key of `part`: the SHA-256 (hex) of `settings` (as fingerprint_settings made it), the
-// part's kind, its sentences (as written and as spoken) and, for a sound, the SHA-256 of the
-// sound file's bytes. Throws Error(ExitCode::input) when the sound file cannot be read.
+// part's kind, its sentences (as written and as spoken), its own voice's settings when it has one
+// (EpisodePart::voice) and, for a sound, the SHA-256 of the sound file's bytes. Throws
+// Error(ExitCode::input) when the sound file cannot be read.
 std::string part_fingerprint(const EpisodePart& part, const std::string& settings);
 
 // Fingerprint and cache file (`cache_dir`/<fingerprint>.mp3) of each part, in order; timelines
@@ -56,10 +57,10 @@ std::vector<PartAudio> plan_part_audio(const std::vector<EpisodePart>& parts,
                                        const std::string& settings,
                                        const std::filesystem::path& cache_dir);
 
-// Speaks `part.blocks` into the MP3 `out` (written atomically, its tag titled `part.title`) and
-// returns its audio with the timeline of its sentences and words. Warnings go to `log`. Throws
-// Error from the stages (voice, synthesis, encode, output, interrupted); `out` is then not
-// created.
+// Speaks `part.blocks` in the part's own voice (else audio.voice) into the MP3 `out` (written
+// atomically, its tag titled `part.title`) and returns its audio with the timeline of its sentences
+// and words. Warnings go to `log`. Throws Error from the stages (voice, synthesis, encode, output,
+// interrupted); `out` is then not created.
 PartAudio speak_part(const EpisodePart& part, const AudioSettings& audio,
                      const std::filesystem::path& out, std::ostream& log);
 

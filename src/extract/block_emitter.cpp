@@ -5,11 +5,32 @@
 #include <string>
 #include <unordered_set>
 
+#include "base/strings.hpp"
 #include "extract/class_hints.hpp"
 #include "extract/html_text.hpp"
 
 namespace briefcast {
 namespace {
+
+// A paragraph whose sentence links its object ("Australian-born Assange faces <a>a charge of
+// conspiracy ...</a>.") is story text, unlike a link with a label ("Read more: <a>...</a>"): it
+// has at least three words outside its links and ends as a sentence ends.
+bool is_sentence_around_link(const MarkupNode& p) {
+  std::string outside;
+  bool pending = false;
+  traverse(
+      &p,
+      [&](const MarkupNode* n) {
+        if (n->kind == MarkupKind::text) append_folded(outside, n->text, pending);
+        return tag_of(*n) != "a";
+      },
+      [](const MarkupNode*) {});
+  if (split_words(outside).size() < 3) return false;
+  std::string whole = folded_text(p);
+  while (!whole.empty() && (whole.back() == ' ' || whole.back() == '"' || whole.back() == ')'))
+    whole.pop_back();
+  return !whole.empty() && (whole.back() == '.' || whole.back() == '!' || whole.back() == '?');
+}
 
 std::vector<std::size_t> line_starts_of(std::string_view s) {
   std::vector<std::size_t> out{0};
@@ -53,7 +74,7 @@ class BlockWriter {
     if (s.commas >= 10) return false;
     const double ld = sel_.link_density(*n);
     const bool is_list = t == "ul" || t == "ol" || t == "dl";
-    if (t == "p") return ld > 0.5 && s.text < 200;
+    if (t == "p") return ld > 0.5 && s.text < 200 && !is_sentence_around_link(*n);
     if (s.img > 1 && static_cast<double>(s.p) / static_cast<double>(s.img) < 0.5) return true;
     if (s.input > s.p / 3) return true;
     if (!is_list && !in_list && s.text < 25 && ld > 0) return true;

@@ -60,6 +60,11 @@ bool is_byline(std::string_view t) {
 std::optional<std::string> news_furniture(std::string_view block) {
   std::string_view t = trim(block);
   if (t.empty() || split_words(t).size() > 40) return std::nullopt;
+  // "___", "* * *", "—": a rule between parts of the page, nothing to say.
+  if (std::none_of(t.begin(), t.end(), [](char c) {
+        return is_alpha_ascii(c) || is_digit(c) || static_cast<unsigned char>(c) >= 0x80;
+      }))
+    return "separator";
   std::string lower = lower_ascii(t);
   if (starts_with_any(
           lower, {"continue reading", "story continues below", "article continues", "read more",
@@ -95,6 +100,14 @@ std::optional<std::string> news_furniture(std::string_view block) {
     return "time stamp";
   if (starts_with_any(lower, {"main image credit", "image credit", "photo credit",
                               "photo: ", "photograph: ", "picture: "}))
+    return "media caption";
+  // A picture's credit or caption as a screen reader label writes it: "Image copyright EPA",
+  // "Image caption Police at the scene", "Getty Images".
+  if ((split_words(t).size() <= 12 &&
+       starts_with_any(lower, {"image copyright", "picture copyright", "image source",
+                               "photo source", "copyright ©", "© "})) ||
+      starts_with_any(lower, {"image caption", "media caption", "video caption"}) ||
+      lower == "getty images" || lower == "ap photo" || lower == "reuters photo")
     return "media caption";
   // "Image 1 of 4", "Photo 3 of 12".
   for (std::string_view head : {"image ", "photo ", "slide "}) {

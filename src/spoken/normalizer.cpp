@@ -110,6 +110,7 @@ LanguageData load_language(const std::filesystem::path& file) {
   d.agencies = r.string_set("agencies");
   d.vowels = r.str("vowels");
   if (r.has("model_makers")) d.model_makers = r.string_set("model_makers");
+  if (r.has("model_variants")) d.model_variants = r.string_set("model_variants");
   return d;
 }
 

@@ -47,7 +47,7 @@ std::string unit_words(const Number& n, const UnitNames& u) {
   return is_one(n) ? u.singular : u.plural;
 }
 
-bool amount_is_adjective(const Sentence& s, std::size_t first, std::size_t after) {
+bool amount_is_adjective(const Sentence& s, std::size_t first, std::size_t after, bool unit_dot) {
   static const std::set<std::string> determiners = {
       "a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "your", "my", "each"};
   static const std::set<std::string> function_words = {
@@ -66,7 +66,7 @@ bool amount_is_adjective(const Sentence& s, std::size_t first, std::size_t after
   if (!before.trail.empty() || before.dot || !determiners.count(lower_ascii(before.core)))
     return false;
   const Token& last = s.tokens[after - 1];
-  if (!last.trail.empty() || last.dot) return false;
+  if (!last.trail.empty() || (last.dot && !unit_dot)) return false;
   const Token& next = s.tokens[after];
   if (!next.lead.empty() || next.core.empty() || !is_letters(next.core) ||
       !is_lower_ascii(next.core[0]))

@@ -1,6 +1,7 @@
-// English numbers in context: ordinals, fractions, decades and years, ranges and scores, house
-// numbers, dimensions and plain numbers; and reading a written number. Money and units of
-// measure are in spoken_en_amounts.cpp, dates and times in spoken_en_dates.cpp.
+// English numbers in context: ordinals, fractions, decades and years, house numbers, dimensions
+// and plain numbers; and reading a written number. Ranges and scores are in spoken_en_ranges.cpp.
+// Numbers that are codes (versions, plan names, records, model numbers) are in spoken_en_codes.cpp,
+// money and units of measure in spoken_en_amounts.cpp, dates and times in spoken_en_dates.cpp.
 #include <algorithm>
 #include <cctype>
 
@@ -66,6 +67,8 @@ std::string fraction_words(const std::string& num, const std::string& den, const
   return cardinal(num, d) + " " + name_many;
 }
 
+}  // namespace
+
 // "3/4", "1/4th", "3/4TH".
 std::optional<std::string> fraction_token(std::string_view core, const LanguageData& d,
                                           bool mixed) {
@@ -77,14 +80,22 @@ std::optional<std::string> fraction_token(std::string_view core, const LanguageD
   for (const char* suf : {"st", "nd", "rd", "th"})
     if (low.size() > 2 && low.ends_with(suf)) den.resize(den.size() - 2);
   if (!all_digits(num) || !all_digits(den) || num.size() > 9 || den.size() > 9) return std::nullopt;
+  // "50/50", "60/40", "20/20": a split or a score, not a fraction (no one says "sixty fortieths").
+  if (!mixed && low.size() == den.size() && std::stoll(den) >= 10 &&
+      std::stoll(num) >= std::stoll(den))
+    return cardinal(num, d) + " " + cardinal(den, d);
   return fraction_words(num, den, d, mixed);
 }
+
+namespace {
 
 // "eighty" -> "eighties", "ten" -> "tens".
 std::string plural_of_last(const std::string& words) {
   if (!words.empty() && words.back() == 'y') return words.substr(0, words.size() - 1) + "ies";
   return words + "s";
 }
+
+}  // namespace
 
 // "1980s", "'80s", "80s" -> "nineteen eighties", "eighties".
 std::optional<std::string> decade_token(std::string_view core, const LanguageData& d) {
@@ -103,6 +114,8 @@ bool is_year(std::string_view s) {
   if (s.size() != 4 || !all_digits(s)) return false;
   return s >= "1100" && s <= "2099";
 }
+
+namespace {
 
 // How a four-digit integer standing alone is read: years and street numbers in pairs.
 std::string four_digits(const std::string& digits, const LanguageData& d, bool pairs) {
@@ -130,70 +143,6 @@ bool street_follows(const Sentence& s, std::size_t i) {
     if (t.core.empty()) return false;
   }
   return false;
-}
-
-// --- ranges -----------------------------------------------------------------------------------
-
-bool score_context(const Sentence& s, std::size_t i) {
-  static const std::set<std::string> verbs = {
-      "won", "lost",  "beat",  "beats",   "drew",  "win",    "wins",     "lose", "loses",
-      "led", "leads", "trail", "trailed", "score", "scored", "defeated", "tied"};
-  // "won 4-2", "beat Denver 108-97", "beat the Denver Nuggets 108-97".
-  for (std::size_t back = 1; back <= 4 && back <= i; ++back) {
-    const Token& t = s.tokens[i - back];
-    if (verbs.count(lower_ascii(t.core))) return true;
-    if (!t.trail.empty() || t.dot) break;
-  }
-  if (const Token* n = s.at(i + 1)) {
-    static const std::set<std::string> nouns = {"win",  "victory", "defeat",    "loss",  "lead",
-                                                "draw", "tie",     "scoreline", "margin"};
-    if (nouns.count(lower_ascii(n->core))) return true;
-  }
-  return false;
-}
-
-// "2010-2015", "1960-80", "2-5lb", "1234-123kg", "3-2" (a score), "1960s-80s".
-Match range(const Sentence& s, std::size_t i) {
-  const LanguageData& d = s.data;
-  const std::string& core = s.tokens[i].core;
-  auto dash = core.find('-', 1);
-  if (dash == std::string::npos || core.find('-', dash + 1) != std::string::npos) return {};
-  std::string a = core.substr(0, dash), b = core.substr(dash + 1);
-  std::string to = " " + d.word("to") + " ";
-  auto da = decade_token(a, d), db = decade_token(b, d);
-  if (da && db) return ok(1, *da + to + *db);
-  auto [bnum, bunit] = split_number(b);
-  auto na = parse_number(a), nb = parse_number(bnum);
-  if (!na || !nb || na->negative || nb->negative) return {};
-  // A unit after the second number: "2-5lb", "1980-1970 kg".
-  std::optional<UnitNames> unit = find_unit(bunit, d, false);
-  std::size_t used = 1;
-  if (bunit.empty() && s.tokens[i].trail.empty())
-    if (const Token* next = s.at(i + 1))
-      if ((unit = find_unit(next->core, d, true))) used = 2;
-  if (!bunit.empty() && !unit) return {};
-  if (unit)
-    return ok(used, read_number(*na, d) + to + read_number(*nb, d) + " " + unit_words(*nb, *unit));
-  if (na->point || nb->point || na->grouped || nb->grouped) return {};
-  if (is_year(a) && (is_year(b) || (b.size() == 2 && b > a.substr(2))))
-    return ok(1, year_words(a, d) + to + year_words(b, d));
-  if (a.size() > 4 || b.size() > 4) return {};
-  std::string wa = read_number(*na, d), wb = read_number(*nb, d);
-  // A win-loss record: "a 10-3 record", "10-3 season" -> "ten and three".
-  if (const Token* next = s.at(i + 1);
-      next && s.tokens[i].trail.empty() && a.size() <= 3 && b.size() <= 3) {
-    static const std::set<std::string> record_words = {"record", "records", "season",
-                                                       "mark",   "start",   "run"};
-    if (record_words.count(lower_ascii(next->core))) return ok(1, wa + " and " + wb);
-  }
-  bool rising = a.size() < b.size() || (a.size() == b.size() && a < b);
-  bool from = i > 0 && (lower_ascii(s.tokens[i - 1].core) == "from" ||
-                        lower_ascii(s.tokens[i - 1].core) == "between");
-  if (from || (rising && !score_context(s, i))) return ok(1, wa + to + wb);
-  // A score or a pair of small numbers is read "four to two", as a newsreader does ("won 4-2",
-  // "passed 52-48", "open 9-5").
-  if (score_context(s, i) || (a.size() <= 2 && b.size() <= 2)) return ok(1, wa + to + wb);
-  return ok(1, wa + " " + wb);
 }
 
 }  // namespace
@@ -300,100 +249,6 @@ std::string read_alphanumeric(std::string_view s, const LanguageData& d) {
   return out;
 }
 
-namespace {
-
-// Digits one by one, zero as "oh": "401" -> "four oh one".
-std::string digit_names(std::string_view digits, const LanguageData& d) {
-  std::string out;
-  for (char c : digits) {
-    if (!out.empty()) out += ' ';
-    out += c == '0' ? d.oh : d.ones[static_cast<std::size_t>(c - '0')];
-  }
-  return out;
-}
-
-// A number part of a code, zero as "oh": "0" -> "oh", "10" -> "ten".
-std::string code_part(const std::string& digits, const LanguageData& d) {
-  if (digits.find_first_not_of('0') == std::string::npos) return d.oh;
-  if (digits.size() > 1 && digits[0] == '0') return digit_names(digits, d);
-  return cardinal(digits, d);
-}
-
-}  // namespace
-
-// Numbers that are codes, not quantities: versions "2.0.1" / "v3.2.1" ("two point oh point
-// one"), plan names "401(k)" ("four oh one k"), mixed fractions "1-1/2" ("one and a half").
-Match code_number(const Sentence& s, std::size_t i) {
-  const LanguageData& d = s.data;
-  const Token& t = s.tokens[i];
-  // "401(k)": the tokenizer may leave ")" in the trail.
-  std::string_view plan = t.core;
-  bool closed = t.trail.starts_with(")");
-  if (plan.ends_with(")")) {
-    plan.remove_suffix(1);
-    closed = true;
-  }
-  if (closed && plan.size() >= 5 && plan[plan.size() - 2] == '(' && is_alpha_ascii(plan.back()) &&
-      all_digits(plan.substr(0, plan.size() - 2))) {
-    std::string digits(plan.substr(0, plan.size() - 2));
-    std::string words = digits.size() == 3 ? digit_names(digits, d) : cardinal(digits, d);
-    return ok(1, words + " " + std::string(1, static_cast<char>(std::tolower(plan.back()))));
-  }
-  const std::string& core = t.core;
-  std::string_view v = core;
-  if (v.starts_with('v') || v.starts_with('V')) v.remove_prefix(1);
-  // A version: three or four dot-separated groups of at most three digits.
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  bool version = !v.empty();
-  for (std::size_t k = 0; k <= v.size() && version; ++k) {
-    if (k < v.size() && v[k] != '.') {
-      version = is_digit(v[k]);
-      continue;
-    }
-    std::string part(v.substr(start, k - start));
-    version = !part.empty() && part.size() <= 3;
-    parts.push_back(part);
-    start = k + 1;
-  }
-  if (version && (parts.size() == 3 || (v.size() < core.size() && parts.size() >= 2))) {
-    std::string out = v.size() < core.size() ? d.word("version") + " " : "";
-    for (std::size_t k = 0; k < parts.size(); ++k)
-      out += (k ? " " + d.point + " " : "") + code_part(parts[k], d);
-    return ok(1, out);
-  }
-  // A three-part record "14-0-1" (wins, losses, ties): "fourteen and oh and one".
-  {
-    std::vector<std::string> rec;
-    std::size_t from = 0;
-    for (std::size_t k = 0; k <= core.size(); ++k)
-      if (k == core.size() || core[k] == '-') {
-        rec.push_back(core.substr(from, k - from));
-        from = k + 1;
-      }
-    bool record = rec.size() == 3;
-    for (const auto& p : rec) record = record && !p.empty() && p.size() <= 2 && all_digits(p);
-    if (record) {
-      std::string out;
-      for (const auto& p : rec)
-        out += (out.empty() ? "" : " " + d.word("and") + " ") + (p == "0" ? d.oh : cardinal(p, d));
-      return ok(1, out);
-    }
-  }
-  // "1-1/2": a whole number, a hyphen and a fraction.
-  if (auto dash = core.find('-');
-      dash != std::string::npos && dash > 0 && all_digits(core.substr(0, dash)) && dash <= 9) {
-    std::string frac = core.substr(dash + 1);
-    auto slash = frac.find('/');
-    if (slash != std::string::npos && slash > 0 && all_digits(frac.substr(0, slash)) &&
-        all_digits(frac.substr(slash + 1)) && frac.size() > slash + 1 &&
-        std::stoul(frac.substr(0, slash)) < std::stoul(frac.substr(slash + 1)))
-      if (auto f = fraction_token(frac, d, true))
-        return ok(1, cardinal(core.substr(0, dash), d, true) + " " + d.word("and") + " " + *f);
-  }
-  return {};
-}
-
 Match match_numeric(const Sentence& s, std::size_t i) {
   const LanguageData& d = s.data;
   const Token& t = s.tokens[i];
@@ -443,12 +298,15 @@ Match match_numeric(const Sentence& s, std::size_t i) {
         if (auto u = d.units.find(lower_ascii(next->core + " " + second->core)); u != d.units.end())
           return ok(3,
                     read_number(*n, d) + " " +
-                        (amount_is_adjective(s, i, i + 3) ? u->second.singular
-                                                          : unit_words(*n, u->second)),
+                        (amount_is_adjective(s, i, i + 3, second->dot) ? u->second.singular
+                                                                       : unit_words(*n, u->second)),
                     second->dot);
-      if (auto u = find_unit(next->core, d, true))
-        return ok(2, read_number(*n, d) + " " +
-                         (amount_is_adjective(s, i, i + 2) ? u->singular : unit_words(*n, *u)));
+      if (auto u = find_unit(next->core, d, true)) {
+        // "a 6 ft. fence": the unit's dot is its own, not a sentence end.
+        const bool adjective = amount_is_adjective(s, i, i + 2, next->dot);
+        return ok(2, read_number(*n, d) + " " + (adjective ? u->singular : unit_words(*n, *u)),
+                  adjective && next->dot);
+      }
       // "1980 s": a decade written apart.
       if (next->core == "s" && is_year(num))
         if (auto decade = decade_token(num + "s", d)) return ok(2, *decade);

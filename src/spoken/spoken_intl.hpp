@@ -38,7 +38,14 @@ struct IntlData {
   std::string numbering, masculine, feminine, ordinal, ordinal_feminine, year;
   std::map<std::string, std::string> ordinal_after;     // previous word -> rule set ("am": -n)
   std::map<std::string, std::string> ordinal_suffixes;  // "er" -> rule set ("1er" -> premier)
-  bool dot_ordinals = false;                            // "3. Platz" is an ordinal (German)
+  // Roman numerals of I, V and X (1-39), from the optional "roman_numerals" section:
+  // `roman_ordinals`: the ordinal suffixes follow them too ("XIXe" -> dix-neuvième);
+  bool roman_ordinals = false;
+  // after a capitalised name ("Louis XIV") read by this rule set ("": left to eSpeak NG), or as
+  // an ordinal up to regnal_ordinal_max ("Felipe VI" -> sexto; 0: never).
+  std::string regnal_cardinal;
+  int regnal_ordinal_max = 0;
+  bool dot_ordinals = false;             // "3. Platz" is an ordinal (German)
   bool nouns_capitalized = false;        // only a capitalised next word is a noun (German)
   std::set<std::string> feminine_words;  // lower-cased nouns that take the feminine number
   std::set<std::string> function_words;  // words after a number that are not its noun

@@ -91,6 +91,15 @@ IntlData load_intl_language(const std::filesystem::path& file) {
     d.ordinal_suffixes[k] = v;
   }
   d.dot_ordinals = r.at("spellout.dot_ordinals", json::value_t::boolean).get<bool>();
+  // Optional: Roman numerals (absent: left as written, for eSpeak NG to read).
+  if (r.has("roman_numerals")) {
+    d.roman_ordinals = r.at("roman_numerals.ordinal_suffixes", json::value_t::boolean).get<bool>();
+    d.regnal_cardinal = rule_set("roman_numerals.after_name");
+    d.regnal_ordinal_max =
+        r.at("roman_numerals.ordinal_after_name_max", json::value_t::number_integer).get<int>();
+    if (d.regnal_ordinal_max < 0 || d.regnal_ordinal_max > 39)
+      r.fail("roman_numerals.ordinal_after_name_max", "expected 0-39");
+  }
   d.nouns_capitalized = r.at("spellout.nouns_capitalized", json::value_t::boolean).get<bool>();
 
   std::string dec = r.str("numbers.decimal_separator");

@@ -66,6 +66,7 @@ struct LanguageData {
   std::set<std::string> agencies;         // wire agencies dropped from datelines: "AP", "Reuters"
   std::string vowels;                     // upper-case vowels, "AEIOUY"
   std::set<std::string> model_makers;     // a 3-digit number after one is a model ("Boeing")
+  std::set<std::string> model_variants;   // ... and before one, or glued to it ("Max", "neo")
 
   // words.at(key), or key itself if the file lacks it (validated on load, so never in practice).
   const std::string& word(const std::string& key) const;

@@ -94,6 +94,25 @@ SpeechEngine::SpeechEngine(const std::atomic<bool>* cancel) : cancel_(cancel) {
 SpeechEngine::~SpeechEngine() { g_engine_alive = false; }
 
 void SpeechEngine::configure(const SynthesisConfig& config) {
+  std::string name = config.voice;
+  if (!config.variant.empty()) name += "+" + config.variant;
+  // The voice is switched only when it changes (a story in another language): selecting one
+  // reloads its data files.
+  if (!configured_ || name != voice_name_) select_voice(config, name);
+  auto set = [&](espeak_PARAMETER p, int value, const char* what) {
+    if (espeak_SetParameter(p, value, 0) != EE_OK)
+      throw Error(ExitCode::voice,
+                  std::string("eSpeak NG rejected ") + what + " " + std::to_string(value));
+  };
+  set(espeakRATE, config.rate_wpm, "rate");
+  set(espeakPITCH, config.pitch, "pitch");
+  set(espeakRANGE, config.range, "range");
+  set(espeakVOLUME, config.volume, "volume");
+  set(espeakWORDGAP, (config.word_gap_ms + 5) / 10, "word gap");
+  configured_ = true;
+}
+
+void SpeechEngine::select_voice(const SynthesisConfig& config, const std::string& name) {
   // espeak_SetVoiceByName falls back to a default voice for names it does not know, so the name
   // is checked against the installed voices first.
   auto voices = installed_voices();
@@ -107,21 +126,10 @@ void SpeechEngine::configure(const SynthesisConfig& config) {
   });
   if (!known)
     throw Error(ExitCode::voice, "voice '" + config.voice + "': eSpeak NG has no such voice");
-  std::string name = config.voice;
-  if (!config.variant.empty()) name += "+" + config.variant;
+  voice_name_.clear();  // unknown until eSpeak NG has taken the new one
   if (espeak_SetVoiceByName(name.c_str()) != EE_OK)
     throw Error(ExitCode::voice, "voice '" + name + "': eSpeak NG has no such voice or variant");
-  auto set = [&](espeak_PARAMETER p, int value, const char* what) {
-    if (espeak_SetParameter(p, value, 0) != EE_OK)
-      throw Error(ExitCode::voice,
-                  std::string("eSpeak NG rejected ") + what + " " + std::to_string(value));
-  };
-  set(espeakRATE, config.rate_wpm, "rate");
-  set(espeakPITCH, config.pitch, "pitch");
-  set(espeakRANGE, config.range, "range");
-  set(espeakVOLUME, config.volume, "volume");
-  set(espeakWORDGAP, (config.word_gap_ms + 5) / 10, "word gap");
-  configured_ = true;
+  voice_name_ = name;
 }
 
 Speech SpeechEngine::speak(std::string_view text) {

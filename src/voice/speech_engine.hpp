@@ -55,7 +55,10 @@ class SpeechEngine {
 
   unsigned sample_rate_hz() const { return sample_rate_hz_; }
 
-  // Selects the voice and sets the parameters. Throws Error(ExitCode::voice) for an unknown voice.
+  // Selects the voice and sets the parameters. Called again with another voice (a story in
+  // another language), it switches eSpeak NG's voice; the same voice is not loaded again. Throws
+  // Error(ExitCode::voice) for an unknown voice (the engine then has no voice selected until a
+  // later configure() succeeds).
   void configure(const SynthesisConfig& config);
 
   // Speaks UTF-8 text (eSpeak phoneme input "[[...]]" allowed). Blocks until done.
@@ -78,6 +81,9 @@ class SpeechEngine {
   unsigned sample_rate_hz_ = 0;
   const std::atomic<bool>* cancel_ = nullptr;
   bool configured_ = false;  // configure() has selected a voice
+  std::string voice_name_;   // "voice+variant" eSpeak NG has selected; "" none
+
+  void select_voice(const SynthesisConfig& config, const std::string& name);
 };
 
 }  // namespace briefcast

@@ -371,3 +371,99 @@ TEST_CASE("build: killed at 20 random moments the published feed stays valid", "
   }
   WARN(completed << " of 20 runs finished before the kill");
 }
+
+namespace {
+
+// The spoken script of every sentence state.json's part cache holds, one per line.
+std::string cached_spoken(const TempDir& d) {
+  auto state = nlohmann::json::parse(test::read_file(d / "public/.briefcast/state.json"));
+  std::string out;
+  for (auto& [key, part] : state["cache"].items())
+    for (auto& sentence : part["timeline"]) out += sentence["spoken"].get<std::string>() + "\n";
+  return out;
+}
+
+bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("build: each story in the voice of its language unless the definition pins one",
+          "[build]") {
+  TempDir d;
+  test::write_feed_definition(d.path(), "http://127.0.0.1:8080/", "public");
+  add_story(d, 0);  // English: "1,200 passengers"
+  // French, declared by the page; German, declared by nothing (the stop words tell).
+  fs::create_directories(d / "french");
+  fs::create_directories(d / "german");
+  test::write_file(d / "french/vote.html",
+                   "<!doctype html><html lang=\"fr\"><head><title>Le vote au Sénat</title></head>"
+                   "<body><article><h1>Le vote au Sénat</h1><p>Le texte a été adopté par 250 "
+                   "voix contre 30 à 9h15, mardi 3 mars. Les sénateurs ont ensuite levé la "
+                   "séance pour la nuit.</p></article></body></html>");
+  test::write_file(d / "german/Zug.txt",
+                   "Der Zug fährt wieder\n\nDer Zug nach Berlin fährt ab dem 3. Mai wieder um "
+                   "14 Uhr. Die Bahn hat die Strecke für 250 Millionen Euro erneuert, und die "
+                   "Fahrgäste sind froh.\n");
+  auto j = nlohmann::json::parse(test::read_file(d / "feed.json"));
+  j["sources"].push_back({{"type", "folder"}, {"path", "french"}, {"name", "Paris"}});
+  j["sources"].push_back({{"type", "folder"}, {"path", "german"}, {"name", "Berlin"}});
+  test::write_file(d / "feed.json", j.dump());
+
+  // Nothing pinned: the French page in fr-news, the German text in de-news, the English story in
+  // the episode's voice (en-us-news, the show's language), which the dry run does not repeat.
+  auto dry = test::run_build(d / "feed.json", "2026-11-02", {"--dry-run"});
+  INFO(dry.err);
+  REQUIRE(dry.exit_code == 0);
+  CHECK(has(dry.err, "Harbour Ferry Returns (Local, ~"));
+  CHECK(has(dry.err, "Le vote au Sénat (Paris, fr-news, ~"));
+  CHECK(has(dry.err, "Der Zug fährt wieder (Berlin, de-news, ~"));
+
+  auto r = test::run_build(d / "feed.json", "2026-11-02");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(validate(d) == 0);
+  std::string spoken = cached_spoken(d);
+  INFO(spoken);
+  CHECK(has(spoken, "one thousand two hundred passengers"));
+  CHECK(has(spoken, "deux cent cinquante voix contre trente"));
+  CHECK(has(spoken, "neuf heures quinze"));
+  CHECK(has(spoken, "dritten Mai"));
+  CHECK(has(spoken, "zweihundertfünfzig Millionen Euro"));
+  CHECK_FALSE(has(spoken, "two hundred fifty"));
+
+  // The feed's pin wins over the language of the page; a source's pin wins over the feed's.
+  j["voice"] = "en-us-news";
+  j["sources"][2]["language"] = "de";
+  test::write_file(d / "feed.json", j.dump());
+  auto pinned = test::run_build(d / "feed.json", "2026-11-02", {"--force"});
+  INFO(pinned.err);
+  REQUIRE(pinned.exit_code == 0);
+  spoken = cached_spoken(d);
+  CHECK(has(spoken, "two hundred fifty voix contre thirty"));  // French in the English voice
+  CHECK(has(spoken, "zweihundertfünfzig Millionen Euro"));     // German, its source's pin
+  CHECK(validate(d) == 0);
+  dry = test::run_build(d / "feed.json", "2026-11-02", {"--dry-run", "--force"});
+  CHECK(has(dry.err, "Le vote au Sénat (Paris, ~"));
+  CHECK(has(dry.err, "Der Zug fährt wieder (Berlin, de-news, ~"));
+
+  // A pin no voice fits: the file, the field and the reason, exit 4 (voice) as for "voice".
+  j["sources"][1]["language"] = "tlh";
+  test::write_file(d / "feed.json", j.dump());
+  auto bad = test::run_build(d / "feed.json", "2026-11-03");
+  CHECK(bad.exit_code == 4);
+  CHECK(has(bad.err, "feed.json': field 'sources[1].language': no voice speaks 'tlh'"));
+  j["sources"][1].erase("language");
+  j["sources"][1]["voice"] = "no-such-profile";
+  test::write_file(d / "feed.json", j.dump());
+  bad = test::run_build(d / "feed.json", "2026-11-03");
+  CHECK(bad.exit_code == 4);
+  CHECK(has(bad.err, "field 'sources[1].voice': no voice profile 'no-such-profile'"));
+  // A malformed one is a bad definition (exit 8), found before anything is fetched.
+  j["sources"][1]["language"] = "French";
+  test::write_file(d / "feed.json", j.dump());
+  bad = test::run_build(d / "feed.json", "2026-11-03");
+  CHECK(bad.exit_code == 8);
+  CHECK(has(bad.err, "field 'sources[1].language'"));
+}

@@ -38,12 +38,12 @@ TimedSentence sentence(const std::string& text, const std::string& spoken, doubl
 
 TEST_CASE("episode timeline: chapters, cues and stories on the episode's clock", "[build]") {
   std::vector<EpisodePart> parts = {
-      {Kind::between, "", "", {}, "/s/in.wav"},
-      {Kind::intro, "Introduction", "", {}, {}},
-      {Kind::story, "Ferry returns", "https://n.example/ferry", {}, {}},
-      {Kind::between, "", "", {}, "/s/between.wav"},
-      {Kind::story, "Rain expected", "", {}, {}},
-      {Kind::outro, "Closing", "", {}, {}},
+      {Kind::between, "", "", {}, "/s/in.wav", {}},
+      {Kind::intro, "Introduction", "", {}, {}, {}},
+      {Kind::story, "Ferry returns", "https://n.example/ferry", {}, {}, {}},
+      {Kind::between, "", "", {}, "/s/between.wav", {}},
+      {Kind::story, "Rain expected", "", {}, {}, {}},
+      {Kind::outro, "Closing", "", {}, {}, {}},
   };
   std::vector<PartAudio> sound = {
       audio(),
@@ -107,7 +107,7 @@ TEST_CASE("episode timeline: chapters, cues and stories on the episode's clock",
 }
 
 TEST_CASE("episode timeline: mismatched inputs throw instead of reading past the end", "[build]") {
-  std::vector<EpisodePart> parts = {{Kind::story, "A", "", {}, {}}};
+  std::vector<EpisodePart> parts = {{Kind::story, "A", "", {}, {}, {}}};
   Mp3Assembly plan;
   plan.parts = {at(0, 1000)};
   CHECK_THROWS_AS(place_episode(parts, {audio()}, plan, {}), std::out_of_range);

@@ -76,7 +76,10 @@ TEST_CASE("a minimal feed definition gets the defaults", "[sources]") {
   CHECK(c.show.owner_email.empty());
   CHECK(c.show.subcategory.empty());
   CHECK(c.output_dir == d.tmp.path() / "public" / "x");
-  CHECK(c.voice == "en-us-news");
+  CHECK(c.voice.empty());  // nothing pinned: each story in the voice of its language
+  CHECK(c.language.empty());
+  CHECK(c.sources[0].voice.empty());
+  CHECK(c.sources[0].language.empty());
   REQUIRE(c.sources.size() == 1);
   CHECK(c.sources[0].type == SourceType::folder);
   CHECK(c.sources[0].path == d.tmp.path() / "articles");
@@ -108,7 +111,8 @@ TEST_CASE("every field of a full feed definition is read", "[sources]") {
       {"type": "file", "path": "../articles/a.txt"},
       {"type": "feed", "url": "https://news.example/rss", "max_items": 5, "fetch_articles": false,
        "allow_private": true, "fetch_budget_seconds": 30},
-      {"type": "feed", "path": "local.xml", "name": "Local"}
+      {"type": "feed", "path": "local.xml", "name": "Local", "language": "fr-CA"},
+      {"type": "folder", "path": "../articles", "name": "Zeitung", "voice": "de-news"}
     ],
     "episode": {"title": "Briefing {date:%Y-%m-%d}", "intro": "Hello from {show}. {headlines}",
                 "outro": "", "intro_sound": "chime.wav", "outro_sound": "chime.wav",
@@ -132,7 +136,12 @@ TEST_CASE("every field of a full feed definition is read", "[sources]") {
   CHECK(c.show.base_url == "http://127.0.0.1:8080/pod/");
   CHECK(c.output_dir == "/srv/pod");
   CHECK(c.voice == (d.feeds / "my-voice.json").string());
-  REQUIRE(c.sources.size() == 4);
+  CHECK(c.language.empty());
+  REQUIRE(c.sources.size() == 5);
+  CHECK(c.sources[0].voice.empty());
+  CHECK(c.sources[3].language == "fr-CA");
+  CHECK(c.sources[3].voice.empty());
+  CHECK(c.sources[4].voice == "de-news");  // a profile name, resolved by the build
   CHECK(c.sources[0].name == "Desk");
   CHECK(c.sources[0].max_items == 3);
   CHECK(c.sources[1].type == SourceType::file);
@@ -181,8 +190,8 @@ TEST_CASE("bad feed definitions name the file, the field and the problem", "[sou
   SECTION("top level") {
     CHECK(with("/shows", 1) ==
           field_error("shows",
-                      "unknown field (known: show, output, voice, sources, episode, "
-                      "limits, retention, audio)"));
+                      "unknown field (known: show, output, voice, language, sources, "
+                      "episode, limits, retention, audio)"));
     CHECK(without("", "show") == field_error("show", "missing"));
     CHECK(with("/show", "x") == field_error("show", "expected an object, got string"));
     CHECK(without("", "output") == field_error("output", "missing"));
@@ -190,6 +199,14 @@ TEST_CASE("bad feed definitions name the file, the field and the problem", "[sou
     CHECK(with("/voice", 3) == field_error("voice", "expected a string, got number"));
     CHECK(with("/voice", "voices/none.json") ==
           field_error("voice", "no such voice profile 'T/feeds/voices/none.json'"));
+    CHECK(with("/language", "French") ==
+          field_error("language",
+                      "expected a BCP 47 language tag such as \"fr\" or \"de-CH\", got 'French'"));
+    CHECK(with("/language", 7) == field_error("language", "expected a string, got number"));
+    json both = FeedDir::minimal();
+    both["voice"] = "en-us-news";
+    both["language"] = "fr";
+    CHECK(d.error_of(both) == field_error("language", "give \"voice\" or \"language\", not both"));
     CHECK(without("", "sources") == field_error("sources", "missing"));
     CHECK(with("/sources", json::object()) ==
           field_error("sources", "expected an array, got object"));
@@ -262,7 +279,7 @@ TEST_CASE("bad feed definitions name the file, the field and the problem", "[sou
     CHECK(with("/sources/0/kind", "x") ==
           field_error("sources[0].kind",
                       "unknown field (known: type, name, path, url, max_items, "
-                      "fetch_articles, allow_private, fetch_budget_seconds)"));
+                      "fetch_articles, allow_private, fetch_budget_seconds, voice, language)"));
     CHECK(without("/sources/0", "type") == field_error("sources[0].type", "missing"));
     CHECK(with("/sources/0/type", "rss") ==
           field_error("sources[0].type", "expected \"file\", \"folder\" or \"feed\", got 'rss'"));
@@ -284,6 +301,17 @@ TEST_CASE("bad feed definitions name the file, the field and the problem", "[sou
     CHECK(with("/sources/0/max_items", 2.5) ==
           field_error("sources[0].max_items", "expected an integer, got number"));
     CHECK(with("/sources/0/name", "") == field_error("sources[0].name", "must not be empty"));
+    CHECK(with("/sources/0/language", "fr_FR") ==
+          field_error("sources[0].language",
+                      "expected a BCP 47 language tag such as \"fr\" or \"de-CH\", got 'fr_FR'"));
+    CHECK(with("/sources/0/voice", "") == field_error("sources[0].voice", "must not be empty"));
+    CHECK(with("/sources/0/voice", "voices/none.json") ==
+          field_error("sources[0].voice", "no such voice profile 'T/feeds/voices/none.json'"));
+    json both = FeedDir::minimal();
+    both["sources"][0]["voice"] = "de-news";
+    both["sources"][0]["language"] = "de";
+    CHECK(d.error_of(both) ==
+          field_error("sources[0].language", "give \"voice\" or \"language\", not both"));
     CHECK(with("/sources/1", json{{"type", "feed"}}) ==
           field_error("sources[1].path",
                       "a feed source needs either \"url\" or \"path\", not neither"));

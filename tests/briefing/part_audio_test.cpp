@@ -95,7 +95,7 @@ TEST_CASE("part audio: the cache key covers what changes the sound, in a fixed f
   CHECK(part_fingerprint(other, settings) == key);
   CHECK(part_fingerprint(p, fingerprint_settings(news_voice(), "1.52")) != key);
 
-  EpisodePart sound{Kind::between, "", "", {}, d / "a.wav"};
+  EpisodePart sound{Kind::between, "", "", {}, d / "a.wav", {}};
   test::write_file(d / "a.wav", "one");
   std::string one = part_fingerprint(sound, settings);
   test::write_file(d / "a.wav", "two");
@@ -130,7 +130,7 @@ TEST_CASE("part audio: speech and sounds become CBR MP3 parts", "[build]") {
   CHECK(describe(info.first) == "64 kbps, 44100 Hz, mono, MPEG-1");
 
   PartAudio tone =
-      encode_sound({Kind::between, "", "", {}, write_tone(d / "tone.wav")}, a, d / "tone.mp3");
+      encode_sound({Kind::between, "", "", {}, write_tone(d / "tone.wav"), {}}, a, d / "tone.mp3");
   CHECK(tone.timeline.empty());
   CHECK(tone.duration_seconds == Approx(1.0).margin(0.001));
   CHECK(read_sound_file(d / "tone.mp3").sample_rate_hz == 44100);
@@ -142,7 +142,7 @@ TEST_CASE("part audio: a second run takes every part from the cache", "[build]")
   AudioSettings a = news_voice();
   std::string settings = fingerprint_settings(a, "test");
   std::vector<EpisodePart> parts = {spoken("First part."),
-                                    {Kind::between, "", "", {}, write_tone(d / "tone.wav")}};
+                                    {Kind::between, "", "", {}, write_tone(d / "tone.wav"), {}}};
   std::map<std::string, CachedPart> cache;
   std::ostringstream log;
   const fs::path cache_dir = d / ".briefcast" / "cache";

@@ -72,3 +72,15 @@ TEST_CASE("share bars, bylines and link lists inside the article are dropped", "
   CHECK(e.blocks[0].text == "Body, " + kLong + ".");
   CHECK(e.blocks[1].text == "More body, " + kLong + ".");
 }
+
+TEST_CASE("a sentence whose object is a link stays, a labelled link goes", "[html]") {
+  const Emitted e = emit("<article><p>Body, " + kLong +
+                         ".</p><p>The founder faces <a href=/x>a charge of fraud in the state "
+                         "court</a>.</p><p>Read more: <a href=/y>The full story of the case so "
+                         "far</a></p><p>See <a href=/z>the whole list of the charges filed</a>"
+                         "</p><p>More body, " +
+                         kLong + ".</p></article>");
+  REQUIRE(e.blocks.size() == 3);
+  CHECK(e.blocks[1].text == "The founder faces a charge of fraud in the state court.");
+  CHECK(e.blocks[2].text == "More body, " + kLong + ".");
+}

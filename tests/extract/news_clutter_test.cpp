@@ -60,3 +60,13 @@ TEST_CASE("news clutter: newsletter boxes", "[text]") {
         "reading prompt");
   CHECK_FALSE(news_furniture("The newsletter's founder said the paper would close in March."));
 }
+
+TEST_CASE("news clutter: screen-reader picture labels and rules", "[text]") {
+  CHECK(news_furniture("Image copyright EPA") == "media caption");
+  CHECK(news_furniture("Image caption Crews cleared roads on Monday") == "media caption");
+  CHECK(news_furniture("Getty Images") == "media caption");
+  CHECK(news_furniture("___") == "separator");
+  CHECK(news_furniture("* * *") == "separator");
+  CHECK_FALSE(news_furniture("Copyright law changed in 2019."));
+  CHECK_FALSE(news_furniture("42"));
+}

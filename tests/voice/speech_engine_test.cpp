@@ -84,3 +84,27 @@ TEST_CASE("installed voices include English and German", "[synthesis]") {
   CHECK(has("de"));
   CHECK(engine.version().rfind("eSpeak NG 1.", 0) == 0);
 }
+
+TEST_CASE("configure switches the voice and back, keeping one engine", "[synthesis]") {
+  SpeechEngine engine;
+  SynthesisConfig en;
+  engine.configure(en);
+  const std::string english = engine.phonemes("deux cent");
+  SynthesisConfig fr = en;
+  fr.voice = "fr";
+  engine.configure(fr);
+  const std::string french = engine.phonemes("deux cent");
+  CHECK(french != english);
+  CHECK(french == "d'Y s'A~");
+  fr.rate_wpm = 200;  // the same voice again: only the parameters change
+  engine.configure(fr);
+  CHECK(engine.phonemes("deux cent") == french);
+  engine.configure(en);
+  CHECK(engine.phonemes("deux cent") == english);
+  // A failed switch names the voice; the next good one works.
+  SynthesisConfig bad = en;
+  bad.voice = "no-such-voice";
+  CHECK_THROWS_AS(engine.configure(bad), Error);
+  engine.configure(fr);
+  CHECK(engine.phonemes("deux cent") == french);
+}
