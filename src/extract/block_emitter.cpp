@@ -32,6 +32,26 @@ bool is_sentence_around_link(const MarkupNode& p) {
   return !whole.empty() && (whole.back() == '.' || whole.back() == '!' || whole.back() == '?');
 }
 
+// The <p> that `n` only wraps (up to three wrappers deep, nothing else in them but white space),
+// else nullptr: CNN's first paragraph sits alone in a "sourced-paragraph" media container.
+const MarkupNode* lone_paragraph(const MarkupNode* n) {
+  for (int depth = 0; depth < 3 && tag_of(*n) != "p"; ++depth) {
+    const MarkupNode* only = nullptr;
+    for (const MarkupNode* c = n->first_child; c; c = c->next) {
+      if (c->is_element()) {
+        if (only) return nullptr;
+        only = c;
+      } else if ((c->kind == MarkupKind::text || c->kind == MarkupKind::cdata) &&
+                 !trim(c->text).empty()) {
+        return nullptr;
+      }
+    }
+    if (!only) return nullptr;
+    n = only;
+  }
+  return tag_of(*n) == "p" ? n : nullptr;
+}
+
 std::vector<std::size_t> line_starts_of(std::string_view s) {
   std::vector<std::size_t> out{0};
   for (std::size_t i = 0; i < s.size(); ++i)
@@ -70,7 +90,7 @@ class BlockWriter {
     if (!one_of(t, {"div", "section", "ul", "ol", "table", "dl", "form", "fieldset", "p"}))
       return false;
     const int weight = class_weight(*n);
-    if (t != "p" && weight < 0 && !bulk) return true;
+    if (t != "p" && weight < 0 && !bulk && !wraps_story_paragraph(n, ci)) return true;
     if (s.commas >= 10) return false;
     const double ld = sel_.link_density(*n);
     const bool is_list = t == "ul" || t == "ol" || t == "dl";
@@ -81,6 +101,21 @@ class BlockWriter {
     if (weight < 25 && ld > 0.2 + (is_list ? 0.15 : 0.0)) return true;
     if (weight >= 25 && ld > 0.5) return true;
     return false;
+  }
+
+  // A container of a negative class name ("el__leafmedia") around one paragraph of story text:
+  // over 80 characters, few of them links, ending as a sentence ends; not hidden, a footer or
+  // comments.
+  bool wraps_story_paragraph(const MarkupNode* n, const std::string& ci) {
+    if (ci.find("hidden") != std::string::npos || ci.find("foot") != std::string::npos ||
+        ci.find("comment") != std::string::npos)
+      return false;
+    const MarkupNode* p = lone_paragraph(n);
+    if (!p || class_weight(*p) < 0 || sel_.link_density(*p) >= 0.25) return false;
+    std::string text = folded_text(*p);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '"')) text.pop_back();
+    return count_code_points(text) > 80 &&
+           (text.back() == '.' || text.back() == '!' || text.back() == '?');
   }
 
   bool enter(const MarkupNode* n) {
@@ -116,6 +151,9 @@ class BlockWriter {
     if (is_heading_tag(t)) --heading_depth_;
     if (t == "li" || t == "dd" || t == "dt") --li_depth_;
     if (t == "blockquote") --quote_depth_;
+    // A source cited first ("<cite>Hong Kong (CNN Business)</cite>A muddled view") is a phrase of
+    // its own, never glued to the word after it.
+    if (t == "cite" && n->parent && n->parent->first_child == n && !buf_.empty()) pending_ = true;
     last_br_ = false;
   }
 

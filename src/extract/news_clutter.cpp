@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <set>
+#include <string>
 #include <vector>
 
 #include "base/strings.hpp"
@@ -55,6 +57,49 @@ bool is_byline(std::string_view t) {
   return true;
 }
 
+// "Nov. 20, 2019, 9:28 AM UTC", "Tuesday 19 November 2019 10.42 GMT": a date and a time, and
+// nothing else, as a page prints when a story was posted.
+bool is_bare_time_stamp(std::string_view t) {
+  static const std::set<std::string, std::less<>> words = {
+      "jan",    "feb",    "mar",     "apr",       "may",       "jun",     "jul",      "aug",
+      "sep",    "sept",   "oct",     "nov",       "dec",       "january", "february", "march",
+      "april",  "june",   "july",    "august",    "september", "october", "november", "december",
+      "mon",    "tue",    "tues",    "wed",       "thu",       "thurs",   "fri",      "sat",
+      "sun",    "monday", "tuesday", "wednesday", "thursday",  "friday",  "saturday", "sunday",
+      "am",     "pm",     "a.m",     "p.m",       "utc",       "gmt",     "bst",      "cet",
+      "cest",   "est",    "edt",     "cst",       "cdt",       "mst",     "mdt",      "pst",
+      "pdt",    "et",     "pt",      "at",        "|",         "·",       "-",        "/",
+      "updated"};
+  auto ws = split_words(t);
+  if (ws.size() < 2 || ws.size() > 10) return false;
+  bool named = false, time = false;
+  for (std::string_view w : ws) {
+    while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.remove_suffix(1);
+    if (w.empty()) continue;
+    const std::string lower = lower_ascii(w);
+    if (words.count(lower)) {
+      named = named || is_alpha_ascii(lower[0]);
+      continue;
+    }
+    bool digits_only = true;
+    for (char c : w)
+      if (!is_digit(c) && c != ':' && c != '/' && c != '.' && c != '-') digits_only = false;
+    if (!digits_only || !is_digit(w[0])) return false;
+    time = time || w.find(':') != std::string_view::npos;
+  }
+  return named && time;
+}
+
+// "Reuters", "The Associated Press": the agency's name alone, as a credit after the story.
+bool is_agency_credit(std::string_view lower) {
+  static const std::set<std::string, std::less<>> agencies = {
+      "reuters", "ap",   "afp",      "associated press",  "the associated press",
+      "dpa",     "ansa", "efe",      "bloomberg",         "upi",
+      "xinhua",  "tass", "pa media", "press association", "agencies"};
+  while (!lower.empty() && lower.back() == '.') lower.remove_suffix(1);
+  return agencies.count(lower) > 0;
+}
+
 }  // namespace
 
 std::optional<std::string> news_furniture(std::string_view block) {
@@ -88,6 +133,7 @@ std::optional<std::string> news_furniture(std::string_view block) {
     return "credit line";
   // Bylines and their reading time: "By Reuters", "Jane Doe · 3 min read".
   if (is_byline(t)) return "byline";
+  if (is_agency_credit(lower)) return "credit line";
   if (split_words(t).size() <= 12 &&
       (lower.ends_with(" min read") || lower.ends_with(" minute read") ||
        lower.ends_with(" mins read") || lower.ends_with(" minutes read")))
@@ -98,6 +144,7 @@ std::optional<std::string> news_furniture(std::string_view block) {
                               "first published", "last modified", "modified "}) &&
       std::any_of(t.begin(), t.end(), is_digit))
     return "time stamp";
+  if (is_bare_time_stamp(t)) return "time stamp";
   if (starts_with_any(lower, {"main image credit", "image credit", "photo credit",
                               "photo: ", "photograph: ", "picture: "}))
     return "media caption";

@@ -250,20 +250,35 @@ bool restates(std::string_view code, const std::vector<Token>& tokens, std::size
 // Tokens a listener should not hear: a parenthesized code restating the name before it
 // ("Hang Seng Index (HSI)", "Kospi Index (KOSPI)"), a quote code written with its marks
 // ("(.SPX)", "(GBP=)"), and the agency of a dateline at a sentence start ("LONDON (AP)").
+// Tokens [0, i) are a dateline's place: "LONDON", "NEW YORK", "Hong Kong" (one to four words in
+// capitals or capitalised, nothing else), from the sentence start.
+bool dateline_before(const std::vector<Token>& tokens, std::size_t i) {
+  if (i > 4) return false;
+  for (std::size_t k = 0; k < i; ++k) {
+    const std::string& w = tokens[k].core;
+    if (w.empty() || !is_upper_ascii(w[0]) || !tokens[k].lead.empty() ||
+        !std::all_of(w.begin(), w.end(),
+                     [](char c) { return is_alpha_ascii(c) || c == '.' || c == '-' || c == '\''; }))
+      return false;
+  }
+  return true;
+}
+
+// "Hong Kong (CNN Business)": an agency and its desk, two words in the dateline's brackets.
+bool agency_with_desk(const std::vector<Token>& tokens, std::size_t i, const LanguageData& d) {
+  const Token& t = tokens[i];
+  if (t.lead != "(" || !t.trail.empty() || t.dot || i == 0 || i + 1 >= tokens.size() ||
+      !d.agencies.count(t.core))
+    return false;
+  const Token& desk = tokens[i + 1];
+  return desk.lead.empty() && desk.trail.starts_with(")") && !desk.dot && is_letters(desk.core) &&
+         is_upper_ascii(desk.core[0]) && dateline_before(tokens, i);
+}
+
 bool wire_clutter(const std::vector<Token>& tokens, std::size_t i, const LanguageData& d) {
   const Token& t = tokens[i];
   if (t.lead != "(" || !t.trail.starts_with(")") || t.dot || i == 0) return false;
-  if (d.agencies.count(t.core)) {
-    // "LONDON (AP)", "NEW YORK (Reuters)": capitals only before it, from the sentence start.
-    for (std::size_t k = 0; k < i; ++k) {
-      const std::string& w = tokens[k].core;
-      if (w.empty() || !std::all_of(w.begin(), w.end(), [](char c) {
-            return is_upper_ascii(c) || c == '.' || c == '-' || c == '\'';
-          }))
-        return false;
-    }
-    return i <= 4;
-  }
+  if (d.agencies.count(t.core)) return dateline_before(tokens, i);
   if (!is_code(t.core)) return false;
   if (t.core.find_first_of(".=^") != std::string::npos) return true;
   return restates(t.core, tokens, i);
@@ -277,6 +292,15 @@ std::string spoken_en(const std::vector<Token>& raw, const LanguageData& data,
   std::vector<Token> written;
   written.reserve(raw.size());
   for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (en::agency_with_desk(raw, i, data)) {
+      ++i;  // the desk's word, with the bracket
+      std::string rest = raw[i].trail.substr(1);
+      if (!written.empty()) written.back().trail += rest.empty() ? "," : rest;
+      if (i + 1 < raw.size() && raw[i + 1].lead.empty() &&
+          (raw[i + 1].core == "-" || raw[i + 1].core == "--"))
+        ++i;
+      continue;
+    }
     if (en::wire_clutter(raw, i, data)) {
       // Keep the punctuation after the bracket ("(HSI), the" keeps its comma).
       std::string rest = raw[i].trail.substr(1);

@@ -84,3 +84,17 @@ TEST_CASE("a sentence whose object is a link stays, a labelled link goes", "[htm
   CHECK(e.blocks[1].text == "The founder faces a charge of fraud in the state court.");
   CHECK(e.blocks[2].text == "More body, " + kLong + ".");
 }
+
+TEST_CASE("a story paragraph alone in a media-named wrapper stays, its cited source apart",
+          "[html]") {
+  const Emitted e = emit(
+      "<article><div class=\"el__leafmedia\"><p><cite>Hong Kong (CNN Business)</cite>A "
+      "muddled view of trade talks is weighing on investors once again this week.</p></div>"
+      "<p>Body, " +
+      kLong + ".</p><div class=media><p>Short label</p></div></article>");
+  REQUIRE(e.blocks.size() == 2);
+  CHECK(e.blocks[0].text ==
+        "Hong Kong (CNN Business) A muddled view of trade talks is weighing on investors once "
+        "again this week.");
+  CHECK(e.blocks[1].text == "Body, " + kLong + ".");
+}

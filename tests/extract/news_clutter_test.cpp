@@ -70,3 +70,13 @@ TEST_CASE("news clutter: screen-reader picture labels and rules", "[text]") {
   CHECK_FALSE(news_furniture("Copyright law changed in 2019."));
   CHECK_FALSE(news_furniture("42"));
 }
+
+TEST_CASE("news clutter: a bare date and time, an agency's name alone", "[text]") {
+  CHECK(news_furniture("Nov. 20, 2019, 9:28 AM UTC") == "time stamp");
+  CHECK(news_furniture("Tuesday 19 November 2019 10:42 GMT") == "time stamp");
+  CHECK(news_furniture("Reuters") == "credit line");
+  CHECK(news_furniture("The Associated Press.") == "credit line");
+  CHECK_FALSE(news_furniture("Nov. 20, 2019"));            // a date alone may be a dateline's
+  CHECK_FALSE(news_furniture("The vote is at 9:30 AM."));  // a sentence
+  CHECK_FALSE(news_furniture("Reuters reported the deal on Monday."));
+}

@@ -40,3 +40,10 @@ TEST_CASE("spoken_en: the word tests the English modules share", "[spoken]") {
   CHECK(ok(2, "two").count == 2);
   CHECK(ok(1, "Jan", true).dot_used);
 }
+
+TEST_CASE("spoken_en: a dateline's agency, also with its desk, after a place", "[spoken]") {
+  CHECK(to_spoken("LONDON (AP) Stocks rose.") == "LONDON, Stocks rose.");
+  CHECK(to_spoken("Hong Kong (CNN Business) A muddled view.") == "Hong Kong, A muddled view.");
+  CHECK(to_spoken("NEW YORK (Reuters) - Stocks rose.") == "NEW YORK, Stocks rose.");
+  CHECK(to_spoken("They said (AP Business) too.") != "They said, too.");  // no place before
+}
