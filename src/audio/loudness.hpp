@@ -68,7 +68,7 @@ class LoudnessNormalizer {
 
   // Loudness of all input analysed so far, before any gain (after the high-pass).
   LoudnessStats input_stats() const;
-  // Loudness of the output: the gained input as analysed; the true peak of what was rendered.
+  // Loudness of what was rendered; its true peak as the limiter saw it (true_peak_limiter.hpp).
   LoudnessStats output_stats() const;
   // Gain set by the most recent analyse(), dB (0 when disabled).
   double last_gain_db() const;
