@@ -17,7 +17,7 @@ constexpr int kOversample = 4;
 constexpr int kKernelHalf = 8;
 // Between two samples the band-limited signal rises at most ~3 dB above them for speech-band
 // audio: only where a sample comes within this factor of the ceiling is the true peak computed.
-constexpr double kTruePeakWatch = 0.6;  // −4.4 dB
+constexpr double kTruePeakWatch = 0.6;        // −4.4 dB
 constexpr double kCountedReduction = 0.9886;  // −0.1 dB
 
 // 4× interpolation kernels for the three points between two samples.
@@ -101,8 +101,8 @@ void TruePeakLimiter::require(std::size_t n) {
   if (std::max({p, before, after}) > watch_) {
     // The interval before n was often computed for the sample before: reuse it.
     if (n > 0)
-      p = std::max(p, interval_ready_ && interval_ == n - 1 ? interval_peak_
-                                                             : interpolated_peak(n - 1));
+      p = std::max(
+          p, interval_ready_ && interval_ == n - 1 ? interval_peak_ : interpolated_peak(n - 1));
     interval_peak_ = interpolated_peak(n);
     interval_ = n;
     interval_ready_ = true;
@@ -112,8 +112,7 @@ void TruePeakLimiter::require(std::size_t n) {
   required_[n % kRing] = r;
   peaks_[n % kRing] = p;
   // Trailing minimum over look_ samples: drop the larger requirements behind, the expired front.
-  while (queue_size_ > 0 &&
-         required_[queue_[(queue_head_ + queue_size_ - 1) % kRing] % kRing] >= r)
+  while (queue_size_ > 0 && required_[queue_[(queue_head_ + queue_size_ - 1) % kRing] % kRing] >= r)
     --queue_size_;
   queue_[(queue_head_ + queue_size_) % kRing] = n;
   ++queue_size_;

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <ostream>
 #include <string>
@@ -57,11 +58,12 @@ std::vector<PartAudio> plan_part_audio(const std::vector<EpisodePart>& parts,
                                        const std::filesystem::path& cache_dir);
 
 // Speaks `part.blocks` into the MP3 `out` (written atomically, its tag titled `part.title`) and
-// returns its audio with the timeline of its sentences and words. Warnings go to `log`. Throws
-// Error from the stages (voice, synthesis, encode, output, interrupted); `out` is then not
-// created.
+// returns its audio with the timeline of its sentences and words. Warnings go to `log`.
+// `on_spoken` as for say(): the speech engine is free for the next part. Throws Error from the
+// stages (voice, synthesis, encode, output, interrupted); `out` is then not created.
 PartAudio speak_part(const EpisodePart& part, const AudioSettings& audio,
-                     const std::filesystem::path& out, std::ostream& log);
+                     const std::filesystem::path& out, std::ostream& log,
+                     const std::function<void()>& on_spoken = {});
 
 // Decodes `part.sound` (any format libsndfile reads), mixes it to mono, resamples it to
 // audio.sample_rate_hz, normalizes its loudness and encodes it into the MP3 `out` (written
@@ -83,6 +85,7 @@ struct ProducedParts {
 // relative to `root`. A progress bar over the parts to speak goes to `log` when `progress`.
 // Checks for SIGINT/SIGTERM before each part (Error(interrupted)); throws like speak_part and
 // encode_sound. Parts spoken before a failure stay in the cache folder and in `cache`.
+// The next part starts speaking while the one before is still encoded (at most two in flight).
 ProducedParts produce_parts(const std::vector<EpisodePart>& parts, std::vector<PartAudio> planned,
                             const AudioSettings& audio, std::map<std::string, CachedPart>& cache,
                             const std::string& day, const std::filesystem::path& root,

@@ -219,13 +219,15 @@ SayReport say(const SayRequest& r, std::ostream& log,
 
 namespace {
 SayReport say_into(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader>> readers,
-                   std::ostream& log, const std::function<void(const TimedSentence&)>& on_sentence);
+                   std::ostream& log, const std::function<void(const TimedSentence&)>& on_sentence,
+                   const std::function<void()>& on_spoken);
 }  // namespace
 
 SayReport say(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader>> readers,
-              std::ostream& log, const std::function<void(const TimedSentence&)>& on_sentence) {
+              std::ostream& log, const std::function<void(const TimedSentence&)>& on_sentence,
+              const std::function<void()>& on_spoken) {
   try {
-    return say_into(r, std::move(readers), log, on_sentence);
+    return say_into(r, std::move(readers), log, on_sentence, on_spoken);
   } catch (const Error& e) {
     // The encoder writes to a descriptor (a hidden temporary file): name the user's file.
     const std::string_view message = e.what();
@@ -239,8 +241,8 @@ SayReport say(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader>> re
 
 namespace {
 SayReport say_into(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader>> readers,
-                   std::ostream& log,
-                   const std::function<void(const TimedSentence&)>& on_sentence) {
+                   std::ostream& log, const std::function<void(const TimedSentence&)>& on_sentence,
+                   const std::function<void()>& on_spoken) {
   auto started = std::chrono::steady_clock::now();
   if (readers.empty()) throw Error(ExitCode::usage, "no input given");
   if (r.output == "-" && r.format != OutputFormat::mp3)
@@ -268,9 +270,10 @@ SayReport say_into(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader
         !readers.front()->author().empty() ? readers.front()->author() : r.fallback_artist;
   report.artist = tags.artist;
 
-  SpeechEngine engine(&interrupt_flag());
-  engine.configure(synthesis_config(r.voice));
-  const unsigned speech_rate = engine.sample_rate_hz();
+  // Released as soon as the last sentence is spoken (on_spoken), while the audio is finished.
+  std::optional<SpeechEngine> engine(std::in_place, &interrupt_flag());
+  engine->configure(synthesis_config(r.voice));
+  const unsigned speech_rate = engine->sample_rate_hz();
 
   std::size_t total = 0;
   if (r.progress) {
@@ -346,7 +349,7 @@ SayReport say_into(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader
           t.kind = block->kind;
           t.input = i;
           t.paragraph = report.paragraphs;
-          Speech speech = engine.speak(t.spoken);
+          Speech speech = engine->speak(t.spoken);
           auto [begin, end] = audible_range(speech.samples, speech_rate);
           t.start_seconds = static_cast<double>(speech_pos) / speech_rate;
           for (auto& w : speech.words) {
@@ -379,6 +382,8 @@ SayReport say_into(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader
       }
     }
     throw_if_interrupted();
+    engine.reset();
+    if (on_spoken) on_spoken();
     if (r.final_pause_ms > r.voice.paragraph_pause_ms)
       silence(r.final_pause_ms - r.voice.paragraph_pause_ms);
     flush_chunk();
