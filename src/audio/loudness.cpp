@@ -83,16 +83,21 @@ struct Biquad {
   double b0 = 1, b1 = 0, b2 = 0, a1 = 0, a2 = 0;
   double z1 = 0, z2 = 0;
 
-  // First-order high-pass (bilinear): removes DC and the slow drift under speech while turning
-  // the phase of the voice's fundamental by only a few degrees, so its peaks keep their shape.
-  static Biquad highpass1(double hz, double rate) {
-    const double k = std::tan(std::numbers::pi * hz / rate);
+  // Second-order Butterworth high-pass (RBJ cookbook). Run forward and then backward over a
+  // chunk it has zero phase: the voice's harmonics keep their shape and only what lies below the
+  // voice goes (a causal first-order 20 Hz filter turned the fundamental enough to move the peak
+  // of a third of the 10 ms windows by more than 1 dB, and still left -39 dB below 20 Hz).
+  static Biquad highpass(double hz, double rate) {
+    const double w = 2.0 * std::numbers::pi * hz / rate;
+    const double c = std::cos(w);
+    const double alpha = std::sin(w) / (2.0 * std::numbers::sqrt2 / 2.0);
+    const double a0 = 1.0 + alpha;
     Biquad f;
-    f.b0 = 1.0 / (1.0 + k);
-    f.b1 = -f.b0;
-    f.b2 = 0.0;
-    f.a1 = (k - 1.0) / (k + 1.0);
-    f.a2 = 0.0;
+    f.b0 = (1.0 + c) / 2.0 / a0;
+    f.b1 = -(1.0 + c) / a0;
+    f.b2 = f.b0;
+    f.a1 = -2.0 * c / a0;
+    f.a2 = (1.0 - alpha) / a0;
     return f;
   }
   static Biquad lowpass(double hz, double q, double rate) {
@@ -172,7 +177,7 @@ LoudnessNormalizer::LoudnessNormalizer(const LoudnessConfig& config, unsigned me
   if (!config.enabled) return;
   const double nyquist = measure_rate_hz / 2.0;
   if (config.highpass_hz > 0 && config.highpass_hz < nyquist)
-    m.highpass = Biquad::highpass1(config.highpass_hz, measure_rate_hz);
+    m.highpass = Biquad::highpass(config.highpass_hz, measure_rate_hz);
   if (config.encoder_lowpass_hz > 0 && config.encoder_lowpass_hz < 0.9 * nyquist)
     for (double q : kButterworth8Q)
       m.lowpass.push_back(Biquad::lowpass(config.encoder_lowpass_hz, q, measure_rate_hz));
@@ -202,11 +207,16 @@ void LoudnessNormalizer::measure_limited(Impl& m, std::span<const float> produce
 
 void LoudnessNormalizer::analyse(std::span<float> chunk) {
   Impl& m = *impl_;
-  if (m.highpass)
-    for (float& s : chunk) {
-      double v = m.highpass->step(s);
-      s = static_cast<float>(v);
-    }
+  if (m.highpass) {
+    // Forward with the state carried from chunk to chunk, then backward from a rested state:
+    // chunks end in a pause (a paragraph's or a sentence's), where the backward pass has nothing
+    // of the next chunk to hear (its impulse response has died away within 50 ms).
+    for (float& s : chunk) s = static_cast<float>(m.highpass->step(s));
+    Biquad backward = *m.highpass;
+    backward.z1 = backward.z2 = 0.0;
+    for (auto it = chunk.rbegin(); it != chunk.rend(); ++it)
+      *it = static_cast<float>(backward.step(*it));
+  }
   for (float s : chunk) m.input_peak = std::max(m.input_peak, double(std::fabs(s)));
   std::span<const float> band = chunk;
   if (!m.lowpass.empty()) {

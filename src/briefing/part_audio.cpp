@@ -76,8 +76,9 @@ std::string fingerprint_settings(const AudioSettings& audio, const std::string& 
   settings["mp3"] = json::array({audio.mp3.bitrate_kbps, audio.mp3.quality});
   settings["rate"] = audio.sample_rate_hz;
   settings["loudness"] = json::array({audio.loudness.target_lufs, audio.loudness.true_peak_dbtp});
-  // 2: static gain, high-pass and true-peak limiter (the audio of format 1 is spoken again).
-  settings["format"] = 2;
+  // 2: static gain, high-pass and true-peak limiter; 3: zero-phase 30 Hz high-pass (the audio of
+  // earlier formats is spoken again).
+  settings["format"] = 3;
   return settings.dump();
 }
 

@@ -40,7 +40,7 @@ AudioSettings part_audio_settings(const VoiceProfile& voice, const Mp3Config& mp
 
 // Everything in `audio` (and the eSpeak NG version) that changes a part's sound, as the compact
 // JSON text that goes into each fingerprint:
-//   {"engine":"1.51","format":2,"loudness":[-16.0,-1.0],"mp3":[64,5],"rate":44100,
+//   {"engine":"1.51","format":3,"loudness":[-16.0,-1.0],"mp3":[64,5],"rate":44100,
 //    "voice":[espeak_voice,variant,rate_wpm,pitch,range,volume,word_gap_ms,sentence_pause_ms,
 //             paragraph_pause_ms,story_pause_ms]}
 // A new `engine_version` therefore re-speaks every part.

@@ -63,7 +63,7 @@ TEST_CASE("part audio: settings from the voice, always CBR", "[build]") {
   CHECK(s["mp3"] == json::array({64, 5}));
   CHECK(s["rate"] == 44100);
   CHECK(s["loudness"] == json::array({-16.0, -1.0}));
-  CHECK(s["format"] == 2);
+  CHECK(s["format"] == 3);
   CHECK(s["voice"][0] == a.voice.espeak_voice);
   CHECK(s["voice"].size() == 10);
 }
