@@ -33,7 +33,10 @@ struct LoudnessConfig {
   double headroom_db = 0.2;
   // Low-pass of the encoder that follows (0: none): loudness is measured on what it keeps.
   double encoder_lowpass_hz = 0.0;
-  double highpass_hz = 20.0;  // removes DC and subsonic energy (0: off)
+  // Removes DC and subsonic energy (0: off): a zero-phase high-pass (2nd-order Butterworth, run
+  // forward and backward over each chunk: 4th-order slope, -6 dB at this frequency, -0.1 dB at
+  // 100 Hz for 30 Hz).
+  double highpass_hz = 30.0;
 };
 
 struct LoudnessStats {
@@ -56,7 +59,8 @@ class LoudnessNormalizer {
   LoudnessNormalizer& operator=(const LoudnessNormalizer&) = delete;
 
   // High-passes one chunk in place (when enabled), measures it and sets the gain for what is
-  // rendered next. Chunks must be handed over in order.
+  // rendered next. Chunks must be handed over in order, and should end in a pause (the backward
+  // pass of the high-pass starts at rest at the chunk's end).
   void analyse(std::span<float> chunk);
   // Applies gain and limiting to the same stretch of audio at the output rate; appends the
   // result to `out`. The limiter's look-ahead holds back a few milliseconds until finish().
@@ -68,7 +72,7 @@ class LoudnessNormalizer {
 
   // Loudness of all input analysed so far, before any gain (after the high-pass).
   LoudnessStats input_stats() const;
-  // Loudness of the output: the gained input as analysed; the true peak of what was rendered.
+  // Loudness of what was rendered; its true peak as the limiter saw it (true_peak_limiter.hpp).
   LoudnessStats output_stats() const;
   // Gain set by the most recent analyse(), dB (0 when disabled).
   double last_gain_db() const;

@@ -1,5 +1,9 @@
 #include "briefing/part_audio.hpp"
 
+#include <deque>
+#include <functional>
+#include <future>
+#include <latch>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -76,8 +80,9 @@ std::string fingerprint_settings(const AudioSettings& audio, const std::string& 
   settings["mp3"] = json::array({audio.mp3.bitrate_kbps, audio.mp3.quality});
   settings["rate"] = audio.sample_rate_hz;
   settings["loudness"] = json::array({audio.loudness.target_lufs, audio.loudness.true_peak_dbtp});
-  // 2: static gain, high-pass and true-peak limiter (the audio of format 1 is spoken again).
-  settings["format"] = 2;
+  // 2: static gain, high-pass and true-peak limiter; 3: zero-phase 30 Hz high-pass (the audio of
+  // earlier formats is spoken again).
+  settings["format"] = 3;
   return settings.dump();
 }
 
@@ -110,7 +115,7 @@ std::vector<PartAudio> plan_part_audio(const std::vector<EpisodePart>& parts,
 }
 
 PartAudio speak_part(const EpisodePart& part, const AudioSettings& a, const fs::path& out,
-                     std::ostream& log) {
+                     std::ostream& log, const std::function<void()>& on_spoken) {
   SayRequest r;
   r.output = out.string();
   r.format = OutputFormat::mp3;
@@ -127,8 +132,9 @@ PartAudio speak_part(const EpisodePart& part, const AudioSettings& a, const fs::
   readers.push_back(std::make_unique<BlocksScript>(part.blocks, part.title));
   PartAudio result;
   result.file = out;
-  SayReport rep = say(r, std::move(readers), log,
-                      [&](const TimedSentence& t) { result.timeline.push_back(t); });
+  SayReport rep = say(
+      r, std::move(readers), log, [&](const TimedSentence& t) { result.timeline.push_back(t); },
+      on_spoken);
   result.duration_seconds = rep.audio_seconds;
   return result;
 }
@@ -174,6 +180,17 @@ PartAudio encode_sound(const EpisodePart& part, const AudioSettings& a, const fs
   return result;
 }
 
+namespace {
+
+// A part being spoken or encoded on a thread of its own.
+struct PartTask {
+  std::size_t index = 0;
+  std::shared_ptr<std::latch> spoken;  // counted down once the speech engine is free again
+  std::future<PartAudio> result;
+};
+
+}  // namespace
+
 ProducedParts produce_parts(const std::vector<EpisodePart>& parts, std::vector<PartAudio> planned,
                             const AudioSettings& audio, std::map<std::string, CachedPart>& cache,
                             const std::string& day, const fs::path& root, bool progress,
@@ -185,19 +202,16 @@ ProducedParts produce_parts(const std::vector<EpisodePart>& parts, std::vector<P
   Progress bar(log, progress, todo, "parts");
   std::size_t done = 0;
   double audio_seconds = 0;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    throw_if_interrupted();
-    PartAudio& a = planned[i];
-    auto hit = cache.find(a.fingerprint);
-    if (hit != cache.end() && fs::exists(a.file)) {
-      a.timeline = hit->second.timeline;
-      a.duration_seconds = hit->second.duration_seconds;
-      hit->second.last_used = day;
-      ++out.cached;
-      continue;
-    }
-    PartAudio made = !parts[i].sound.empty() ? encode_sound(parts[i], audio, a.file)
-                                             : speak_part(parts[i], audio, a.file, log);
+
+  // Parts are spoken one after another (eSpeak NG speaks for one at a time), but the next part
+  // starts speaking as soon as the one before has spoken its last sentence, while that one's
+  // loudness and encoding still run: at most two parts are in flight.
+  std::deque<PartTask> running;
+  auto collect = [&] {
+    PartTask task = std::move(running.front());
+    running.pop_front();
+    PartAudio made = task.result.get();
+    PartAudio& a = planned[task.index];
     a.timeline = std::move(made.timeline);
     a.duration_seconds = made.duration_seconds;
     CachedPart cached;
@@ -209,6 +223,52 @@ ProducedParts produce_parts(const std::vector<EpisodePart>& parts, std::vector<P
     ++out.synthesized;
     audio_seconds += a.duration_seconds;
     bar.update(++done, audio_seconds);
+  };
+  try {
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      throw_if_interrupted();
+      PartAudio& a = planned[i];
+      auto hit = cache.find(a.fingerprint);
+      if (hit != cache.end() && fs::exists(a.file)) {
+        a.timeline = hit->second.timeline;
+        a.duration_seconds = hit->second.duration_seconds;
+        hit->second.last_used = day;
+        ++out.cached;
+        continue;
+      }
+      if (!running.empty()) running.back().spoken->wait();
+      while (running.size() >= 2) collect();
+      PartTask task;
+      task.index = i;
+      task.spoken = std::make_shared<std::latch>(1);
+      const EpisodePart& part = parts[i];
+      const fs::path file = a.file;
+      task.result =
+          std::async(std::launch::async, [&audio, &part, &log, file, spoken = task.spoken] {
+            bool released = false;
+            auto release = [&] {
+              if (!std::exchange(released, true)) spoken->count_down();
+            };
+            try {
+              PartAudio made = !part.sound.empty() ? encode_sound(part, audio, file)
+                                                   : speak_part(part, audio, file, log, release);
+              release();
+              return made;
+            } catch (...) {
+              release();
+              throw;
+            }
+          });
+      running.push_back(std::move(task));
+    }
+    while (!running.empty()) collect();
+  } catch (...) {
+    // The parts still in flight finish (or fail) on their own; what they made stays cached.
+    while (!running.empty()) try {
+        collect();
+      } catch (...) {
+      }
+    throw;
   }
   bar.finish();
   out.parts = std::move(planned);

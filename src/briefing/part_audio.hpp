@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <ostream>
 #include <string>
@@ -39,7 +40,7 @@ AudioSettings part_audio_settings(const VoiceProfile& voice, const Mp3Config& mp
 
 // Everything in `audio` (and the eSpeak NG version) that changes a part's sound, as the compact
 // JSON text that goes into each fingerprint:
-//   {"engine":"1.51","format":2,"loudness":[-16.0,-1.0],"mp3":[64,5],"rate":44100,
+//   {"engine":"1.51","format":3,"loudness":[-16.0,-1.0],"mp3":[64,5],"rate":44100,
 //    "voice":[espeak_voice,variant,rate_wpm,pitch,range,volume,word_gap_ms,sentence_pause_ms,
 //             paragraph_pause_ms,story_pause_ms]}
 // A new `engine_version` therefore re-speaks every part.
@@ -59,10 +60,12 @@ std::vector<PartAudio> plan_part_audio(const std::vector<EpisodePart>& parts,
 
 // Speaks `part.blocks` in the part's own voice (else audio.voice) into the MP3 `out` (written
 // atomically, its tag titled `part.title`) and returns its audio with the timeline of its sentences
-// and words. Warnings go to `log`. Throws Error from the stages (voice, synthesis, encode, output,
-// interrupted); `out` is then not created.
+// and words. Warnings go to `log`. `on_spoken` as for say(): the speech engine is free for the
+// next part. Throws Error from the stages (voice, synthesis, encode, output, interrupted); `out`
+// is then not created.
 PartAudio speak_part(const EpisodePart& part, const AudioSettings& audio,
-                     const std::filesystem::path& out, std::ostream& log);
+                     const std::filesystem::path& out, std::ostream& log,
+                     const std::function<void()>& on_spoken = {});
 
 // Decodes `part.sound` (any format libsndfile reads), mixes it to mono, resamples it to
 // audio.sample_rate_hz, normalizes its loudness and encodes it into the MP3 `out` (written
@@ -84,6 +87,7 @@ struct ProducedParts {
 // relative to `root`. A progress bar over the parts to speak goes to `log` when `progress`.
 // Checks for SIGINT/SIGTERM before each part (Error(interrupted)); throws like speak_part and
 // encode_sound. Parts spoken before a failure stay in the cache folder and in `cache`.
+// The next part starts speaking while the one before is still encoded (at most two in flight).
 ProducedParts produce_parts(const std::vector<EpisodePart>& parts, std::vector<PartAudio> planned,
                             const AudioSettings& audio, std::map<std::string, CachedPart>& cache,
                             const std::string& day, const std::filesystem::path& root,

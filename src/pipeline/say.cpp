@@ -5,11 +5,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <condition_variable>
-#include <deque>
 #include <exception>
 #include <memory>
-#include <mutex>
 #include <span>
 #include <thread>
 
@@ -21,6 +18,7 @@
 #include "base/interrupt.hpp"
 #include "base/progress.hpp"
 #include "base/strings.hpp"
+#include "pipeline/paragraph_queue.hpp"
 #include "pipeline/text_frontend.hpp"
 
 namespace briefcast {
@@ -101,70 +99,6 @@ Sink open_sink(const SayRequest& r, const Tags& tags, unsigned jobs) {
   return sink;
 }
 
-// Paragraphs handed from the speaking thread to the audio thread: at most `capacity` wait, and
-// their buffers come back to be filled again, so memory stays flat. The speaking side ends the
-// stream with close() (with its exception, if it failed); the audio side calls stop() when it
-// fails, and the speaking side's next push() then throws Stopped.
-class ParagraphQueue {
- public:
-  struct Stopped {};
-  explicit ParagraphQueue(std::size_t capacity) : capacity_(capacity) {}
-
-  std::vector<float> take_buffer() {
-    std::lock_guard lock(mutex_);
-    if (spare_.empty()) return {};
-    std::vector<float> b = std::move(spare_.back());
-    spare_.pop_back();
-    b.clear();
-    return b;
-  }
-  void push(std::vector<float> chunk) {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return stopped_ || full_.size() < capacity_; });
-    if (stopped_) throw Stopped{};
-    full_.push_back(std::move(chunk));
-    changed_.notify_all();
-  }
-  void close(std::exception_ptr error) {
-    std::lock_guard lock(mutex_);
-    closed_ = true;
-    error_ = std::move(error);
-    changed_.notify_all();
-  }
-  // The next paragraph; nullopt at the end. Rethrows the speaking side's failure.
-  std::optional<std::vector<float>> pop() {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return closed_ || !full_.empty(); });
-    if (!full_.empty()) {
-      std::vector<float> c = std::move(full_.front());
-      full_.pop_front();
-      changed_.notify_all();
-      return c;
-    }
-    if (error_) std::rethrow_exception(error_);
-    return std::nullopt;
-  }
-  void recycle(std::vector<float> buffer) {
-    std::lock_guard lock(mutex_);
-    if (spare_.size() < capacity_ + 1) spare_.push_back(std::move(buffer));
-  }
-  void stop() {
-    std::lock_guard lock(mutex_);
-    stopped_ = true;
-    changed_.notify_all();
-  }
-
- private:
-  std::size_t capacity_;
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::deque<std::vector<float>> full_;
-  std::vector<std::vector<float>> spare_;
-  bool closed_ = false;
-  bool stopped_ = false;
-  std::exception_ptr error_;
-};
-
 // The normalization settings for the output: MP3 is measured on the band LAME keeps and limited
 // with room for the peaks lossy coding adds.
 LoudnessConfig loudness_for(const SayRequest& r) {
@@ -219,13 +153,15 @@ SayReport say(const SayRequest& r, std::ostream& log,
 
 namespace {
 SayReport say_into(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader>> readers,
-                   std::ostream& log, const std::function<void(const TimedSentence&)>& on_sentence);
+                   std::ostream& log, const std::function<void(const TimedSentence&)>& on_sentence,
+                   const std::function<void()>& on_spoken);
 }  // namespace
 
 SayReport say(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader>> readers,
-              std::ostream& log, const std::function<void(const TimedSentence&)>& on_sentence) {
+              std::ostream& log, const std::function<void(const TimedSentence&)>& on_sentence,
+              const std::function<void()>& on_spoken) {
   try {
-    return say_into(r, std::move(readers), log, on_sentence);
+    return say_into(r, std::move(readers), log, on_sentence, on_spoken);
   } catch (const Error& e) {
     // The encoder writes to a descriptor (a hidden temporary file): name the user's file.
     const std::string_view message = e.what();
@@ -239,8 +175,8 @@ SayReport say(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader>> re
 
 namespace {
 SayReport say_into(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader>> readers,
-                   std::ostream& log,
-                   const std::function<void(const TimedSentence&)>& on_sentence) {
+                   std::ostream& log, const std::function<void(const TimedSentence&)>& on_sentence,
+                   const std::function<void()>& on_spoken) {
   auto started = std::chrono::steady_clock::now();
   if (readers.empty()) throw Error(ExitCode::usage, "no input given");
   if (r.output == "-" && r.format != OutputFormat::mp3)
@@ -268,9 +204,10 @@ SayReport say_into(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader
         !readers.front()->author().empty() ? readers.front()->author() : r.fallback_artist;
   report.artist = tags.artist;
 
-  SpeechEngine engine(&interrupt_flag());
-  engine.configure(synthesis_config(r.voice));
-  const unsigned speech_rate = engine.sample_rate_hz();
+  // Released as soon as the last sentence is spoken (on_spoken), while the audio is finished.
+  std::optional<SpeechEngine> engine(std::in_place, &interrupt_flag());
+  engine->configure(synthesis_config(r.voice));
+  const unsigned speech_rate = engine->sample_rate_hz();
 
   std::size_t total = 0;
   if (r.progress) {
@@ -346,7 +283,7 @@ SayReport say_into(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader
           t.kind = block->kind;
           t.input = i;
           t.paragraph = report.paragraphs;
-          Speech speech = engine.speak(t.spoken);
+          Speech speech = engine->speak(t.spoken);
           auto [begin, end] = audible_range(speech.samples, speech_rate);
           t.start_seconds = static_cast<double>(speech_pos) / speech_rate;
           for (auto& w : speech.words) {
@@ -379,6 +316,8 @@ SayReport say_into(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader
       }
     }
     throw_if_interrupted();
+    engine.reset();
+    if (on_spoken) on_spoken();
     if (r.final_pause_ms > r.voice.paragraph_pause_ms)
       silence(r.final_pause_ms - r.voice.paragraph_pause_ms);
     flush_chunk();

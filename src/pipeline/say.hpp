@@ -91,8 +91,12 @@ SayReport say(const SayRequest& request, std::ostream& log,
               const std::function<void(const TimedSentence&)>& on_sentence = {});
 
 // The same over script readers already opened (request.inputs is then ignored): the daily
-// briefing speaks cleaned articles from memory this way.
+// briefing speaks cleaned articles from memory this way. `on_spoken`, when set, is called once
+// (on the thread that speaks) as soon as the last sentence is synthesized and the speech engine
+// is released, while loudness and encoding may still run: another conversion may then start
+// speaking in a thread of its own (eSpeak NG speaks for one conversion at a time).
 SayReport say(const SayRequest& request, std::vector<std::unique_ptr<ScriptReader>> readers,
-              std::ostream& log, const std::function<void(const TimedSentence&)>& on_sentence = {});
+              std::ostream& log, const std::function<void(const TimedSentence&)>& on_sentence = {},
+              const std::function<void()>& on_spoken = {});
 
 }  // namespace briefcast

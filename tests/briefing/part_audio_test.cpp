@@ -63,7 +63,7 @@ TEST_CASE("part audio: settings from the voice, always CBR", "[build]") {
   CHECK(s["mp3"] == json::array({64, 5}));
   CHECK(s["rate"] == 44100);
   CHECK(s["loudness"] == json::array({-16.0, -1.0}));
-  CHECK(s["format"] == 2);
+  CHECK(s["format"] == 3);
   CHECK(s["voice"][0] == a.voice.espeak_voice);
   CHECK(s["voice"].size() == 10);
 }
@@ -213,4 +213,49 @@ TEST_CASE("part audio: a story ends with a pause clearly longer than a paragraph
   CHECK(inside_s >= a.voice.paragraph_pause_ms / 1000.0 - 0.05);
   CHECK(end_s >= a.voice.story_pause_ms / 1000.0 - 0.1);
   CHECK(end_s >= inside_s + 0.5);
+}
+
+TEST_CASE("part audio: parts spoken while the one before is encoded keep their own audio",
+          "[build]") {
+  // produce_parts starts the next part's speech before the previous part's encoding has ended
+  // (eSpeak NG output differs slightly from call to call, so the files are not compared with
+  // parts spoken alone): each part must hold its own sentence, timed on its own audio.
+  test::TempDir d;
+  AudioSettings a = news_voice();
+  a.jobs = 2;
+  const std::vector<std::string> texts = {
+      "The first story is about the weather.",
+      "The second story is about the harbour, its new ferry and the timetable for the winter.",
+      "The third story is short."};
+  std::vector<EpisodePart> parts;
+  for (const auto& text : texts) {
+    EpisodePart p = spoken(text);
+    p.kind = Kind::story;
+    parts.push_back(p);
+  }
+  std::map<std::string, CachedPart> cache;
+  std::ostringstream log;
+  const fs::path cache_dir = d / "cache";
+  fs::create_directories(cache_dir);
+  ProducedParts made = produce_parts(parts, plan_part_audio(parts, "{}", cache_dir), a, cache,
+                                     "2026-11-02", d.path(), false, log);
+  REQUIRE(made.synthesized == 3);
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const PartAudio& p = made.parts[i];
+    REQUIRE(p.timeline.size() == 1);
+    CHECK(p.timeline[0].text == texts[i]);
+    const DecodedAudio audio = read_sound_file(p.file);
+    const double seconds = double(audio.frames()) / audio.sample_rate_hz;
+    CHECK(seconds == Approx(p.duration_seconds).margin(0.03));
+    // Speech, then the story pause: the timeline ends where this part's speech ends.
+    CHECK(p.duration_seconds - p.timeline[0].end_seconds ==
+          Approx(a.voice.story_pause_ms / 1000.0).margin(0.05));
+    std::size_t loud = 0;
+    const auto end = static_cast<std::size_t>(p.timeline[0].end_seconds * audio.sample_rate_hz);
+    for (std::size_t k = 0; k < std::min(end, audio.samples.size()); ++k)
+      if (std::fabs(audio.samples[k]) > 0.05f) ++loud;
+    CHECK(loud > end / 10);
+  }
+  CHECK(made.parts[1].duration_seconds > made.parts[0].duration_seconds + 1.0);
+  CHECK(made.parts[1].duration_seconds > made.parts[2].duration_seconds + 1.0);
 }
