@@ -4,15 +4,12 @@
 #include <string_view>
 
 #include "spoken/normalizer.hpp"
+#include "support/spoken_in.hpp"
 
 using namespace briefcast;
 
 namespace {
-std::string in(const std::string& language, std::string_view s) {
-  NormalizerConfig c;
-  c.language = language;
-  return to_spoken(s, c);
-}
+constexpr auto in = test::spoken_in;
 }  // namespace
 
 TEST_CASE("dates by each language's pattern, the day's ordinal by the word before",

@@ -11,16 +11,13 @@
 #include "base/error.hpp"
 #include "spoken/icu_spellout.hpp"
 #include "spoken/normalizer.hpp"
+#include "support/spoken_in.hpp"
 #include "support/test_support.hpp"
 
 using namespace briefcast;
 
 namespace {
-std::string in(const std::string& language, std::string_view s) {
-  NormalizerConfig c;
-  c.language = language;
-  return to_spoken(s, c);
-}
+constexpr auto in = test::spoken_in;
 }  // namespace
 
 TEST_CASE("ICU spells numbers by rule set, without soft hyphens", "[normalize][language]") {
