@@ -313,7 +313,7 @@ BriefingState load_state(const fs::path& file) {
   json j;
   try {
     j = json::parse(*text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // syntax, or a number beyond a double's range
     throw Error(ExitCode::feed, quoted(file) + ": not a valid briefcast state file (" + e.what() +
                                     "); move it away to start a new feed history");
   }

@@ -273,6 +273,8 @@ FeedConfig parse_feed_config(const std::string& text, const fs::path& file) {
   } catch (const json::parse_error& e) {
     throw Error(ExitCode::feed, "'" + origin + "': invalid JSON at byte " + std::to_string(e.byte) +
                                     ": " + e.what());
+  } catch (const json::exception& e) {  // a number beyond a double's range (out_of_range.406)
+    throw Error(ExitCode::feed, "'" + origin + "': invalid JSON: " + e.what());
   }
   if (!j.is_object()) throw Error(ExitCode::feed, "'" + origin + "': expected a JSON object");
   FeedConfig c;

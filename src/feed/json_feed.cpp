@@ -42,6 +42,8 @@ SyndicationFeed parse_json_feed(const std::string& text, const std::string& orig
     j = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     fail(origin, "invalid JSON Feed: invalid JSON at byte " + std::to_string(e.byte));
+  } catch (const nlohmann::json::exception& e) {  // a number beyond a double's range
+    fail(origin, std::string("invalid JSON Feed: ") + e.what());
   }
   if (!j.is_object()) fail(origin, "invalid JSON Feed: expected a JSON object");
   if (!json_string(j, "version").starts_with("https://jsonfeed.org/version/"))

@@ -50,6 +50,8 @@ VoiceProfile parse_voice_profile(const std::string& text, const std::string& ori
   } catch (const json::parse_error& e) {
     throw Error(ExitCode::voice, "'" + origin + "': invalid JSON at byte " +
                                      std::to_string(e.byte) + ": " + e.what());
+  } catch (const json::exception& e) {  // a number beyond a double's range (out_of_range.406)
+    throw Error(ExitCode::voice, "'" + origin + "': invalid JSON: " + e.what());
   }
   if (!j.is_object()) throw Error(ExitCode::voice, "'" + origin + "': expected a JSON object");
   static const std::vector<std::string> known = {"description",

@@ -285,6 +285,8 @@ TEST_CASE("state: damaged fields are named with the file", "[build][state]") {
     CHECK(std::string(e.what()).starts_with("'" + (d / "state.json").string() +
                                             "': not a valid briefcast state file ("));
   }
+  test::write_file(d / "state.json", "{\"version\": 1, \"next_episode_number\": 7e77777}");
+  CHECK_THROWS_AS(load_state(d / "state.json"), Error);
 }
 
 TEST_CASE("state: the sources' validators are only a cache: bad entries are dropped",

@@ -417,6 +417,16 @@ TEST_CASE("bad feed definitions name the file, the field and the problem", "[sou
       CHECK(e.code() == ExitCode::feed);
       CHECK(std::string(e.what()).rfind("'" + d.file.string() + "': invalid JSON at byte", 0) == 0);
     }
+    // A number no double holds (the fuzzer's find: nlohmann throws out_of_range, not
+    // parse_error) is the same one-line error.
+    test::write_file(d.file, "{\"show\": 106e5123}");
+    try {
+      load_feed_config(d.file);
+      FAIL("no error");
+    } catch (const Error& e) {
+      CHECK(e.code() == ExitCode::feed);
+      CHECK(std::string(e.what()).starts_with("'" + d.file.string() + "': invalid JSON: "));
+    }
     test::write_file(d.file, "[]");
     CHECK_THROWS_WITH(load_feed_config(d.file),
                       "'" + d.file.string() + "': expected a JSON object");

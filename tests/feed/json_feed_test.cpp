@@ -82,6 +82,8 @@ TEST_CASE("JSON that is not a JSON Feed is refused with a reason", "[sources]") 
         "'https://news.example/feed.json': invalid JSON Feed: \"items\" must be an array");
   CHECK(error_of("{\"version\": ") ==
         "'https://news.example/feed.json': invalid JSON Feed: invalid JSON at byte 13");
+  CHECK(error_of(R"({"version": "https://jsonfeed.org/version/1.1", "items": [], "x": -2e40000})")
+            .starts_with("'https://news.example/feed.json': invalid JSON Feed: "));
   CHECK(error_of("[1, 2]") ==
         "'https://news.example/feed.json': invalid JSON Feed: expected a JSON object");
 }

@@ -63,6 +63,9 @@ TEST_CASE("bad profiles name the file, the field and the problem", "[voice]") {
   CHECK(error_of(R"({"espeak_voice": "en", "lexicon": {"two words": "x"}})") ==
         "'voices/x.json': field 'lexicon.two words': entries must be single words");
   CHECK(error_of("{\"espeak_voice\": ").rfind("'voices/x.json': invalid JSON", 0) == 0);
+  // A number no double holds is refused like bad syntax (nlohmann throws out_of_range for it).
+  CHECK(error_of(R"({"espeak_voice": "en", "rate_wpm": 1e99999})")
+            .rfind("'voices/x.json': invalid JSON: ", 0) == 0);
 }
 
 TEST_CASE("find_voice_profile resolves names and paths", "[voice]") {
