@@ -140,8 +140,13 @@ struct LoudnessNormalizer::Impl {
   unsigned measure_rate = 0;
   unsigned output_rate = 0;
   EburPtr input;    // analysed input before gain: drives the gain
-  EburPtr limited;  // what render() produced, at the output rate: what limiting cost
-  std::vector<Biquad> limited_lowpass;  // the encoder's band at the output rate
+  EburPtr limited;  // what render() produced: what limiting cost
+  // When the output rate is a multiple of the measure rate, the output is measured at the
+  // measure rate, every limited_step-th sample (the speech holds nothing above the measure
+  // rate's Nyquist frequency): half the work at 44.1 kHz from 22.05 kHz.
+  std::size_t limited_step = 1;
+  std::size_t limited_phase = 0;        // the next measured sample in the next rendered stretch
+  std::vector<Biquad> limited_lowpass;  // the encoder's band at the rate measured
   std::vector<float> limited_band;      // reused
   double input_peak = 0.0;
   double makeup_db = 0.0;
@@ -181,10 +186,13 @@ LoudnessNormalizer::LoudnessNormalizer(const LoudnessConfig& config, unsigned me
   if (config.encoder_lowpass_hz > 0 && config.encoder_lowpass_hz < 0.9 * nyquist)
     for (double q : kButterworth8Q)
       m.lowpass.push_back(Biquad::lowpass(config.encoder_lowpass_hz, q, measure_rate_hz));
-  m.limited = make_state(output_rate_hz, EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM);
-  if (!m.lowpass.empty())
+  if (output_rate_hz > measure_rate_hz && output_rate_hz % measure_rate_hz == 0)
+    m.limited_step = output_rate_hz / measure_rate_hz;
+  const unsigned limited_rate = output_rate_hz / static_cast<unsigned>(m.limited_step);
+  m.limited = make_state(limited_rate, EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM);
+  if (config.encoder_lowpass_hz > 0 && config.encoder_lowpass_hz < 0.9 * limited_rate / 2.0)
     for (double q : kButterworth8Q)
-      m.limited_lowpass.push_back(Biquad::lowpass(config.encoder_lowpass_hz, q, output_rate_hz));
+      m.limited_lowpass.push_back(Biquad::lowpass(config.encoder_lowpass_hz, q, limited_rate));
   m.limiter.emplace(db_to_linear(config.true_peak_dbtp - config.headroom_db), output_rate_hz);
   m.ramp_samples = std::max<std::size_t>(1, std::size_t(kGainRampSeconds * output_rate_hz));
 }
@@ -192,11 +200,14 @@ LoudnessNormalizer::LoudnessNormalizer(const LoudnessConfig& config, unsigned me
 LoudnessNormalizer::~LoudnessNormalizer() = default;
 
 void LoudnessNormalizer::measure_limited(Impl& m, std::span<const float> produced) {
-  if (m.limited_lowpass.empty()) {
+  if (m.limited_lowpass.empty() && m.limited_step == 1) {
     add(m.limited.get(), produced);
     return;
   }
-  m.limited_band.assign(produced.begin(), produced.end());
+  m.limited_band.clear();
+  std::size_t i = m.limited_phase;
+  for (; i < produced.size(); i += m.limited_step) m.limited_band.push_back(produced[i]);
+  m.limited_phase = i - produced.size();
   for (float& s : m.limited_band) {
     double v = s;
     for (Biquad& f : m.limited_lowpass) v = f.step(v);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdarg>
+#include <cmath>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -67,6 +68,9 @@ LamePtr configure_lame(const Mp3Config& config, bool info_frame) {
     check(lame_set_brate(gfp, config.bitrate_kbps),
           "cannot set the bitrate " + std::to_string(config.bitrate_kbps) + " kbps");
   }
+  if (config.lowpass_hz > 0.0)
+    check(lame_set_lowpassfreq(gfp, static_cast<int>(std::lround(config.lowpass_hz))),
+          "cannot set the low-pass");
   lame_set_write_id3tag_automatic(gfp, 0);
   // On a pipe the Info/Xing frame could never be filled in; a placeholder left in the stream
   // makes decoders guess the length from it, so none is written at all.
@@ -167,6 +171,14 @@ double mp3_lowpass_hz(const Mp3Config& config) {
   const LamePtr lame = configure_lame(config, false);
   const int hz = lame_get_lowpassfreq(lame.get());
   return hz > 0 ? double(hz) : 0.0;
+}
+
+Mp3Config mp3_for_source_rate(Mp3Config config, unsigned source_rate_hz) {
+  const double source_band = source_rate_hz / 2.0;
+  if (source_rate_hz == 0 || source_rate_hz >= config.sample_rate_hz) return config;
+  const double lame_band = mp3_lowpass_hz(config);
+  if (lame_band <= 0.0 || lame_band > source_band) config.lowpass_hz = source_band;
+  return config;
 }
 
 Mp3Segment encode_mp3_segment(const Mp3Config& config, std::span<const std::int16_t> samples,

@@ -21,6 +21,7 @@ struct Mp3Config {
   int bitrate_kbps = 64;            // CBR bitrate; with vbr set, the VBR maximum is not limited
   std::optional<int> vbr_quality;   // 0 (best) .. 9: VBR instead of CBR when set
   int quality = 5;                  // LAME algorithm quality 0 (best, slow) .. 9 (fast)
+  double lowpass_hz = 0.0;          // LAME's low-pass (0: LAME's own for the bitrate)
 };
 
 // `fd` stays owned by the caller and must stay open until finish() returns.
@@ -31,6 +32,12 @@ std::unique_ptr<AudioEncoder> open_mp3_encoder(int fd, const Mp3Config& config, 
 // The low-pass LAME applies at these settings, Hz (0 when it keeps the whole band): loudness is
 // measured on the band the published file keeps. Throws like open_mp3_encoder for bad settings.
 double mp3_lowpass_hz(const Mp3Config& config);
+
+// `config` for audio made at `source_rate_hz` and resampled up: the low-pass lowered to the
+// source's Nyquist frequency when LAME's own lies above it (eSpeak NG speaks at 22.05 kHz, so a
+// 44.1 kHz stream holds nothing above 11.025 kHz: LAME spends neither bits nor a quarter of its
+// time on that empty band). Unchanged when the source is not narrower than the output.
+Mp3Config mp3_for_source_rate(Mp3Config config, unsigned source_rate_hz);
 
 // One stretch of audio encoded by a LAME encoder of its own, to be joined with others (the joined
 // encoder, mp3_joined_encoder.hpp): whole audio frames, no tags, no Info frame in `bytes`.

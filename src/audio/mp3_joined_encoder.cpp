@@ -88,19 +88,20 @@ class JoinedMp3Encoder final : public AudioEncoder {
   void write(std::span<const float> samples) override {
     if (finished_) throw Error(ExitCode::failure, "write after finish");
     samples_ += samples.size();
-    for (const float x : samples) {
-      // 16-bit, as LAME reads WAV input: half the memory of floats for the segments in flight.
-      filling_.push_back(
-          static_cast<std::int16_t>(std::lrint(std::clamp(x, -1.0f, 1.0f) * 32767.0f)));
-      quiet_run_ = std::fabs(x) < kJoinQuietLevel ? quiet_run_ + 1 : 0;
+    while (!samples.empty()) {
+      // Until the segment is long enough to be cut, the samples only need converting.
       const std::size_t length = filling_.size();
-      if (length < min_samples_) continue;
+      std::size_t n = 1;
+      if (length + 1 < min_samples_) n = std::min(samples.size(), min_samples_ - 1 - length);
+      append_samples(samples.first(n));
+      samples = samples.subspan(n);
+      if (n > 1 || filling_.size() < min_samples_) continue;
       // Cut at the last frame boundary; the kJoinSamples before it must be quiet, with a guard.
-      const std::size_t tail = length % kJoinSamples;
+      const std::size_t tail = filling_.size() % kJoinSamples;
       if (quiet_run_ >= tail + kJoinSamples + guard_) {
-        cut(length - tail, true);
-      } else if (length >= max_samples_) {
-        cut(length, false);
+        cut(filling_.size() - tail, true);
+      } else if (filling_.size() >= max_samples_) {
+        cut(filling_.size(), false);
       }
     }
   }
@@ -145,6 +146,22 @@ class JoinedMp3Encoder final : public AudioEncoder {
     std::exception_ptr error;
   };
 
+  // Appends `samples` to the segment being filled, as 16-bit samples (as LAME reads WAV input:
+  // half the memory of floats for the segments in flight), and counts the quiet at its end.
+  void append_samples(std::span<const float> samples) {
+    const std::size_t at = filling_.size();
+    filling_.resize(at + samples.size());
+    std::int16_t* to = filling_.data() + at;
+    for (std::size_t i = 0; i < samples.size(); ++i) {
+      const float v = std::clamp(samples[i], -1.0f, 1.0f) * 32767.0f;
+      to[i] = static_cast<std::int16_t>(v + (v >= 0.0f ? 0.5f : -0.5f));  // rounded
+    }
+    std::size_t quiet = 0;
+    while (quiet < samples.size() && std::fabs(samples[samples.size() - 1 - quiet]) < kJoinQuietLevel)
+      ++quiet;
+    quiet_run_ = quiet == samples.size() ? quiet_run_ + quiet : quiet;
+  }
+
   // Ends the segment being filled at `at` (a frame boundary when `seamless`): its first
   // at - kJoinSamples samples are encoded, and what follows `at` starts the next segment.
   void cut(std::size_t at, bool seamless) {
@@ -170,7 +187,7 @@ class JoinedMp3Encoder final : public AudioEncoder {
     } else {
       std::unique_lock lock(mutex_);
       // At most jobs_ segments wait or are being encoded.
-      changed_.wait(lock, [&] { return jobs_queue_.size() < jobs_ || front_done(); });
+      changed_.wait(lock, [&] { return jobs_queue_.size() < 2 * jobs_ || front_done(); });
       jobs_queue_.push_back(std::move(job));
       changed_.notify_all();
     }

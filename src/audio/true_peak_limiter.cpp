@@ -58,37 +58,47 @@ TruePeakLimiter::TruePeakLimiter(double ceiling, unsigned rate_hz)
       min_sum_(double(look_)) {}
 
 void TruePeakLimiter::process(std::span<const float> in, std::vector<float>& out) {
-  out.reserve(out.size() + in.size());
+  // Each input sample lets at most one sample out: write through a pointer, trim afterwards.
+  const std::size_t first = out.size();
+  out.resize(first + in.size());
+  float* to = out.data() + first;
   for (float x : in) {
     ++real_;
-    feed(x, out);
+    to += feed(x, to);
   }
+  out.resize(static_cast<std::size_t>(to - out.data()));
 }
 
 void TruePeakLimiter::finish(std::vector<float>& out) {
-  while (emitted_ < real_) feed(0.0f, out);
+  while (emitted_ < real_) {
+    float y = 0.0f;
+    if (feed(0.0f, &y)) out.push_back(y);
+  }
 }
 
 double TruePeakLimiter::max_reduction_db() const { return -20.0 * std::log10(min_gain_); }
 
-void TruePeakLimiter::feed(float x, std::vector<float>& out) {
+std::size_t TruePeakLimiter::feed(float x, float* to) {
   const std::size_t m = pushed_++;
   ring_[m % kRing] = x;
-  if (m < kKernelHalf) return;
+  if (m < kKernelHalf) return 0;
   require(m - kKernelHalf);
   const std::size_t j = m - kKernelHalf;  // newest sample with a known requirement
-  if (j + 1 < look_) return;
-  emit(j + 1 - look_, out);
+  if (j + 1 < look_) return 0;
+  return emit(j + 1 - look_, to);
 }
 
 double TruePeakLimiter::interpolated_peak(std::size_t n) const {  // between n and n + 1
+  // The samples under the kernel, in a row (the ones before the stream are zero).
+  std::array<double, 2 * kKernelHalf> window{};
+  for (std::size_t k = 0; k < window.size(); ++k) {
+    const std::size_t i = n + k + 1;
+    window[k] = i >= kKernelHalf ? at(i - kKernelHalf) : 0.0;
+  }
   double best = 0.0;
   for (const auto& taps : kernel().taps) {
     double y = 0.0;
-    for (int k = 0; k < 2 * kKernelHalf; ++k) {
-      const std::size_t i = n + static_cast<std::size_t>(k) + 1;
-      y += taps[static_cast<std::size_t>(k)] * (i >= kKernelHalf ? at(i - kKernelHalf) : 0.0);
-    }
+    for (std::size_t k = 0; k < window.size(); ++k) y += taps[k] * window[k];
     best = std::max(best, std::fabs(y));
   }
   return best;
@@ -98,7 +108,19 @@ void TruePeakLimiter::require(std::size_t n) {
   double p = std::fabs(at(n));
   const double before = n > 0 ? std::fabs(at(n - 1)) : 0.0;
   const double after = std::fabs(at(n + 1));
-  if (std::max({p, before, after}) > watch_) {
+  if (std::max({p, before, after}) <= watch_) {
+    // Calm for two windows: every requirement in the trailing window is 1 (the queue holds the
+    // newest alone) and so is every window minimum; nothing else needs updating.
+    if (++calm_ >= 2 * look_) {
+      required_[n % kRing] = 1.0;
+      peaks_[n % kRing] = p;
+      queue_[queue_head_] = n;
+      queue_size_ = 1;
+      min_sum_ = double(look_);
+      return;
+    }
+  } else {
+    calm_ = 0;
     // The interval before n was often computed for the sample before: reuse it.
     if (n > 0)
       p = std::max(
@@ -126,18 +148,19 @@ void TruePeakLimiter::require(std::size_t n) {
   if (++mins_at_ == look_) mins_at_ = 0;
 }
 
-void TruePeakLimiter::emit(std::size_t n, std::vector<float>& out) {
+std::size_t TruePeakLimiter::emit(std::size_t n, float* to) {
   const double smooth = min_sum_ * inv_look_;
   gain_ = smooth < gain_ ? smooth : gain_ + (smooth - gain_) * release_;
   const double g = std::min(gain_, required_[n % kRing]);
-  if (n >= real_) return;  // a zero finish() added past the end
-  out.push_back(static_cast<float>(at(n) * g));
+  if (n >= real_) return 0;  // a zero finish() added past the end
+  *to = static_cast<float>(at(n) * g);
   ++emitted_;
   if (g < kCountedReduction) {
     ++limited_;
     min_gain_ = std::min(min_gain_, g);
   }
   peak_ = std::max(peak_, peaks_[n % kRing] * g);
+  return 1;
 }
 
 }  // namespace briefcast

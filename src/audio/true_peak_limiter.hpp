@@ -37,10 +37,11 @@ class TruePeakLimiter {
   double peak() const { return peak_; }
 
  private:
-  void feed(float x, std::vector<float>& out);
+  // Each returns how many samples it wrote to `to` (0 or 1).
+  std::size_t feed(float x, float* to);
   double interpolated_peak(std::size_t n) const;
   void require(std::size_t n);
-  void emit(std::size_t n, std::vector<float>& out);
+  std::size_t emit(std::size_t n, float* to);
 
   // Delay line: a power of two above look-ahead + interpolation span at 48 kHz.
   static constexpr std::size_t kRing = 512;
@@ -62,6 +63,7 @@ class TruePeakLimiter {
   std::vector<double> mins_;  // the last look_ window minima, and their sum
   std::size_t mins_at_ = 0;
   double min_sum_;
+  std::size_t calm_ = 0;  // requirements in a row with no sample near the ceiling
   double gain_ = 1.0;
   // The interpolated peak of the interval after sample interval_, when interval_ready_.
   std::size_t interval_ = 0;

@@ -153,6 +153,7 @@ PartAudio encode_sound(const EpisodePart& part, const AudioSettings& a, const fs
   pcm.insert(pcm.end(), tail.begin(), tail.end());
   Mp3Config mp3 = a.mp3;
   mp3.sample_rate_hz = a.sample_rate_hz;
+  mp3 = mp3_for_source_rate(mp3, in.sample_rate_hz);
   LoudnessConfig settings = a.loudness;
   settings.encoder_lowpass_hz = mp3_lowpass_hz(mp3);
   settings.headroom_db = kLossyHeadroomDb;

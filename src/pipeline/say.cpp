@@ -63,7 +63,14 @@ struct Sink {
   std::unique_ptr<AudioEncoder> encoder;
 };
 
-Sink open_sink(const SayRequest& r, const Tags& tags, unsigned jobs) {
+// The MP3 settings: the requested ones at the output rate, LAME's band fitted to the speech.
+Mp3Config mp3_for(const SayRequest& r, unsigned speech_rate_hz) {
+  Mp3Config mp3 = r.mp3;
+  mp3.sample_rate_hz = r.sample_rate_hz;
+  return mp3_for_source_rate(mp3, speech_rate_hz);
+}
+
+Sink open_sink(const SayRequest& r, const Tags& tags, unsigned jobs, unsigned speech_rate_hz) {
   Sink sink;
   int fd = STDOUT_FILENO;
   if (r.output != "-") {
@@ -72,8 +79,7 @@ Sink open_sink(const SayRequest& r, const Tags& tags, unsigned jobs) {
   }
   switch (r.format) {
     case OutputFormat::mp3: {
-      Mp3Config mp3 = r.mp3;
-      mp3.sample_rate_hz = r.sample_rate_hz;
+      const Mp3Config mp3 = mp3_for(r, speech_rate_hz);
       // CBR is encoded in segments on `jobs` threads and joined; VBR frames are not joined.
       sink.encoder = mp3.vbr_quality ? open_mp3_encoder(fd, mp3, tags)
                                      : open_joined_mp3_encoder(fd, mp3, tags, jobs);
@@ -101,12 +107,10 @@ Sink open_sink(const SayRequest& r, const Tags& tags, unsigned jobs) {
 
 // The normalization settings for the output: MP3 is measured on the band LAME keeps and limited
 // with room for the peaks lossy coding adds.
-LoudnessConfig loudness_for(const SayRequest& r) {
+LoudnessConfig loudness_for(const SayRequest& r, unsigned speech_rate_hz) {
   LoudnessConfig c = r.loudness;
   if (r.format == OutputFormat::mp3) {
-    Mp3Config mp3 = r.mp3;
-    mp3.sample_rate_hz = r.sample_rate_hz;
-    c.encoder_lowpass_hz = mp3_lowpass_hz(mp3);
+    c.encoder_lowpass_hz = mp3_lowpass_hz(mp3_for(r, speech_rate_hz));
     c.headroom_db = kLossyHeadroomDb;
     c.target_lufs += kMp3LoudnessShiftDb;
   } else if (r.format == OutputFormat::ogg) {
@@ -226,9 +230,9 @@ SayReport say_into(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader
   if (!std::isfinite(r.loudness.target_lufs) || !std::isfinite(r.loudness.true_peak_dbtp))
     throw Error(ExitCode::usage, "loudness target and peak must be finite numbers");
   const unsigned jobs = r.jobs > 0 ? r.jobs : std::max(1u, std::thread::hardware_concurrency());
-  Sink sink = open_sink(r, tags, jobs);
+  Sink sink = open_sink(r, tags, jobs, speech_rate);
   Resampler resampler(speech_rate, r.sample_rate_hz);
-  LoudnessNormalizer loudness(loudness_for(r), speech_rate, r.sample_rate_hz);
+  LoudnessNormalizer loudness(loudness_for(r, speech_rate), speech_rate, r.sample_rate_hz);
   std::vector<float> chunk;      // one paragraph at eSpeak's rate (capacity reused)
   std::vector<float> rendered;   // one slice after resampling, gain and limiting (reused)
   std::uint64_t speech_pos = 0;  // samples at eSpeak's rate placed on the timeline so far
