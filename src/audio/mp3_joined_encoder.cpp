@@ -157,7 +157,8 @@ class JoinedMp3Encoder final : public AudioEncoder {
       to[i] = static_cast<std::int16_t>(v + (v >= 0.0f ? 0.5f : -0.5f));  // rounded
     }
     std::size_t quiet = 0;
-    while (quiet < samples.size() && std::fabs(samples[samples.size() - 1 - quiet]) < kJoinQuietLevel)
+    while (quiet < samples.size() &&
+           std::fabs(samples[samples.size() - 1 - quiet]) < kJoinQuietLevel)
       ++quiet;
     quiet_run_ = quiet == samples.size() ? quiet_run_ + quiet : quiet;
   }
