@@ -137,16 +137,10 @@ LoudnessStats measure_loudness(std::span<const float> samples, unsigned sample_r
 
 struct LoudnessNormalizer::Impl {
   LoudnessConfig config;
-  unsigned measure_rate = 0;
-  unsigned output_rate = 0;
-  EburPtr input;    // analysed input before gain: drives the gain
-  EburPtr limited;  // what render() produced: what limiting cost
-  // When the output rate is a multiple of the measure rate, the output is measured at the
-  // measure rate, every limited_step-th sample (the speech holds nothing above the measure
-  // rate's Nyquist frequency): half the work at 44.1 kHz from 22.05 kHz.
-  std::size_t limited_step = 1;
-  std::size_t limited_phase = 0;        // the next measured sample in the next rendered stretch
-  std::vector<Biquad> limited_lowpass;  // the encoder's band at the rate measured
+  unsigned rate = 0;
+  EburPtr input;                        // analysed input before gain: drives the gain
+  EburPtr limited;                      // what render() produced: what limiting cost
+  std::vector<Biquad> limited_lowpass;  // the encoder's band
   std::vector<float> limited_band;      // reused
   double input_peak = 0.0;
   double makeup_db = 0.0;
@@ -168,46 +162,36 @@ struct LoudnessNormalizer::Impl {
   std::optional<TruePeakLimiter> limiter;
 };
 
-LoudnessNormalizer::LoudnessNormalizer(const LoudnessConfig& config, unsigned measure_rate_hz,
-                                       unsigned output_rate_hz)
+LoudnessNormalizer::LoudnessNormalizer(const LoudnessConfig& config, unsigned sample_rate_hz)
     : impl_(std::make_unique<Impl>()) {
   Impl& m = *impl_;
   m.config = config;
-  m.measure_rate = measure_rate_hz;
-  m.output_rate = output_rate_hz;
+  m.rate = sample_rate_hz;
   // Without the histogram, libebur128 keeps every 100 ms block in a list: memory grows with the
   // episode and each integrated() call walks it all. Bins of 0.1 LU keep both constant.
-  m.input = make_state(measure_rate_hz, EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM);
-  make_state(output_rate_hz, EBUR128_MODE_I);  // the output rate must be measurable too
+  m.input = make_state(sample_rate_hz, EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM);
   if (!config.enabled) return;
-  const double nyquist = measure_rate_hz / 2.0;
+  const double nyquist = sample_rate_hz / 2.0;
   if (config.highpass_hz > 0 && config.highpass_hz < nyquist)
-    m.highpass = Biquad::highpass(config.highpass_hz, measure_rate_hz);
+    m.highpass = Biquad::highpass(config.highpass_hz, sample_rate_hz);
   if (config.encoder_lowpass_hz > 0 && config.encoder_lowpass_hz < 0.9 * nyquist)
-    for (double q : kButterworth8Q)
-      m.lowpass.push_back(Biquad::lowpass(config.encoder_lowpass_hz, q, measure_rate_hz));
-  if (output_rate_hz > measure_rate_hz && output_rate_hz % measure_rate_hz == 0)
-    m.limited_step = output_rate_hz / measure_rate_hz;
-  const unsigned limited_rate = output_rate_hz / static_cast<unsigned>(m.limited_step);
-  m.limited = make_state(limited_rate, EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM);
-  if (config.encoder_lowpass_hz > 0 && config.encoder_lowpass_hz < 0.9 * limited_rate / 2.0)
-    for (double q : kButterworth8Q)
-      m.limited_lowpass.push_back(Biquad::lowpass(config.encoder_lowpass_hz, q, limited_rate));
-  m.limiter.emplace(db_to_linear(config.true_peak_dbtp - config.headroom_db), output_rate_hz);
-  m.ramp_samples = std::max<std::size_t>(1, std::size_t(kGainRampSeconds * output_rate_hz));
+    for (double q : kButterworth8Q) {
+      m.lowpass.push_back(Biquad::lowpass(config.encoder_lowpass_hz, q, sample_rate_hz));
+      m.limited_lowpass.push_back(m.lowpass.back());
+    }
+  m.limited = make_state(sample_rate_hz, EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM);
+  m.limiter.emplace(db_to_linear(config.true_peak_dbtp - config.headroom_db), sample_rate_hz);
+  m.ramp_samples = std::max<std::size_t>(1, std::size_t(kGainRampSeconds * sample_rate_hz));
 }
 
 LoudnessNormalizer::~LoudnessNormalizer() = default;
 
 void LoudnessNormalizer::measure_limited(Impl& m, std::span<const float> produced) {
-  if (m.limited_lowpass.empty() && m.limited_step == 1) {
+  if (m.limited_lowpass.empty()) {
     add(m.limited.get(), produced);
     return;
   }
-  m.limited_band.clear();
-  std::size_t i = m.limited_phase;
-  for (; i < produced.size(); i += m.limited_step) m.limited_band.push_back(produced[i]);
-  m.limited_phase = i - produced.size();
+  m.limited_band.assign(produced.begin(), produced.end());
   for (float& s : m.limited_band) {
     double v = s;
     for (Biquad& f : m.limited_lowpass) v = f.step(v);
@@ -251,7 +235,7 @@ void LoudnessNormalizer::analyse(std::span<float> chunk) {
   }
   if (std::isfinite(so_far) && so_far >= kAbsoluteGateLufs)
     m.gain_db = m.config.target_lufs - so_far + m.makeup_db;
-  else if (auto own = chunk_loudness(band, m.measure_rate))
+  else if (auto own = chunk_loudness(band, m.rate))
     m.gain_db = m.config.target_lufs - *own;
   const double gain = db_to_linear(m.gain_db.value_or(0.0));
   double energy = 0.0;

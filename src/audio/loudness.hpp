@@ -4,13 +4,15 @@
 //
 // Streaming choice: eSpeak NG speaks at a steady level, so a static gain does the levelling and
 // the limiter only catches rare peaks. The caller hands over one bounded chunk at a time (a
-// paragraph): analyse() high-passes it and measures it (at the synthesizer's own rate, which is
-// cheaper), and the gain for the audio rendered next is target − (integrated loudness of
-// everything analysed so far) — it settles after the first paragraph and moves slowly after
-// that, ramped over a few milliseconds at the chunk start. render() applies that gain and the
-// limiter sample by sample (a few milliseconds of look-ahead, buffers reused), so memory does not
-// depend on the chunk size or the length of the stream; finish() drains the look-ahead. The true
-// peak is computed (4× polyphase interpolation) only where the sample peak comes near the ceiling.
+// paragraph): analyse() high-passes it and measures it, and the gain for the audio rendered next is
+// target − (integrated loudness of everything analysed so far) — it settles after the first
+// paragraph and moves slowly after that, ramped over a few milliseconds at the chunk start.
+// render() applies that gain and the limiter sample by sample (a few milliseconds of look-ahead,
+// buffers reused), so memory does not depend on the chunk size or the length of the stream;
+// finish() drains the look-ahead. The true peak is computed (4× polyphase interpolation) only where
+// the sample peak comes near the ceiling. All of it runs at the synthesizer's own rate, before
+// resampling: half the samples of a 44.1 kHz output from eSpeak NG's 22.05 kHz, and the true peak
+// is the band-limited signal's, which a resampler keeps.
 //
 // The published file is what has to meet the target, so the config can name the encoder's
 // low-pass (loudness is measured on the band the encoder keeps) and headroom below the ceiling
@@ -49,11 +51,8 @@ LoudnessStats measure_loudness(std::span<const float> samples, unsigned sample_r
 
 class LoudnessNormalizer {
  public:
-  // analyse() takes audio at `measure_rate_hz`, render() at `output_rate_hz`.
-  LoudnessNormalizer(const LoudnessConfig& config, unsigned measure_rate_hz,
-                     unsigned output_rate_hz);
-  LoudnessNormalizer(const LoudnessConfig& config, unsigned sample_rate_hz)
-      : LoudnessNormalizer(config, sample_rate_hz, sample_rate_hz) {}
+  // Audio at `sample_rate_hz` (the synthesizer's own rate: resample what render() gives).
+  LoudnessNormalizer(const LoudnessConfig& config, unsigned sample_rate_hz);
   ~LoudnessNormalizer();
   LoudnessNormalizer(const LoudnessNormalizer&) = delete;
   LoudnessNormalizer& operator=(const LoudnessNormalizer&) = delete;
@@ -62,12 +61,12 @@ class LoudnessNormalizer {
   // rendered next. Chunks must be handed over in order, and should end in a pause (the backward
   // pass of the high-pass starts at rest at the chunk's end).
   void analyse(std::span<float> chunk);
-  // Applies gain and limiting to the same stretch of audio at the output rate; appends the
-  // result to `out`. The limiter's look-ahead holds back a few milliseconds until finish().
+  // Applies gain and limiting to the same stretch of audio; appends the result to `out`. The
+  // limiter's look-ahead holds back a few milliseconds until finish().
   void render(std::span<const float> in, std::vector<float>& out);
   // Drains the look-ahead into `out`: in total exactly as many samples come out as went in.
   void finish(std::vector<float>& out);
-  // analyse() + render() for a normalizer with one rate.
+  // analyse() + render().
   void process(std::span<float> chunk, std::vector<float>& out);
 
   // Loudness of all input analysed so far, before any gain (after the high-pass).

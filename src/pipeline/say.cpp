@@ -232,24 +232,24 @@ SayReport say_into(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader
   const unsigned jobs = r.jobs > 0 ? r.jobs : std::max(1u, std::thread::hardware_concurrency());
   Sink sink = open_sink(r, tags, jobs, speech_rate);
   Resampler resampler(speech_rate, r.sample_rate_hz);
-  LoudnessNormalizer loudness(loudness_for(r, speech_rate), speech_rate, r.sample_rate_hz);
+  // Loudness and limiting work at eSpeak's own rate (half the samples of a 44.1 kHz output: the
+  // speech holds nothing above that rate's Nyquist frequency, and the limiter's true peak is the
+  // band-limited signal's, which resampling keeps).
+  LoudnessNormalizer loudness(loudness_for(r, speech_rate), speech_rate);
   std::vector<float> chunk;      // one paragraph at eSpeak's rate (capacity reused)
-  std::vector<float> rendered;   // one slice after resampling, gain and limiting (reused)
+  std::vector<float> rendered;   // one slice after gain and limiting (reused)
   std::uint64_t speech_pos = 0;  // samples at eSpeak's rate placed on the timeline so far
 
-  auto write_rendered = [&](std::span<const float> resampled) {
-    rendered.clear();
-    loudness.render(resampled, rendered);
-    sink.encoder->write(rendered);
-  };
-  // The audio half: a paragraph is measured at eSpeak's rate as a whole, then resampled, limited
-  // and encoded in short slices.
+  // The audio half: a paragraph is measured as a whole, then limited, resampled and encoded in
+  // short slices.
   auto encode_chunk = [&](std::vector<float>& c) {
     if (c.empty()) return;
     loudness.analyse(c);
     for (std::size_t at = 0; at < c.size(); at += kSliceSamples) {
       const std::size_t n = std::min(kSliceSamples, c.size() - at);
-      write_rendered(resampler.process(std::span<const float>(c).subspan(at, n)));
+      rendered.clear();
+      loudness.render(std::span<const float>(c).subspan(at, n), rendered);
+      sink.encoder->write(resampler.process(rendered));
     }
   };
   // With two or more jobs the audio half runs on its own thread, fed through a short queue; the
@@ -351,10 +351,10 @@ SayReport say_into(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader
     }
     speaker.join();
   }
-  write_rendered(resampler.flush());
   rendered.clear();
   loudness.finish(rendered);
-  sink.encoder->write(rendered);
+  sink.encoder->write(resampler.process(rendered));
+  sink.encoder->write(resampler.flush());
   report.encode = sink.encoder->finish();
   if (sink.file) sink.file->commit();
   progress.finish();

@@ -1,6 +1,6 @@
 #pragma once
 // The one-off conversion pipeline behind `briefcast say`: text inputs → sentences → eSpeak NG →
-// resampling → loudness → encoder → a file published atomically (or MP3 on standard output).
+// loudness → resampling → encoder → a file published atomically (or MP3 on standard output).
 //
 // Audio flows sentence by sentence; the only buffers that grow are loudness chunks (a paragraph,
 // at most kMaxChunkSeconds of audio at eSpeak NG's rate: one being spoken, one queued, one being
@@ -49,9 +49,9 @@ struct SayRequest {
   bool progress = false;  // draw the progress bar on the log stream
   bool verbose = false;   // print measurements, encoder details and dropped lines on the log
   std::optional<InputFormat> input_format;  // --format; nullopt sniffs each input
-  // Threads: 1 speaks and encodes in turn; 2 or more speak on one thread while another measures
-  // and resamples, and CBR MP3 segments are encoded on `jobs` threads more (eSpeak NG is one per
-  // process). The output is the same for every value. 0: the number of cores.
+  // Threads: 1 speaks and encodes in turn; 2 or more speak on one thread while another measures,
+  // limits and resamples, and CBR MP3 segments are encoded on `jobs` threads more (eSpeak NG is one
+  // per process). The output is the same for every value. 0: the number of cores.
   unsigned jobs = 0;
   // Silence after the last paragraph, ms, when longer than the paragraph pause (the daily
   // briefing's pause between stories).
