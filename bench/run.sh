@@ -140,6 +140,22 @@ for rate in 22050 48000; do
   printf '%-62s %10s %8s\n' "loudness at --sample-rate $rate (decoded)" "$i LUFS" "-16±0.5"
   printf '%-62s %10s %8s\n' "" "$p dBTP" "<= -1.0"
 done
+# The level stage's shape on the example article the tests use: the same speech with and without
+# normalization, 10 ms window by window, and the energy below 20 Hz (sox: down to 1 kHz, then a
+# 20 Hz low-pass with a 5 Hz transition band) against the whole.
+article="$repo/examples/articles/markets-and-earnings.txt"
+$say "$article" -o "$work/on.wav"
+$say --no-loudness "$article" -o "$work/off.wav"
+read -r on_lufs _ < <(loudness "$work/on.wav")
+read -r off_lufs _ < <(loudness "$work/off.wav")
+read -r voiced within cut boost < <(python3 bench/level_shape.py "$work/on.wav" "$work/off.wav" \
+  "$(echo "$on_lufs - $off_lufs" | bc -l)")
+rms() { sox "$@" stat 2>&1 | awk '/RMS +amplitude/ {print $3}'; }
+subsonic=$(echo "20 * l($(rms "$work/on.wav" -n rate 1k sinc -20 -t 5) / $(rms "$work/on.wav" -n)) / l(10)" | bc -l)
+pct() { echo "$1 * 100" | bc -l; }
+printf '%-62s %4.0f%% / %2.0f%% %8s\n' "voiced 10 ms windows ($voiced): static gain within 1 dB / cut > 3 dB" \
+  "$(pct "$within")" "$(pct "$cut")" ">=70/<=10"
+printf '%-62s %7.1f dB %8s\n' "energy below 20 Hz, relative to the whole" "$subsonic" "<= -40"
 if cmp -s "$work/say15.mp3" "$work/say15j1.mp3"; then
   echo "say --jobs 1 and --jobs $(nproc): byte-identical MP3"
 else

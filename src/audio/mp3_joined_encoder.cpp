@@ -187,7 +187,7 @@ class JoinedMp3Encoder final : public AudioEncoder {
       jobs_queue_.push_back(std::move(job));
     } else {
       std::unique_lock lock(mutex_);
-      // At most jobs_ segments wait or are being encoded.
+      // At most 2 × jobs_ segments wait or are being encoded (mp3_joined_encoder.hpp).
       changed_.wait(lock, [&] { return jobs_queue_.size() < 2 * jobs_ || front_done(); });
       jobs_queue_.push_back(std::move(job));
       changed_.notify_all();

@@ -17,7 +17,8 @@
 // Where segments are cut depends on the audio alone, never on `jobs`: `jobs` 1 (every segment
 // encoded on the calling thread) and any other number give byte-identical files.
 //
-// Memory: at most `jobs` segments wait or are being encoded, plus the one being filled and one
+// Memory: at most 2 × `jobs` segments wait or are being encoded (a worker that finishes finds the
+// next segment ready instead of waiting for it to be rendered), plus the one being filled and one
 // spare; each is at most kJoinMaxSegmentSeconds of 16-bit samples (usually a little over
 // kJoinSegmentSeconds) and its frames.
 

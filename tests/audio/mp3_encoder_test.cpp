@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdint>
@@ -178,6 +179,36 @@ TEST_CASE("MP3 written to a pipe is a decodable stream without an Info frame", "
   CHECK(audio.channels == 1);
   CHECK(audio.seconds() == Approx(10.0).epsilon(0.02));
   CHECK(read_id3v2(dir / "piped.mp3").tags.title == "Piped");
+}
+
+TEST_CASE("MP3 of speech made at a lower rate: LAME's low-pass lowered to the speech's band",
+          "[encode]") {
+  // eSpeak NG speaks at 22.05 kHz: at a 44.1 kHz output nothing lies above 11.025 kHz.
+  const Mp3Config own;
+  REQUIRE(mp3_lowpass_hz(own) > 16000.0);  // LAME's own at 64 kbps
+  const Mp3Config fitted = mp3_for_source_rate(own, 22050);
+  CHECK(fitted.lowpass_hz == 11025.0);
+  CHECK(mp3_lowpass_hz(fitted) == Approx(11025.0).margin(1.0));
+  CHECK(fitted.bitrate_kbps == own.bitrate_kbps);
+  CHECK(fitted.quality == own.quality);
+  // Unchanged where LAME's own is already lower (32 kbps: 8.25 kHz), or the source is as wide.
+  Mp3Config low;
+  low.bitrate_kbps = 32;
+  CHECK(mp3_for_source_rate(low, 22050).lowpass_hz == 0.0);
+  CHECK(mp3_for_source_rate(own, 44100).lowpass_hz == 0.0);
+  CHECK(mp3_for_source_rate(own, 0).lowpass_hz == 0.0);
+
+  // Decoded: a 5 kHz tone passes both; a 14 kHz one (above the speech's band) only LAME's own.
+  TempDir dir;
+  auto level = [&](double hz, const Mp3Config& c) {
+    const fs::path path = dir / "tone.mp3";
+    test::encode_tone_mp3(path, hz, 2, c);
+    const DecodedAudio d = read_sound_file(path);
+    return 20.0 * std::log10(std::max(test::rms(d.samples), 1e-9));
+  };
+  CHECK(level(5000, fitted) == Approx(level(5000, own)).margin(0.5));
+  CHECK(level(14000, own) > -30.0);
+  CHECK(level(14000, fitted) < -60.0);
 }
 
 TEST_CASE("MP3 settings LAME cannot honour fail with the encode exit code", "[encode]") {
