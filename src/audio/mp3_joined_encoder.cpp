@@ -29,6 +29,16 @@ constexpr std::size_t kJoinSamples = 1152;
 // inside the pause (soxr and filter tails, and the codec's own smearing around speech, stay in
 // the segment that owns them).
 constexpr unsigned kJoinGuardPerSecond = 50;
+// A pause this long (a sentence's or a paragraph's) is where a segment long enough is cut; a
+// shorter one (a comma's) only once the segment is kJoinPatienceSeconds past its minimum.
+constexpr double kLongQuietSeconds = 0.25;
+constexpr double kJoinPatienceSeconds = 3.0;
+// Samples converted between two looks for a place to cut (a quiet stretch long enough to cut in
+// lasts far longer, so none is missed).
+constexpr std::size_t kCutCheckSamples = 64;
+// Digital silence at the start of a segment is written as silent frames of its own, not encoded,
+// once this many frames of it have gathered (bounds the memory a long silence holds).
+constexpr std::size_t kSilenceFlushUnits = 64;
 
 // pwrite ignores its offset on an O_APPEND descriptor (Linux), so such a file counts as a pipe.
 bool is_seekable(int fd) {
@@ -64,12 +74,16 @@ class JoinedMp3Encoder final : public AudioEncoder {
         jobs_(std::max(1u, jobs)),
         min_samples_(static_cast<std::size_t>(kJoinSegmentSeconds * config.sample_rate_hz)),
         max_samples_(static_cast<std::size_t>(kJoinMaxSegmentSeconds * config.sample_rate_hz)),
-        guard_(config.sample_rate_hz / kJoinGuardPerSecond) {
+        guard_(config.sample_rate_hz / kJoinGuardPerSecond),
+        long_quiet_(static_cast<std::size_t>(kLongQuietSeconds * config.sample_rate_hz)),
+        patience_(static_cast<std::size_t>(kJoinPatienceSeconds * config.sample_rate_hz)) {
     if (config.vbr_quality)
       throw Error(ExitCode::failure, "the joined MP3 encoder takes CBR settings only");
     // Settings LAME refuses fail here, before anything is written.
     (void)mp3_lowpass_hz(config);
-    info_header_ = info_frame_header(stream_header(config), true, "MP3 output");
+    header_ = stream_header(config);
+    filling_.reserve(max_samples_ + kCutCheckSamples);
+    info_header_ = info_frame_header(header_, true, "MP3 output");
     const std::vector<char> id3 = render_id3v2(tags);
     const off_t start = ::lseek(fd_, 0, SEEK_CUR);
     emit(id3.data(), id3.size());
@@ -91,26 +105,22 @@ class JoinedMp3Encoder final : public AudioEncoder {
     while (!samples.empty()) {
       // Until the segment is long enough to be cut, the samples only need converting.
       const std::size_t length = filling_.size();
-      std::size_t n = 1;
-      if (length + 1 < min_samples_) n = std::min(samples.size(), min_samples_ - 1 - length);
+      const std::size_t n = std::min(samples.size(), length + kCutCheckSamples < min_samples_
+                                                         ? min_samples_ - length - kCutCheckSamples
+                                                         : kCutCheckSamples);
       append_samples(samples.first(n));
       samples = samples.subspan(n);
-      if (n > 1 || filling_.size() < min_samples_) continue;
-      // Cut at the last frame boundary; the kJoinSamples before it must be quiet, with a guard.
-      const std::size_t tail = filling_.size() % kJoinSamples;
-      if (quiet_run_ >= tail + kJoinSamples + guard_) {
-        cut(filling_.size() - tail, true);
-      } else if (filling_.size() >= max_samples_) {
-        cut(filling_.size(), false);
-      }
+      if (filling_.size() >= min_samples_) look_for_cut();
     }
   }
 
   EncodeReport finish() override {
     if (finished_) throw Error(ExitCode::failure, "finish called twice");
     finished_ = true;
-    const std::size_t rest = filling_.size();
-    submit(std::move(filling_), rest);
+    Job job;
+    job.encode = filling_.size();
+    job.samples = std::move(filling_);
+    submit(std::move(job));
     wait_all();
     stop_workers();
     if (runs_.empty()) throw Error(ExitCode::encode, "LAME: no audio frames");
@@ -140,11 +150,29 @@ class JoinedMp3Encoder final : public AudioEncoder {
     std::vector<std::int16_t> samples;
     std::size_t encode = 0;  // samples encoded: the rest of `samples` is the quiet left out
     bool first = false;
+    bool silent = false;  // digital silence: `result` made without LAME
     bool started = false;
     bool done = false;
     Mp3Segment result;
     std::exception_ptr error;
   };
+
+  // Cuts the segment being filled where a long enough quiet stretch allows: at the first frame
+  // boundary inside the stretch with kJoinSamples + guard_ quiet before it (the rest of the
+  // stretch starts the next segment), else where it stands once it is the longest allowed.
+  void look_for_cut() {
+    const std::size_t length = filling_.size();
+    const std::size_t need = kJoinSamples + guard_;
+    if (quiet_run_ >= long_quiet_ || (length >= min_samples_ + patience_ && quiet_run_ >= need)) {
+      const std::size_t start = length - quiet_run_;
+      const std::size_t at = (start + need + kJoinSamples - 1) / kJoinSamples * kJoinSamples;
+      if (at <= length) {
+        cut(at, true);
+        return;
+      }
+    }
+    if (length >= max_samples_) cut(length, false);
+  }
 
   // Appends `samples` to the segment being filled, as 16-bit samples (as LAME reads WAV input:
   // half the memory of floats for the segments in flight), and counts the quiet at its end.
@@ -156,11 +184,59 @@ class JoinedMp3Encoder final : public AudioEncoder {
       const float v = std::clamp(samples[i], -1.0f, 1.0f) * 32767.0f;
       to[i] = static_cast<std::int16_t>(v + (v >= 0.0f ? 0.5f : -0.5f));  // rounded
     }
-    std::size_t quiet = 0;
-    while (quiet < samples.size() &&
-           std::fabs(samples[samples.size() - 1 - quiet]) < kJoinQuietLevel)
-      ++quiet;
-    quiet_run_ = quiet == samples.size() ? quiet_run_ + quiet : quiet;
+    std::size_t first_sound = 0;
+    while (first_sound < samples.size() && std::fabs(samples[first_sound]) < kJoinQuietLevel)
+      ++first_sound;
+    if (first_sound == samples.size()) {
+      quiet_run_ += samples.size();
+    } else {
+      std::size_t quiet = 0;
+      while (std::fabs(samples[samples.size() - 1 - quiet]) < kJoinQuietLevel) ++quiet;
+      quiet_run_ = quiet;
+    }
+    if (!leading_quiet_) return;
+    if (first_sound < samples.size()) {
+      leading_quiet_ = false;
+      write_silence(at + first_sound);
+    } else if (filling_.size() >= kJoinSamples + guard_ + kSilenceFlushUnits * kJoinSamples) {
+      write_silence(filling_.size());
+    }
+  }
+
+  // The segment being filled starts with `quiet` quiet samples (it starts at a frame boundary,
+  // after a seamless cut): all but the last kJoinSamples + guard_ of them, in whole frames, go
+  // out as digital silence — frames with no audio data that every decoder plays as zeros, and
+  // that cost LAME nothing (it would spend more than half a speech frame's time on each).
+  void write_silence(std::size_t quiet) {
+    const std::size_t keep = kJoinSamples + guard_;
+    if (quiet < keep + kJoinSamples) return;
+    const std::size_t units = (quiet - keep) / kJoinSamples;
+    Job job;
+    job.silent = true;
+    job.result.frames = units * (kJoinSamples / header_.samples_per_frame);
+    job.result.bytes = take_bytes();
+    job.result.bytes.clear();
+    for (std::uint64_t f = 0; f < job.result.frames; ++f) append_silent_frame(job.result.bytes);
+    submit(std::move(job));
+    filling_.erase(filling_.begin(),
+                   filling_.begin() + static_cast<std::ptrdiff_t>(units * kJoinSamples));
+    quiet_run_ = std::min(quiet_run_, filling_.size());
+  }
+
+  // One frame whose side information is all zero (no main data, nothing taken from the bit
+  // reservoir), its padding keeping the stream's average bitrate exact.
+  void append_silent_frame(std::vector<unsigned char>& out) {
+    Mp3FrameHeader h = header_;
+    const unsigned per_kbps = h.version == MpegVersion::mpeg1 ? 144000 : 72000;
+    silence_slots_ += per_kbps * h.bitrate_kbps % h.sample_rate_hz;
+    h.padding = silence_slots_ >= h.sample_rate_hz;
+    if (h.padding) silence_slots_ -= h.sample_rate_hz;
+    const auto bytes = render_frame_header(h);
+    const auto parsed = bytes ? parse_frame_header(*bytes) : std::nullopt;
+    if (!parsed) throw Error(ExitCode::encode, "LAME: no silent frame at these settings");
+    const std::size_t from = out.size();
+    out.resize(from + parsed->frame_bytes, 0);
+    std::copy(bytes->begin(), bytes->end(), out.begin() + static_cast<std::ptrdiff_t>(from));
   }
 
   // Ends the segment being filled at `at` (a frame boundary when `seamless`): its first
@@ -170,29 +246,37 @@ class JoinedMp3Encoder final : public AudioEncoder {
     next.assign(filling_.begin() + static_cast<std::ptrdiff_t>(at), filling_.end());
     filling_.resize(at);
     const std::size_t encode = seamless ? at - kJoinSamples : at;
-    submit(std::move(filling_), encode);
+    Job job;
+    job.samples = std::move(filling_);
+    job.encode = encode;
+    submit(std::move(job));
     filling_ = std::move(next);
     quiet_run_ = std::min(quiet_run_, filling_.size());
+    leading_quiet_ = seamless && quiet_run_ == filling_.size();
   }
 
-  void submit(std::vector<std::int16_t> samples, std::size_t encode) {
-    Job job;
-    job.samples = std::move(samples);
-    job.encode = encode;
+  void submit(Job job) {
     job.first = submitted_++ == 0;
+    if (job.silent) job.started = job.done = true;
     if (workers_.empty()) {
-      run(job);
+      if (!job.silent) run(job);
       job.done = true;
       std::lock_guard lock(mutex_);
       jobs_queue_.push_back(std::move(job));
     } else {
       std::unique_lock lock(mutex_);
       // At most 2 × jobs_ segments wait or are being encoded (mp3_joined_encoder.hpp).
-      changed_.wait(lock, [&] { return jobs_queue_.size() < 2 * jobs_ || front_done(); });
+      changed_.wait(lock, [&] { return encoding() < 2 * jobs_ || front_done(); });
       jobs_queue_.push_back(std::move(job));
       changed_.notify_all();
     }
     write_done();
+  }
+
+  // Segments for LAME in the queue (silent ones are done as they are queued).
+  std::size_t encoding() const {
+    return static_cast<std::size_t>(std::count_if(jobs_queue_.begin(), jobs_queue_.end(),
+                                                  [](const Job& j) { return !j.silent; }));
   }
 
   bool front_done() const { return !jobs_queue_.empty() && jobs_queue_.front().done; }
@@ -234,12 +318,12 @@ class JoinedMp3Encoder final : public AudioEncoder {
       if (header) first_info_ = parse_xing_header(s.info_frame, *header);
     }
     // A seamless cut relies on LAME's join length; a different LAME would shift the timeline.
-    if (job.encode + kJoinSamples == job.samples.size() &&
+    if (!job.silent && job.encode + kJoinSamples == job.samples.size() &&
         s.frames * info_header_.samples_per_frame != job.samples.size())
       throw Error(ExitCode::encode, "LAME: a joined segment of " +
                                         std::to_string(job.samples.size()) + " samples gave " +
                                         std::to_string(s.frames) + " frames");
-    last_padding_ = s.encoder_padding;
+    if (!job.silent) last_padding_ = s.encoder_padding;
     runs_.push_back({s.bytes.size(), s.frames});
     music_crc_ = lame_crc16(s.bytes, music_crc_);
     emit(s.bytes.data(), s.bytes.size());
@@ -288,9 +372,14 @@ class JoinedMp3Encoder final : public AudioEncoder {
     workers_.clear();
   }
 
+  // A segment's buffer: reserved once for the longest segment, so it never grows by doubling.
   std::vector<std::int16_t> take_buffer() {
     std::lock_guard lock(mutex_);
-    if (spare_samples_.empty()) return {};
+    if (spare_samples_.empty()) {
+      std::vector<std::int16_t> b;
+      b.reserve(max_samples_ + kCutCheckSamples);
+      return b;
+    }
     std::vector<std::int16_t> b = std::move(spare_samples_.back());
     spare_samples_.pop_back();
     return b;
@@ -305,7 +394,7 @@ class JoinedMp3Encoder final : public AudioEncoder {
   void recycle(Job job) {
     std::lock_guard lock(mutex_);
     // Enough for the next segments to reuse; more would only hold memory.
-    if (spare_samples_.empty()) spare_samples_.push_back(std::move(job.samples));
+    if (spare_samples_.empty() && !job.silent) spare_samples_.push_back(std::move(job.samples));
     if (spare_bytes_.size() < jobs_) spare_bytes_.push_back(std::move(job.result.bytes));
   }
 
@@ -320,12 +409,17 @@ class JoinedMp3Encoder final : public AudioEncoder {
   unsigned jobs_;
   std::size_t min_samples_;
   std::size_t max_samples_;
-  std::size_t guard_;  // quiet samples kept before the left-out stretch
+  std::size_t guard_;       // quiet samples kept before the left-out stretch
+  std::size_t long_quiet_;  // a pause to cut in as soon as the segment is long enough
+  std::size_t patience_;    // past the minimum, a shorter pause will do
+  Mp3FrameHeader header_;   // of the audio frames
   Mp3FrameHeader info_header_;
   off_t info_offset_ = 0;
 
   std::vector<std::int16_t> filling_;  // the segment being filled
   std::size_t quiet_run_ = 0;          // quiet samples at its end
+  bool leading_quiet_ = false;         // it starts after a seamless cut and is all quiet so far
+  std::uint64_t silence_slots_ = 0;    // padding remainder of the silent frames, in Hz units
   std::uint64_t submitted_ = 0;
   std::uint64_t samples_ = 0;
   std::uint64_t bytes_ = 0;

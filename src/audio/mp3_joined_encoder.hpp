@@ -9,18 +9,24 @@
 // samples) inside a quiet stretch (below kJoinQuietLevel), at least 20 ms after the sound before
 // it, and its last 1152 samples (quiet) are left out, which is exactly what LAME's delay and
 // padding add at a join (576 + 576 samples) — so every later sample decodes at the position it
-// has in the input, and the join lies in the quiet it replaces. Only when no quiet stretch of
-// 1152 + 20 ms + up to 1151 samples (at most 72 ms at 44.1 kHz) appears within
-// kJoinMaxSegmentSeconds is a segment cut where it stands (that join adds 1152-2303 samples of
-// silence; eSpeak NG speech always has such pauses between sentences).
+// has in the input, and the join lies in the quiet it replaces. A segment past
+// kJoinSegmentSeconds is cut in the next pause of 250 ms or more (a sentence's or a
+// paragraph's); 3 s later any quiet stretch of 1152 samples + 20 ms will do. Only when none
+// appears within kJoinMaxSegmentSeconds is a segment cut where it stands (that join adds
+// 1152-2303 samples of silence; eSpeak NG speech always has such pauses between sentences).
+//
+// The rest of the pause starts the next segment; its digital silence, all but the last 1152
+// samples + 20 ms before the sound, is written as silent frames (header and empty side
+// information: no audio data, nothing from the bit reservoir) instead of being encoded — LAME
+// spends more than half a speech frame's time on a silent one.
 //
 // Where segments are cut depends on the audio alone, never on `jobs`: `jobs` 1 (every segment
 // encoded on the calling thread) and any other number give byte-identical files.
 //
 // Memory: at most 2 × `jobs` segments wait or are being encoded (a worker that finishes finds the
 // next segment ready instead of waiting for it to be rendered), plus the one being filled and one
-// spare; each is at most kJoinMaxSegmentSeconds of 16-bit samples (usually a little over
-// kJoinSegmentSeconds) and its frames.
+// spare; each buffer is reserved once for kJoinMaxSegmentSeconds of 16-bit samples (usually
+// filled a little past kJoinSegmentSeconds), with its frames.
 
 #include <memory>
 

@@ -44,7 +44,8 @@ std::optional<std::vector<float>> ParagraphQueue::pop() {
 void ParagraphQueue::recycle(std::vector<float> buffer) {
   std::lock_guard lock(mutex_);
   // One more than can wait: the speaking side always finds a buffer while the queue is full.
-  if (spare_.size() < capacity_ + 1) spare_.push_back(std::move(buffer));
+  if (spare_.size() < capacity_ + 1 && buffer.capacity() <= max_kept_)
+    spare_.push_back(std::move(buffer));
 }
 
 void ParagraphQueue::stop() {

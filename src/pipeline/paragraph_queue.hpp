@@ -4,9 +4,10 @@
 // encoding) pops them in order.
 //
 // At most `capacity` paragraphs wait, and their buffers come back (recycle, take_buffer) to be
-// filled again, so memory stays flat. The speaking side ends the stream with close() (with its
-// exception, if it failed); the audio side calls stop() when it fails, and the speaking side's
-// next push() then throws Stopped. All members are safe to call from either thread.
+// filled again, so memory stays flat (a buffer grown past `max_kept` is let go instead). The
+// speaking side ends the stream with close() (with its exception, if it failed); the audio side
+// calls stop() when it fails, and the speaking side's next push() then throws Stopped. All members
+// are safe to call from either thread.
 
 #include <condition_variable>
 #include <cstddef>
@@ -22,7 +23,9 @@ class ParagraphQueue {
  public:
   // Thrown by push() once the audio side has stopped.
   struct Stopped {};
-  explicit ParagraphQueue(std::size_t capacity) : capacity_(capacity) {}
+  // Buffers given back with more room than `max_kept` samples are freed, not kept for reuse.
+  ParagraphQueue(std::size_t capacity, std::size_t max_kept)
+      : capacity_(capacity), max_kept_(max_kept) {}
 
   // An empty buffer to fill, with the capacity of one already used when there is one.
   std::vector<float> take_buffer();
@@ -39,6 +42,7 @@ class ParagraphQueue {
 
  private:
   std::size_t capacity_;
+  std::size_t max_kept_;
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<std::vector<float>> full_;

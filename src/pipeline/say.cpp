@@ -254,13 +254,18 @@ SayReport say_into(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader
   };
   // With two or more jobs the audio half runs on its own thread, fed through a short queue; the
   // order of the work is the same, so the output is byte-identical to one job.
+  // A chunk holds at most kMaxChunkSeconds (more only when one sentence is longer): its buffer is
+  // reserved once, and one an overlong sentence grew is not kept for reuse.
+  const std::size_t max_chunk = static_cast<std::size_t>(kMaxChunkSeconds * speech_rate);
+  chunk.reserve(max_chunk);
   std::optional<ParagraphQueue> queue;
-  if (jobs > 1) queue.emplace(kQueuedParagraphs);
+  if (jobs > 1) queue.emplace(kQueuedParagraphs, max_chunk);
   auto flush_chunk = [&] {
     if (chunk.empty()) return;
     if (queue) {
       queue->push(std::move(chunk));
       chunk = queue->take_buffer();
+      chunk.reserve(max_chunk);
     } else {
       encode_chunk(chunk);
       chunk.clear();
@@ -271,7 +276,6 @@ SayReport say_into(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader
     speech_pos += n;
     chunk.resize(chunk.size() + n, 0.0f);
   };
-  const double max_chunk = kMaxChunkSeconds * speech_rate;
 
   // The speaking half: front end and eSpeak NG, sentence by sentence.
   auto speak_all = [&] {
@@ -295,6 +299,11 @@ SayReport say_into(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader
             t.words.push_back(
                 {w.text_offset, w.text_length, static_cast<double>(speech_pos + at) / speech_rate});
           }
+          // The chunk so far ends in a pause: hand it over before it would outgrow its buffer.
+          const std::size_t pause = static_cast<std::size_t>(
+              (k + 1 == sentences.size() ? r.voice.paragraph_pause_ms : r.voice.sentence_pause_ms) *
+              speech_rate / 1000);
+          if (!chunk.empty() && chunk.size() + (end - begin) + pause > max_chunk) flush_chunk();
           const std::size_t at = chunk.size();
           chunk.resize(at + (end - begin));
           for (std::size_t s = begin; s < end; ++s)
@@ -305,7 +314,6 @@ SayReport say_into(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader
           silence(last ? r.voice.paragraph_pause_ms : r.voice.sentence_pause_ms);
           ++report.sentences;
           if (on_sentence) on_sentence(t);
-          if (static_cast<double>(chunk.size()) > max_chunk) flush_chunk();
           progress.update(report.sentences, static_cast<double>(speech_pos) / speech_rate);
         }
         ++report.paragraphs;

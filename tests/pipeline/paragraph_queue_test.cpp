@@ -10,7 +10,7 @@
 namespace briefcast {
 
 TEST_CASE("paragraph queue: paragraphs arrive in order, then the end", "[say]") {
-  ParagraphQueue q(1);
+  ParagraphQueue q(1, 1000);
   std::thread speaker([&] {
     for (int i = 0; i < 50; ++i) {
       std::vector<float> b = q.take_buffer();
@@ -31,7 +31,7 @@ TEST_CASE("paragraph queue: paragraphs arrive in order, then the end", "[say]") 
 }
 
 TEST_CASE("paragraph queue: the speaking side waits while the queue is full", "[say]") {
-  ParagraphQueue q(1);
+  ParagraphQueue q(1, 1000);
   q.push({1.0f});
   std::atomic<bool> second_in = false;
   std::thread speaker([&] {
@@ -47,17 +47,33 @@ TEST_CASE("paragraph queue: the speaking side waits while the queue is full", "[
 }
 
 TEST_CASE("paragraph queue: failures cross in both directions", "[say]") {
-  ParagraphQueue a(1);
+  ParagraphQueue a(1, 1000);
   a.push({1.0f});
   a.close(std::make_exception_ptr(std::runtime_error("eSpeak failed")));
   CHECK(a.pop().has_value());  // what was spoken before the failure still arrives
   CHECK_THROWS_WITH(a.pop(), "eSpeak failed");
 
-  ParagraphQueue b(1);
+  ParagraphQueue b(1, 1000);
   b.push({1.0f});
   std::thread speaker([&] { CHECK_THROWS_AS(b.push({2.0f}), ParagraphQueue::Stopped); });
   b.stop();  // the audio side failed: the blocked speaker is released
   speaker.join();
+}
+
+TEST_CASE("paragraph queue: buffers come back for reuse unless grown past the limit", "[say]") {
+  ParagraphQueue q(1, 1000);
+  std::vector<float> small;
+  small.reserve(1000);
+  const float* kept = small.data();
+  q.recycle(std::move(small));
+  std::vector<float> reused = q.take_buffer();
+  CHECK(reused.data() == kept);
+  CHECK(reused.empty());
+  CHECK(reused.capacity() == 1000);
+
+  std::vector<float> grown(5000);  // an overlong sentence made it bigger
+  q.recycle(std::move(grown));
+  CHECK(q.take_buffer().capacity() == 0);  // let go: a fresh buffer instead
 }
 
 }  // namespace briefcast
