@@ -32,7 +32,7 @@ constexpr unsigned kJoinGuardPerSecond = 50;
 // A pause this long (a sentence's or a paragraph's) is where a segment long enough is cut; a
 // shorter one (a comma's) only once the segment is kJoinPatienceSeconds past its minimum.
 constexpr double kLongQuietSeconds = 0.25;
-constexpr double kJoinPatienceSeconds = 3.0;
+constexpr double kJoinPatienceSeconds = 1.5;
 // Samples converted between two looks for a place to cut (a quiet stretch long enough to cut in
 // lasts far longer, so none is missed).
 constexpr std::size_t kCutCheckSamples = 64;

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <exception>
+#include <functional>
 #include <memory>
 #include <span>
 #include <thread>
@@ -19,6 +20,7 @@
 #include "base/progress.hpp"
 #include "base/strings.hpp"
 #include "pipeline/paragraph_queue.hpp"
+#include "pipeline/sentence_placer.hpp"
 #include "pipeline/text_frontend.hpp"
 
 namespace briefcast {
@@ -39,22 +41,6 @@ std::string title_from(const std::string& paragraph) {
   // Do not split a UTF-8 sequence.
   while (cut > 0 && (static_cast<unsigned char>(paragraph[cut]) & 0xC0) == 0x80) --cut;
   return paragraph.substr(0, cut) + "…";
-}
-
-// Index range of the audible part of eSpeak's output, with a short margin kept on both sides.
-std::pair<std::size_t, std::size_t> audible_range(const std::vector<std::int16_t>& s,
-                                                  unsigned rate_hz) {
-  constexpr int kThreshold = 164;     // ≈ −46 dBFS: below anything eSpeak voices
-  std::size_t margin = rate_hz / 50;  // 20 ms keeps consonant onsets and releases intact
-  auto loud = [](std::int16_t v) { return std::abs(int{v}) > kThreshold; };
-  auto first = std::find_if(s.begin(), s.end(), loud);
-  if (first == s.end()) return {0, 0};
-  auto last = std::find_if(s.rbegin(), s.rend(), loud);
-  std::size_t begin = static_cast<std::size_t>(first - s.begin());
-  std::size_t end = s.size() - static_cast<std::size_t>(last - s.rbegin());
-  begin = begin > margin ? begin - margin : 0;
-  end = std::min(s.size(), end + margin);
-  return {begin, end};
 }
 
 // Everything the conversion writes to: the atomic file (or stdout) and the encoder on top.
@@ -254,18 +240,20 @@ SayReport say_into(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader
   };
   // With two or more jobs the audio half runs on its own thread, fed through a short queue; the
   // order of the work is the same, so the output is byte-identical to one job.
-  // A chunk holds at most kMaxChunkSeconds (more only when one sentence is longer): its buffer is
-  // reserved once, and one an overlong sentence grew is not kept for reuse.
+  // A chunk is handed over once it holds kMaxChunkSeconds, at the next pause (inside a long
+  // sentence too): its buffer is reserved once with room for that pause, and a buffer that grew
+  // past twice that (a sentence without pauses) is not kept for reuse.
   const std::size_t max_chunk = static_cast<std::size_t>(kMaxChunkSeconds * speech_rate);
-  chunk.reserve(max_chunk);
+  const std::size_t chunk_room = max_chunk + max_chunk / 5;
+  chunk.reserve(chunk_room);
   std::optional<ParagraphQueue> queue;
-  if (jobs > 1) queue.emplace(kQueuedParagraphs, max_chunk);
+  if (jobs > 1) queue.emplace(kQueuedParagraphs, 2 * max_chunk);
   auto flush_chunk = [&] {
     if (chunk.empty()) return;
     if (queue) {
       queue->push(std::move(chunk));
       chunk = queue->take_buffer();
-      chunk.reserve(max_chunk);
+      chunk.reserve(chunk_room);
     } else {
       encode_chunk(chunk);
       chunk.clear();
@@ -276,6 +264,7 @@ SayReport say_into(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader
     speech_pos += n;
     chunk.resize(chunk.size() + n, 0.0f);
   };
+  SentencePlacer placer(chunk, flush_chunk, speech_rate, max_chunk);
 
   // The speaking half: front end and eSpeak NG, sentence by sentence.
   auto speak_all = [&] {
@@ -291,27 +280,23 @@ SayReport say_into(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader
           t.kind = block->kind;
           t.input = i;
           t.paragraph = report.paragraphs;
-          Speech speech = engine->speak(t.spoken);
-          auto [begin, end] = audible_range(speech.samples, speech_rate);
           t.start_seconds = static_cast<double>(speech_pos) / speech_rate;
+          placer.start();
+          Speech speech =
+              engine->speak(t.spoken, [&](std::span<const std::int16_t> s) { placer.add(s); });
+          placer.finish();
+          const std::uint64_t begin = placer.begin();
+          const std::uint64_t end = begin + placer.placed();
           for (auto& w : speech.words) {
             std::uint64_t at = std::clamp<std::uint64_t>(w.sample, begin, end) - begin;
             t.words.push_back(
                 {w.text_offset, w.text_length, static_cast<double>(speech_pos + at) / speech_rate});
           }
-          // The chunk so far ends in a pause: hand it over before it would outgrow its buffer.
-          const std::size_t pause = static_cast<std::size_t>(
-              (k + 1 == sentences.size() ? r.voice.paragraph_pause_ms : r.voice.sentence_pause_ms) *
-              speech_rate / 1000);
-          if (!chunk.empty() && chunk.size() + (end - begin) + pause > max_chunk) flush_chunk();
-          const std::size_t at = chunk.size();
-          chunk.resize(at + (end - begin));
-          for (std::size_t s = begin; s < end; ++s)
-            chunk[at + s - begin] = static_cast<float>(speech.samples[s]) / 32768.0f;
-          speech_pos += end - begin;
+          speech_pos += placer.placed();
           t.end_seconds = static_cast<double>(speech_pos) / speech_rate;
           bool last = k + 1 == sentences.size();
           silence(last ? r.voice.paragraph_pause_ms : r.voice.sentence_pause_ms);
+          if (chunk.size() > max_chunk) flush_chunk();
           ++report.sentences;
           if (on_sentence) on_sentence(t);
           progress.update(report.sentences, static_cast<double>(speech_pos) / speech_rate);

@@ -22,7 +22,8 @@ struct Collector {
   const std::atomic<bool>* cancel = nullptr;
   unsigned rate_hz = 22050;
   bool cancelled = false;
-  std::vector<std::size_t> char_to_byte;  // eSpeak reports character positions
+  std::vector<std::size_t> char_to_byte;           // eSpeak reports character positions
+  const SpeechEngine::SampleSink* sink = nullptr;  // set: samples go here, not into `speech`
 };
 
 // eSpeak calls this from inside espeak_Synth; no exception may cross it.
@@ -50,7 +51,12 @@ int on_synth(short* wav, int count, espeak_EVENT* events) {
         c->speech.sentences.push_back(sample);
       }
     }
-    if (wav && count > 0) c->speech.samples.insert(c->speech.samples.end(), wav, wav + count);
+    if (wav && count > 0) {
+      if (c->sink)
+        (*c->sink)(std::span<const std::int16_t>(wav, static_cast<std::size_t>(count)));
+      else
+        c->speech.samples.insert(c->speech.samples.end(), wav, wav + count);
+    }
     return 0;
   } catch (...) {
     c->error = std::current_exception();
@@ -132,8 +138,11 @@ void SpeechEngine::select_voice(const SynthesisConfig& config, const std::string
   voice_name_ = name;
 }
 
-Speech SpeechEngine::speak(std::string_view text) {
+Speech SpeechEngine::speak(std::string_view text) { return speak(text, {}); }
+
+Speech SpeechEngine::speak(std::string_view text, const SampleSink& on_samples) {
   Collector c;
+  if (on_samples) c.sink = &on_samples;
   c.cancel = cancel_;
   c.rate_hz = sample_rate_hz_;
   // Map character index -> byte offset (UTF-8 lead bytes), plus the end.

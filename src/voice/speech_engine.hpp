@@ -9,6 +9,8 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,6 +65,11 @@ class SpeechEngine {
 
   // Speaks UTF-8 text (eSpeak phoneme input "[[...]]" allowed). Blocks until done.
   Speech speak(std::string_view text);
+  // The same, handing the samples to `on_samples` as eSpeak NG makes them (a few hundred
+  // milliseconds at a time) instead of keeping them: Speech::samples stays empty, so a sentence
+  // of any length costs no more memory than a short one.
+  using SampleSink = std::function<void(std::span<const std::int16_t>)>;
+  Speech speak(std::string_view text, const SampleSink& on_samples);
 
   // The phonemes eSpeak NG would speak for UTF-8 `text` with the configured voice (the default
   // SynthesisConfig when configure() was never called), as the mnemonics `espeak-ng -q -x` prints:

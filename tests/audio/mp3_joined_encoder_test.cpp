@@ -5,12 +5,14 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <numbers>
 
 #include "audio/mp3_frames.hpp"
 #include "audio/sound_file.hpp"
+#include "support/mp3_reading.hpp"
 #include "support/test_support.hpp"
 
 using namespace briefcast;
@@ -78,6 +80,23 @@ TEST_CASE("joined MP3: segments join where the input is quiet and decode at thei
   CHECK(info.info->lame->tag_crc_valid);
   CHECK(info.playable_samples() == in.size());
   CHECK(info.unparsed_bytes == 0);
+
+  // The 0.4 s pauses after each cut are mostly written as silent frames (no audio data: all of the
+  // side information zero), every one a whole CBR frame that mpg123 decodes without a complaint.
+  const std::string bytes = test::read_file(d / "two.mp3");
+  std::size_t silent = 0;
+  for (std::uint64_t at = info.audio_offset; at < info.audio_offset + info.audio_bytes;) {
+    const auto* frame = reinterpret_cast<const unsigned char*>(bytes.data() + at);
+    const auto h = parse_frame_header(std::span<const unsigned char>(frame, 4));
+    REQUIRE(h);
+    const unsigned char* side = frame + 4;
+    if (std::all_of(side, frame + h->frame_bytes, [](unsigned char b) { return b == 0; })) ++silent;
+    at += h->frame_bytes;
+  }
+  CHECK(silent >= 8 * (two.segments - 1));  // 0.4 s less what is kept: 8 frames or more a pause
+  const test::Mpg123Result decoded = test::mpg123_test(d / "two.mp3", d.path());
+  CHECK(decoded.exit_code == 0);
+  CHECK(decoded.err.empty());
 
   // Decoded: every burst starts where it started in the input (a join that added LAME's delay
   // and padding would shift all later bursts by 1152 samples or more), and the quiet between

@@ -188,6 +188,31 @@ TEST_CASE("cli: say's peak memory is small and flat in the input's length and fo
 #endif
 }
 
+TEST_CASE("cli: a sentence eSpeak NG speaks for half a minute costs no more memory", "[cli]") {
+  // Cyrillic through an English voice is spelled out: one sentence of 170 letters lasts over 30 s.
+  // Its audio streams through like any other sentence's instead of being held whole.
+  TempDir d;
+  std::string spelled;
+  for (int i = 0; i < 6; ++i) spelled += "защита данных требует внимания ";
+  test::write_file(d / "spelled.txt", spelled + "\n");
+  test::write_file(d / "short.txt", "Data protection needs attention. It is a short note.\n");
+  const auto peak = [&](const std::string& name) {
+    return peak_rss_kib({"say", "--quiet", "--no-loudness", "--voice", "en-us-news",
+                         (d / (name + ".txt")).string(), "-o", (d / (name + ".wav")).string()},
+                        d.path());
+  };
+  const long spelled_kib = peak("spelled");
+  const long short_kib = peak("short");
+  const DecodedAudio audio = read_sound_file(d / "spelled.wav");
+  WARN("peak RSS (KiB): " << spelled_kib << " for " << audio.seconds() << " s in one sentence, "
+                          << short_kib << " for two short sentences");
+  CHECK(audio.seconds() > 25.0);
+#ifndef __SANITIZE_ADDRESS__
+  // Held whole, its samples (16-bit) and its chunk (32-bit float) would add 4 MiB or more.
+  CHECK(spelled_kib - short_kib < 3584);
+#endif
+}
+
 TEST_CASE("cli: say takes eSpeak NG's and LAME's short options", "[cli]") {
   TempDir d;
   test::write_file(d / "in.txt", "Short options work.\n");

@@ -2,6 +2,9 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstdint>
+#include <span>
+#include <vector>
 
 #include "base/error.hpp"
 
@@ -28,6 +31,31 @@ TEST_CASE("eSpeak NG speaks through the library with word and sentence events", 
   for (std::size_t i = 1; i < s.words.size(); ++i) CHECK(s.words[i].sample > s.words[i - 1].sample);
   CHECK(s.words.back().sample < s.samples.size());
   CHECK(s.sentences.size() >= 2);
+}
+
+TEST_CASE("speech handed over as it is made is the same speech, none of it kept", "[synthesis]") {
+  SpeechEngine engine;
+  engine.configure({});
+  const std::string text = "Streaming keeps memory flat. Long sentences arrive in pieces.";
+  const Speech whole = engine.speak(text);
+  std::vector<std::int16_t> streamed;
+  std::size_t calls = 0;
+  const Speech s = engine.speak(text, [&](std::span<const std::int16_t> part) {
+    streamed.insert(streamed.end(), part.begin(), part.end());
+    ++calls;
+  });
+  CHECK(s.samples.empty());
+  CHECK(calls > 2);  // about 200 ms at a time
+  // eSpeak NG carries a little state from one text to the next (two runs of the same text differ
+  // by a few milliseconds), so the two are compared within 30 ms.
+  const double tolerance = 0.030 * engine.sample_rate_hz();
+  CHECK(double(streamed.size()) == Approx(double(whole.samples.size())).margin(tolerance));
+  REQUIRE(s.words.size() == whole.words.size());
+  for (std::size_t i = 0; i < s.words.size(); ++i) {
+    CHECK(s.words[i].text_offset == whole.words[i].text_offset);
+    CHECK(double(s.words[i].sample) == Approx(double(whole.words[i].sample)).margin(tolerance));
+  }
+  CHECK(s.words.back().sample < streamed.size());
 }
 
 TEST_CASE("the rate parameter changes the length of the speech", "[synthesis]") {
