@@ -139,7 +139,7 @@ class JoinedMp3Encoder final : public AudioEncoder {
       pwrite_fd_all(fd_, info.data(), info.size(), info_offset_);
       report.info_frame_written = true;
     }
-    report.segments = runs_.size();
+    report.segments = encoded_segments_;
     report.frames = samples_;
     report.bytes = bytes_;
     return report;
@@ -323,7 +323,10 @@ class JoinedMp3Encoder final : public AudioEncoder {
       throw Error(ExitCode::encode, "LAME: a joined segment of " +
                                         std::to_string(job.samples.size()) + " samples gave " +
                                         std::to_string(s.frames) + " frames");
-    if (!job.silent) last_padding_ = s.encoder_padding;
+    if (!job.silent) {
+      last_padding_ = s.encoder_padding;
+      ++encoded_segments_;
+    }
     runs_.push_back({s.bytes.size(), s.frames});
     music_crc_ = lame_crc16(s.bytes, music_crc_);
     emit(s.bytes.data(), s.bytes.size());
@@ -431,6 +434,7 @@ class JoinedMp3Encoder final : public AudioEncoder {
   unsigned first_delay_ = 0;
   unsigned last_padding_ = 0;
   std::uint16_t music_crc_ = 0;
+  std::uint64_t encoded_segments_ = 0;  // by LAME (silent runs not counted)
 
   std::mutex mutex_;
   std::condition_variable changed_;
