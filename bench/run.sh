@@ -6,7 +6,8 @@
 # Inputs are article-shaped (many short paragraphs): the articleBody texts of
 # ../shared/corpus/extraction/ground-truth.json, joined to about 15 min, 60 min and 8 h of speech,
 # and a 20-story feed definition built from the same texts. Loudness is measured with ffmpeg's
-# ebur128 filter on the published (decoded) files.
+# ebur128 filter on the published (decoded) files. For reference it also times the pipeline with
+# LAME's low-pass set to the speech's band (--lowpass 11.025), as briefcast sets it.
 # Usage: bash bench/run.sh [BUILD_DIR]   (builds first with scripts/build.sh when missing)
 #        BENCH_SKIP_8H=1 leaves out the 8-hour memory run; BENCH_SKIP_SAY=1 runs only the build part.
 set -euo pipefail
@@ -79,6 +80,8 @@ echo "say (15-min article-shaped text, best of 3):" >&2
 shell15=$(best_of 3 "shell pipeline, 15 min -> MP3" "$(shell_pipeline "$work/15min.txt" "$work/shell15.mp3")")
 say15=$(best_of 3 "briefcast say, 15 min -> MP3" "$say '$work/15min.txt' -o '$work/say15.mp3'")
 say15j1=$(measure "briefcast say --jobs 1, 15 min -> MP3" "$say --jobs 1 '$work/15min.txt' -o '$work/say15j1.mp3'")
+# For reference: the same pipeline with LAME told the speech's band, as briefcast tells it.
+shell15lp=$(best_of 2 "shell pipeline, lame --lowpass 11.025" "$(shell_pipeline "$work/15min.txt" "$work/shell15lp.mp3" | sed 's/ -q 5 / -q 5 --lowpass 11.025 /')")
 echo >&2
 echo "memory (peak RSS):" >&2
 rss_wav=$(measure "say 15 min -> WAV" "$say '$work/15min.txt' -o '$work/m.wav'")
@@ -106,7 +109,7 @@ sed -e "s|\"output\": \"../public/example\"|\"output\": \"$work/public\"|" \
     -e 's|"max_stories": 5, "max_minutes": 15|"max_stories": 40, "max_minutes": 240|' \
     feeds/example.json >"$work/feed.json"
 shell20="for f in $work/stories/{00..19}.txt; do $(shell_pipeline '$f' "$work/s.mp3"); done"
-[ -n "${BENCH_SKIP_SAY:-}" ] && shell15="1 1" && say15="1 1" && say15j1="1 1" && rss_wav="1 1" && rss_noloud="1 1" && rss60="1 1" && rss15busy="1 1" && rss60busy="1 1"
+[ -n "${BENCH_SKIP_SAY:-}" ] && shell15="1 1" && shell15lp="1 1" && say15="1 1" && say15j1="1 1" && rss_wav="1 1" && rss_noloud="1 1" && rss60="1 1" && rss15busy="1 1" && rss60busy="1 1"
 shell_b=$(measure "20 shell pipelines one after another" "$shell20")
 cold=$(measure "briefcast build, 20 stories, cold" "$build/briefcast build '$work/feed.json' --force --quiet")
 cp "$work/stories/20.txt" "$work/articles/"
@@ -117,6 +120,7 @@ r() { echo "$1 / $2" | bc -l; }
 printf '\n%-62s %10s %8s\n' "measure" "value" "target"
 printf '%-62s %9.2fx %8s\n' "say 15 min -> MP3, wall time vs the shell pipeline" "$(r "${say15% *}" "${shell15% *}")" "<= 0.6"
 printf '%-62s %9.2fx %8s\n' "say --jobs 1, wall time vs the shell pipeline" "$(r "${say15j1% *}" "${shell15% *}")" ""
+printf '%-62s %9.2fx %8s\n' "say vs the shell pipeline with lame --lowpass 11.025 (reference)" "$(r "${say15% *}" "${shell15lp% *}")" ""
 printf '%-62s %7d MB %8s\n' "say peak RSS, 15 min (idle)" "$(( ${say15#* } / 1024 ))" "<= 64"
 printf '%-62s %7d MB %8s\n' "say peak RSS, 60 min (idle)" "$(( ${rss60#* } / 1024 ))" "<= 64"
 [ -n "$rss8h" ] && printf '%-62s %7d MB %8s\n' "say peak RSS, 8 h (idle)" "$(( ${rss8h#* } / 1024 ))" "<= 64"
