@@ -55,8 +55,12 @@ class BlocksScript : public ScriptReader {
 
 // The voice's part of a fingerprint.
 json voice_settings(const VoiceProfile& v) {
-  return json::array({v.espeak_voice, v.variant, v.rate_wpm, v.pitch, v.range, v.volume,
-                      v.word_gap_ms, v.sentence_pause_ms, v.paragraph_pause_ms, v.story_pause_ms});
+  json settings =
+      json::array({v.espeak_voice, v.variant, v.rate_wpm, v.pitch, v.range, v.volume, v.word_gap_ms,
+                   v.sentence_pause_ms, v.paragraph_pause_ms, v.story_pause_ms});
+  // Only when set, so the parts of voices without it keep the keys they always had.
+  if (v.story_tone) settings.push_back("story_tone");
+  return settings;
 }
 
 }  // namespace
@@ -126,7 +130,10 @@ PartAudio speak_part(const EpisodePart& part, const AudioSettings& a, const fs::
   r.jobs = a.jobs;
   // A longer pause after each part but the last marks the change of story; it belongs to the
   // part, so the next chapter still starts where its speech starts.
-  if (part.kind != EpisodePart::Kind::outro) r.final_pause_ms = r.voice.story_pause_ms;
+  if (part.kind != EpisodePart::Kind::outro) {
+    r.final_pause_ms = r.voice.story_pause_ms;
+    r.final_tone = r.voice.story_tone;
+  }
   r.tags.title = part.title;
   std::vector<std::unique_ptr<ScriptReader>> readers;
   readers.push_back(std::make_unique<BlocksScript>(part.blocks, part.title));

@@ -11,6 +11,7 @@
 #include <span>
 #include <thread>
 
+#include "audio/chime.hpp"
 #include "audio/mp3_joined_encoder.hpp"
 #include "audio/resampler.hpp"
 #include "audio/sound_file.hpp"
@@ -315,8 +316,20 @@ SayReport say_into(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader
     throw_if_interrupted();
     engine.reset();
     if (on_spoken) on_spoken();
-    if (r.final_pause_ms > r.voice.paragraph_pause_ms)
+    if (r.final_tone) {
+      // Centred in the final pause (the paragraph pause is already in place); the pause grows
+      // only when it is shorter than the chime and a paragraph pause.
+      const std::vector<float> chime = story_chime(speech_rate);
+      const int chime_ms = static_cast<int>(kChimeSeconds * 1000.0);
+      const int before =
+          std::max(0, (r.final_pause_ms - chime_ms) / 2 - r.voice.paragraph_pause_ms);
+      silence(before);
+      chunk.insert(chunk.end(), chime.begin(), chime.end());
+      speech_pos += chime.size();
+      silence(std::max(0, r.final_pause_ms - r.voice.paragraph_pause_ms - before - chime_ms));
+    } else if (r.final_pause_ms > r.voice.paragraph_pause_ms) {
       silence(r.final_pause_ms - r.voice.paragraph_pause_ms);
+    }
     flush_chunk();
   };
   if (!queue) {

@@ -56,6 +56,8 @@ struct SayRequest {
   // Silence after the last paragraph, ms, when longer than the paragraph pause (the daily
   // briefing's pause between stories).
   int final_pause_ms = 0;
+  // A chime (audio/chime.hpp) in the middle of that final pause: the change of story.
+  bool final_tone = false;
 };
 
 struct SayReport {

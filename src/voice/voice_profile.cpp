@@ -66,13 +66,14 @@ VoiceProfile parse_voice_profile(const std::string& text, const std::string& ori
                                                  "sentence_pause_ms",
                                                  "paragraph_pause_ms",
                                                  "story_pause_ms",
+                                                 "story_tone",
                                                  "lexicon"};
   for (auto& [key, value] : j.items()) {
     if (std::find(known.begin(), known.end(), key) == known.end())
       fail(origin, key,
            "unknown field (known: description, espeak_voice, variant, language, "
            "rate_wpm, pitch, range, volume, word_gap_ms, sentence_pause_ms, "
-           "paragraph_pause_ms, story_pause_ms, lexicon)");
+           "paragraph_pause_ms, story_pause_ms, story_tone, lexicon)");
   }
   VoiceProfile p;
   p.name = name;
@@ -90,6 +91,10 @@ VoiceProfile parse_voice_profile(const std::string& text, const std::string& ori
   read_int(j, "sentence_pause_ms", 0, 5000, p.sentence_pause_ms, origin);
   read_int(j, "paragraph_pause_ms", 0, 10000, p.paragraph_pause_ms, origin);
   read_int(j, "story_pause_ms", 0, 10000, p.story_pause_ms, origin);
+  if (auto it = j.find("story_tone"); it != j.end()) {
+    if (!it->is_boolean()) fail(origin, "story_tone", "expected true or false");
+    p.story_tone = it->get<bool>();
+  }
   if (auto it = j.find("lexicon"); it != j.end()) {
     if (!it->is_object())
       fail(origin, "lexicon", "expected an object of \"word\": \"respelling\" pairs");

@@ -27,6 +27,7 @@ struct VoiceProfile {
   int sentence_pause_ms = 300;         // silence after each sentence, ms
   int paragraph_pause_ms = 800;        // silence after each paragraph (and between inputs), ms
   int story_pause_ms = 1800;           // silence after each story of an episode, ms
+  bool story_tone = false;             // a short chime in the middle of that pause
   // Pronunciation lexicon: whole word → respelling, or eSpeak phonemes written as "[[...]]".
   std::vector<std::pair<std::string, std::string>> lexicon;
 };

@@ -3,6 +3,7 @@
 // the cache reused on a second run.
 #include "briefing/part_audio.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -13,6 +14,7 @@
 #include "audio/sound_file.hpp"
 #include "base/error.hpp"
 #include "base/uuid.hpp"
+#include "support/signal_measures.hpp"
 #include "support/test_support.hpp"
 
 using namespace briefcast;
@@ -94,6 +96,10 @@ TEST_CASE("part audio: the cache key covers what changes the sound, in a fixed f
   other.title = "Another title";  // titles are not spoken: same audio
   CHECK(part_fingerprint(other, settings) == key);
   CHECK(part_fingerprint(p, fingerprint_settings(news_voice(), "1.52")) != key);
+  // The chime between stories changes the sound; voices without it keep their keys (above).
+  AudioSettings toned = news_voice();
+  toned.voice.story_tone = true;
+  CHECK(part_fingerprint(p, fingerprint_settings(toned, "1.51")) != key);
 
   EpisodePart sound{Kind::between, "", "", {}, d / "a.wav", {}};
   test::write_file(d / "a.wav", "one");
@@ -213,6 +219,41 @@ TEST_CASE("part audio: a story ends with a pause clearly longer than a paragraph
   CHECK(inside_s >= a.voice.paragraph_pause_ms / 1000.0 - 0.05);
   CHECK(end_s >= a.voice.story_pause_ms / 1000.0 - 0.1);
   CHECK(end_s >= inside_s + 0.5);
+}
+
+TEST_CASE("part audio: a voice's story tone chimes in the story pause, the timeline unchanged",
+          "[build]") {
+  test::TempDir d;
+  AudioSettings a = news_voice();
+  a.voice.story_tone = true;
+  std::ostringstream log;
+  PartAudio p = speak_part(spoken("The council voted on Tuesday."), a, d / "story.mp3", log);
+  REQUIRE(p.timeline.size() == 1);
+  // The pause keeps its length and the timeline its end: the next chapter starts with speech.
+  const double story_gap = p.duration_seconds - p.timeline[0].end_seconds;
+  CHECK(story_gap == Approx(a.voice.story_pause_ms / 1000.0).margin(0.05));
+
+  // Decoded: quiet after the speech, the chime, quiet again; its pitch is the chime's (660 Hz
+  // and 990 Hz partials: between 1250 and 2000 sign changes a second).
+  const DecodedAudio s = read_sound_file(d / "story.mp3");
+  const auto at = [&](double seconds) {
+    return std::min(s.samples.size(), static_cast<std::size_t>(seconds * s.sample_rate_hz));
+  };
+  const double end = p.timeline[0].end_seconds;
+  std::size_t loudest = at(end);
+  for (std::size_t i = at(end); i < s.samples.size(); ++i)
+    if (std::fabs(s.samples[i]) > std::fabs(s.samples[loudest])) loudest = i;
+  const double chime_at = double(loudest) / s.sample_rate_hz - end;
+  INFO("chime peak " << chime_at << " s into the story pause, " << s.samples[loudest]);
+  CHECK(std::fabs(s.samples[loudest]) > 0.1f);
+  CHECK(chime_at > 0.5);
+  CHECK(chime_at < a.voice.story_pause_ms / 1000.0 - 0.5);
+  CHECK(test::rms(s.samples, at(end + 0.1), at(end + 0.6)) < 0.003);
+  CHECK(test::rms(s.samples, at(end + chime_at + 0.5), at(end + story_gap - 0.05)) < 0.003);
+  const double crossings =
+      test::crossings_per_second(s.samples, loudest, loudest + at(0.1), s.sample_rate_hz);
+  CHECK(crossings > 1250.0);
+  CHECK(crossings < 2000.0);
 }
 
 TEST_CASE("part audio: parts spoken while the one before is encoded keep their own audio",

@@ -42,6 +42,9 @@ TEST_CASE("a profile is parsed with defaults for missing fields", "[voice]") {
   CHECK(p.espeak_voice == "fr");
   CHECK(p.rate_wpm == 200);
   CHECK(p.pitch == VoiceProfile{}.pitch);
+  CHECK_FALSE(p.story_tone);
+  CHECK(parse_voice_profile(R"({"espeak_voice": "en", "story_tone": true})", "f.json", "t")
+            .story_tone);
   REQUIRE(p.lexicon.size() == 3);
   auto at = [&](const std::string& w) {
     return std::find_if(p.lexicon.begin(), p.lexicon.end(), [&](auto& e) { return e.first == w; });
@@ -53,9 +56,11 @@ TEST_CASE("bad profiles name the file, the field and the problem", "[voice]") {
   CHECK(error_of(R"({"espeak_voice": "en", "rate": 170})") ==
         "'voices/x.json': field 'rate': unknown field (known: description, espeak_voice, "
         "variant, language, rate_wpm, pitch, range, volume, word_gap_ms, sentence_pause_ms, "
-        "paragraph_pause_ms, story_pause_ms, lexicon)");
+        "paragraph_pause_ms, story_pause_ms, story_tone, lexicon)");
   CHECK(error_of(R"({"espeak_voice": "en", "rate_wpm": "fast"})") ==
         "'voices/x.json': field 'rate_wpm': expected an integer, got string");
+  CHECK(error_of(R"({"espeak_voice": "en", "story_tone": "yes"})") ==
+        "'voices/x.json': field 'story_tone': expected true or false");
   CHECK(error_of(R"({"espeak_voice": "en", "pitch": 300})") ==
         "'voices/x.json': field 'pitch': 300 is out of range 0-100");
   CHECK(error_of(R"({"rate_wpm": 170})") ==
