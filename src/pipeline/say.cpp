@@ -239,14 +239,14 @@ SayReport say_into(const SayRequest& r, std::vector<std::unique_ptr<ScriptReader
       sink.encoder->write(resampler.process(rendered));
     }
   };
-  // With two or more jobs the audio half runs on its own thread, fed through a short queue; the
-  // order of the work is the same, so the output is byte-identical to one job.
   // A chunk is handed over once it holds kMaxChunkSeconds, at the next pause (inside a long
   // sentence too): its buffer is reserved once with room for that pause, and a buffer that grew
   // past twice that (a sentence without pauses) is not kept for reuse.
   const std::size_t max_chunk = static_cast<std::size_t>(kMaxChunkSeconds * speech_rate);
   const std::size_t chunk_room = max_chunk + max_chunk / 5;
   chunk.reserve(chunk_room);
+  // With two or more jobs the audio half runs on its own thread, fed through a short queue; the
+  // order of the work is the same, so the output is byte-identical to one job.
   std::optional<ParagraphQueue> queue;
   if (jobs > 1) queue.emplace(kQueuedParagraphs, 2 * max_chunk);
   auto flush_chunk = [&] {

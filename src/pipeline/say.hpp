@@ -2,10 +2,12 @@
 // The one-off conversion pipeline behind `briefcast say`: text inputs → sentences → eSpeak NG →
 // loudness → resampling → encoder → a file published atomically (or MP3 on standard output).
 //
-// Audio flows sentence by sentence; the only buffers that grow are loudness chunks (a paragraph,
-// at most kMaxChunkSeconds of audio at eSpeak NG's rate: one being spoken, one queued, one being
-// rendered) and, for CBR MP3, the segments the joined encoder holds for its `jobs` LAME threads
-// (mp3_joined_encoder.hpp), so memory does not grow with the length of the input.
+// Audio streams from eSpeak NG as it is made (a sentence is never held whole,
+// sentence_placer.hpp); the only buffers that grow are loudness chunks (a paragraph, handed over
+// at kMaxChunkSeconds of audio at eSpeak NG's rate in the next pause: one being spoken, one
+// queued, one being rendered) and, for CBR MP3, the segments the joined encoder holds for its
+// `jobs` LAME threads (mp3_joined_encoder.hpp), so memory does not grow with the length of the
+// input or of its sentences.
 
 #include <cstddef>
 #include <functional>
